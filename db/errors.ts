@@ -1,0 +1,32 @@
+/** SQLSTATE of a database error; drizzle wraps driver errors, so look through `cause` too. */
+export function pgErrorCode(err: unknown): string | undefined {
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export const PG = {
+  uniqueViolation: "23505",
+  foreignKeyViolation: "23503",
+  checkViolation: "23514",
+  exclusionViolation: "23P01",
+} as const;
+
+/** Errors that mean "the database is not there right now" rather than "your input is wrong". */
+export function isConnectionError(err: unknown): boolean {
+  const code = pgErrorCode(err);
+  if (code && (code.startsWith("08") || code === "57P01" || code === "57P02" || code === "57P03")) return true;
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const c = (current as { code?: unknown }).code;
+    if (c === "ECONNREFUSED" || c === "ECONNRESET" || c === "CONNECTION_CLOSED" || c === "CONNECTION_ENDED" || c === "CONNECT_TIMEOUT" || c === "CONNECTION_DESTROYED") {
+      return true;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

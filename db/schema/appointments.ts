@@ -1,0 +1,52 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appointmentStatusEnum } from "./enums";
+import { locations, practitioners, services } from "./clinic";
+import { patients } from "./patients";
+
+/**
+ * starts_at/ends_at are what the patient sees; blocked_from/blocked_until add the service's buffers
+ * (room turnover) as they were when booked. The exclusion constraint appointments_no_overlap
+ * (hand-written migration) keeps two active appointments of one practitioner from overlapping on
+ * [blocked_from, blocked_until).
+ */
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: uuid("patient_id")
+      .notNull()
+      .references(() => patients.id, { onDelete: "restrict" }),
+    practitionerId: uuid("practitioner_id")
+      .notNull()
+      .references(() => practitioners.id, { onDelete: "restrict" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => services.id, { onDelete: "restrict" }),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "restrict" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
+    bufferAfterMinutes: integer("buffer_after_minutes").notNull().default(0),
+    blockedFrom: timestamp("blocked_from", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+    status: appointmentStatusEnum("status").notNull().default("requested"),
+    statusReason: text("status_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("appointments_practitioner_time_idx").on(t.practitionerId, t.startsAt),
+    index("appointments_patient_idx").on(t.patientId, t.startsAt),
+    check("appointments_order_check", sql`${t.startsAt} < ${t.endsAt}`),
+    check(
+      "appointments_blocked_check",
+      sql`${t.blockedFrom} = ${t.startsAt} - make_interval(mins => ${t.bufferBeforeMinutes}) and ${t.blockedUntil} = ${t.endsAt} + make_interval(mins => ${t.bufferAfterMinutes})`,
+    ),
+    check("appointments_buffers_check", sql`${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),
+  ],
+);
+
+export type Appointment = typeof appointments.$inferSelect;

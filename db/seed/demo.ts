@@ -1,0 +1,166 @@
+import type { Db } from "../client";
+import { users } from "../schema";
+import type { Discipline } from "@/lib/clinic/disciplines";
+import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import type { WeeklyDay } from "./factories";
+import {
+  DEMO_PASSWORD,
+  createAppointment,
+  createLocation,
+  createPatient,
+  createPractitioner,
+  createService,
+  createUser,
+  setWorkingHours,
+} from "./factories";
+
+/**
+ * The demo clinic: one location in New York, twelve services, eight practitioners across all five
+ * disciplines with lunch breaks, demo accounts (password "backline-demo") and a few past and future
+ * appointments placed relative to today.
+ */
+
+const TZ = "America/New_York";
+
+const SERVICES = [
+  { slug: "spine-consultation", name: "Spine consultation", discipline: "spine_physician", durationMinutes: 45, bufferAfterMinutes: 15, minNoticeMinutes: 24 * 60, needsReview: true, description: "A first assessment of your back pain by a spine physician: history, examination and a plan." },
+  { slug: "spine-follow-up", name: "Spine follow-up", discipline: "spine_physician", durationMinutes: 30, bufferAfterMinutes: 10, minNoticeMinutes: 12 * 60, needsReview: true, description: "A review of how your plan is working with your spine physician." },
+  { slug: "chiropractic-adjustment", name: "Chiropractic adjustment", discipline: "chiropractor", durationMinutes: 30, bufferAfterMinutes: 5, minNoticeMinutes: 4 * 60, description: "Assessment and spinal manipulation or mobilisation by a chiropractor." },
+  { slug: "physical-therapy-evaluation", name: "Physical therapy evaluation", discipline: "physical_therapist", durationMinutes: 60, bufferAfterMinutes: 10, minNoticeMinutes: 12 * 60, description: "Movement assessment and a home exercise programme to start with." },
+  { slug: "physical-therapy-follow-up", name: "Physical therapy follow-up", discipline: "physical_therapist", durationMinutes: 45, bufferAfterMinutes: 10, minNoticeMinutes: 4 * 60, description: "Progressing your exercises and hands-on treatment." },
+  { slug: "deep-tissue-massage-60", name: "Deep tissue massage (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Slow, firm work on the deeper layers of the back and hip muscles." },
+  { slug: "deep-tissue-massage-90", name: "Deep tissue massage (90 min)", discipline: "massage_therapist", durationMinutes: 90, bufferAfterMinutes: 15, description: "A longer deep tissue session for the back, hips and legs." },
+  { slug: "myofascial-release-60", name: "Myofascial release (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Sustained pressure to ease tight fascia around the lower back." },
+  { slug: "acupressure-30", name: "Acupressure (30 min)", discipline: "massage_therapist", durationMinutes: 30, bufferAfterMinutes: 10, description: "Finger pressure on points along the back and legs." },
+  { slug: "shiatsu-60", name: "Shiatsu (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Japanese pressure and stretching technique, clothed, on a mat." },
+  { slug: "craniosacral-therapy-60", name: "Craniosacral therapy (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Gentle, light-touch work along the spine and head." },
+  { slug: "sports-massage-30", name: "Sports massage (30 min)", discipline: "massage_therapist", durationMinutes: 30, bufferAfterMinutes: 10, description: "Focused work on one area, such as hamstrings or glutes." },
+  { slug: "sports-massage-60", name: "Sports massage (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Pre- or post-activity massage for active people." },
+] as const satisfies ReadonlyArray<{ slug: string; name: string; discipline: Discipline; durationMinutes: number; bufferAfterMinutes: number; minNoticeMinutes?: number; needsReview?: boolean; description: string }>;
+
+type Slug = (typeof SERVICES)[number]["slug"];
+
+const weekdays = (days: number[], start: string, end: string, lunch: [string, string]): WeeklyDay[] =>
+  days.map((weekday) => ({ weekday, start, end, breaks: [{ start: lunch[0], end: lunch[1] }] }));
+
+const PRACTITIONERS: Array<{
+  key: string;
+  displayName: string;
+  credentials: string;
+  discipline: Discipline;
+  email?: string;
+  bio: string;
+  services: Slug[];
+  hours: WeeklyDay[];
+}> = [
+  { key: "patel", displayName: "Dr. Maya Patel", credentials: "MD, Physical Medicine & Rehabilitation", discipline: "spine_physician", email: "physician@example.com", bio: "Non-surgical spine care; leads the weekly case conference.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([1, 2, 3, 4], "08:00", "16:00", ["12:00", "12:45"]) },
+  { key: "rossi", displayName: "Dr. Elena Rossi", credentials: "MD, Sports & Spine Medicine", discipline: "spine_physician", bio: "Sciatica, disc problems and return to sport.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([2, 4, 5], "09:00", "17:00", ["12:30", "13:15"]) },
+  { key: "okafor", displayName: "Dr. Daniel Okafor", credentials: "DC", discipline: "chiropractor", email: "chiro@example.com", bio: "Manual therapy for acute and chronic low back pain.", services: ["chiropractic-adjustment"], hours: [...weekdays([1, 3, 5], "09:00", "18:00", ["13:00", "14:00"]), { weekday: 6, start: "09:00", end: "13:00", breaks: [] }] },
+  { key: "lindqvist", displayName: "Sofia Lindqvist", credentials: "PT, DPT", discipline: "physical_therapist", email: "physio@example.com", bio: "Exercise-based rehabilitation and core stability.", services: ["physical-therapy-evaluation", "physical-therapy-follow-up"], hours: weekdays([1, 2, 3, 4, 5], "07:30", "15:30", ["11:30", "12:15"]) },
+  { key: "whitfield", displayName: "James Whitfield", credentials: "PT", discipline: "physical_therapist", bio: "Post-injury rehab and graded return to work.", services: ["physical-therapy-evaluation", "physical-therapy-follow-up"], hours: weekdays([2, 3, 4, 5], "11:00", "19:00", ["14:30", "15:15"]) },
+  { key: "reyes", displayName: "Marcus Reyes", credentials: "LMT", discipline: "massage_therapist", email: "massage@example.com", bio: "Deep tissue and myofascial work for the quadratus lumborum and glutes.", services: ["deep-tissue-massage-60", "deep-tissue-massage-90", "myofascial-release-60", "sports-massage-30", "sports-massage-60"], hours: weekdays([2, 3, 4, 5, 6], "10:00", "19:00", ["14:00", "14:30"]) },
+  { key: "nair", displayName: "Priya Nair", credentials: "LMT", discipline: "massage_therapist", bio: "Shiatsu, acupressure and craniosacral therapy.", services: ["acupressure-30", "shiatsu-60", "craniosacral-therapy-60", "deep-tissue-massage-60"], hours: weekdays([1, 2, 4, 5], "09:00", "17:00", ["12:30", "13:00"]) },
+  { key: "kim", displayName: "Hannah Kim", credentials: "RN", discipline: "nurse", email: "nurse@example.com", bio: "Coordinates care between the team, referrals and patients.", services: [], hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:30", ["12:30", "13:00"]) },
+];
+
+/** Every demo account signs in with DEMO_PASSWORD (listed in the README). */
+export const DEMO_ACCOUNTS = [
+  { email: "admin@example.com", role: "admin" },
+  { email: "staff@example.com", role: "staff" },
+  { email: "physician@example.com", role: "practitioner" },
+  { email: "chiro@example.com", role: "practitioner" },
+  { email: "physio@example.com", role: "practitioner" },
+  { email: "massage@example.com", role: "practitioner" },
+  { email: "nurse@example.com", role: "practitioner" },
+  { email: "patient@example.com", role: "patient" },
+  { email: "patient2@example.com", role: "patient" },
+] as const;
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}
+
+/** The first date on or after `from` that falls on ISO weekday `weekday`. */
+function nextWeekday(from: string, weekday: number): string {
+  const delta = (weekday - isoWeekday(from) + 7) % 7;
+  return addDaysIso(from, delta);
+}
+
+export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await createUser(tx, { role: "admin", email: "admin@example.com", name: "Alex Morgan" });
+    await createUser(tx, { role: "staff", email: "staff@example.com", name: "Jordan Lee" });
+
+    const location = await createLocation(tx, {
+      name: "Backline Spine & Massage",
+      address: "120 Hudson Street, New York, NY 10013",
+      phone: "+1 212 555 0142",
+      timeZone: TZ,
+    });
+
+    const serviceBySlug = new Map<Slug, Awaited<ReturnType<typeof createService>>>();
+    for (const [i, s] of SERVICES.entries()) {
+      serviceBySlug.set(
+        s.slug,
+        await createService(tx, { bufferBeforeMinutes: 0, minNoticeMinutes: 120, needsReview: false, ...s, sortOrder: i }),
+      );
+    }
+
+    const practitionerByKey = new Map<string, Awaited<ReturnType<typeof createPractitioner>>>();
+    for (const p of PRACTITIONERS) {
+      const practitioner = await createPractitioner(tx, {
+        discipline: p.discipline,
+        displayName: p.displayName,
+        credentials: p.credentials,
+        bio: p.bio,
+        account: p.email ? { email: p.email } : false,
+        serviceIds: p.services.map((slug) => serviceBySlug.get(slug)!.id),
+      });
+      practitionerByKey.set(p.key, practitioner);
+      await setWorkingHours(tx, { practitionerId: practitioner.id, locationId: location.id, days: p.hours, effectiveFrom: "2025-01-01" });
+    }
+
+    const ana = await createPatient(tx, { fullName: "Ana Souza", email: "patient@example.com", phone: "+1 917 555 0123", dateOfBirth: "1984-06-12", account: {} });
+    const ben = await createPatient(tx, { fullName: "Ben Carter", email: "patient2@example.com", phone: "+1 646 555 0188", dateOfBirth: "1971-11-03", account: {} });
+    const cara = await createPatient(tx, { fullName: "Cara Liu", email: "cara.liu@example.net", phone: "+1 347 555 0150", dateOfBirth: "1992-02-28" });
+    const dev = await createPatient(tx, { fullName: "Dev Malhotra", email: "dev.m@example.net", phone: "+1 718 555 0177", dateOfBirth: "1966-09-17" });
+
+    // Place appointments on weekdays relative to today, inside each practitioner's hours.
+    const today = localDate(now, TZ);
+    const at = (weeksFromNow: number, weekday: number, time: string) =>
+      zonedInstant(nextWeekday(addDaysIso(today, weeksFromNow * 7 + 1), weekday), time, TZ);
+    const book = (
+      practitioner: string,
+      slug: Slug,
+      patientId: string,
+      startsAt: Date,
+      status: "requested" | "confirmed" | "completed" | "cancelled" | "no_show",
+    ) =>
+      createAppointment(tx, {
+        patientId,
+        practitionerId: practitionerByKey.get(practitioner)!.id,
+        service: serviceBySlug.get(slug)!,
+        locationId: location.id,
+        startsAt,
+        status,
+      });
+
+    // Past visits.
+    await book("patel", "spine-consultation", ana.id, at(-3, 1, "09:00"), "completed");
+    await book("lindqvist", "physical-therapy-evaluation", ana.id, at(-2, 2, "08:00"), "completed");
+    await book("reyes", "deep-tissue-massage-60", ben.id, at(-2, 3, "10:00"), "completed");
+    await book("okafor", "chiropractic-adjustment", cara.id, at(-1, 1, "09:30"), "no_show");
+    await book("lindqvist", "physical-therapy-follow-up", ana.id, at(-1, 2, "08:00"), "completed");
+    // Coming up.
+    await book("lindqvist", "physical-therapy-follow-up", ana.id, at(0, 2, "08:00"), "confirmed");
+    await book("reyes", "myofascial-release-60", ana.id, at(1, 4, "15:00"), "confirmed");
+    await book("patel", "spine-follow-up", ben.id, at(0, 3, "10:00"), "requested");
+    await book("okafor", "chiropractic-adjustment", ben.id, at(1, 1, "11:00"), "confirmed");
+    await book("nair", "shiatsu-60", cara.id, at(0, 4, "09:00"), "confirmed");
+    await book("rossi", "spine-consultation", dev.id, at(1, 2, "09:00"), "requested");
+    await book("whitfield", "physical-therapy-evaluation", dev.id, at(0, 5, "11:00"), "cancelled");
+  });
+}
+
+export { DEMO_PASSWORD };

@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "../client";
+import {
+  appointments,
+  locations,
+  patients,
+  practitioners,
+  practitionerServices,
+  services,
+  timeOff,
+  users,
+  workingHours,
+} from "../schema";
+import type { Role } from "@/lib/auth/roles";
+import type { Discipline } from "@/lib/clinic/disciplines";
+import type { BreakInterval } from "@/lib/clinic/schemas";
+import type { AppointmentStatus } from "@/lib/appointments/status";
+import { appointmentWindow } from "@/lib/appointments/window";
+import { hashPassword } from "@/lib/auth/password";
+
+/**
+ * Factories shared by the demo seed, the integration tests and the e2e fixtures: one way to make each
+ * row, with sensible defaults, so tests never depend on the demo clinic's exact rows.
+ */
+
+export const DEMO_PASSWORD = "backline-demo";
+
+const hashCache = new Map<string, Promise<string>>();
+function cachedHash(password: string): Promise<string> {
+  // Hashing costs ~30 ms; tests create many users with the same password.
+  let h = hashCache.get(password);
+  if (!h) {
+    h = hashPassword(password);
+    hashCache.set(password, h);
+  }
+  return h;
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function createUser(
+  db: DbOrTx,
+  input: { role: Role; email?: string; name?: string; password?: string; disabled?: boolean },
+) {
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: (input.email ?? uniqueEmail(input.role)).toLowerCase(),
+      name: input.name ?? `Test ${input.role}`,
+      passwordHash: await cachedHash(input.password ?? DEMO_PASSWORD),
+      role: input.role,
+      disabledAt: input.disabled ? new Date() : null,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createLocation(
+  db: DbOrTx,
+  input: Partial<typeof locations.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(locations)
+    .values({
+      name: "Backline Test Clinic",
+      address: "1 Test Street, New York, NY",
+      timeZone: "America/New_York",
+      ...input,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createService(db: DbOrTx, input: Partial<typeof services.$inferInsert> = {}) {
+  const slug = input.slug ?? `service-${randomUUID().slice(0, 8)}`;
+  const [row] = await db
+    .insert(services)
+    .values({
+      name: `Service ${slug}`,
+      discipline: "massage_therapist",
+      durationMinutes: 60,
+      ...input,
+      slug,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createPractitioner(
+  db: DbOrTx,
+  input: {
+    discipline: Discipline;
+    displayName?: string;
+    credentials?: string;
+    bio?: string;
+    /** Give the practitioner a sign-in account (role practitioner). */
+    account?: { email?: string; password?: string } | false;
+    serviceIds?: string[];
+  },
+) {
+  const user = input.account
+    ? await createUser(db, {
+        role: "practitioner",
+        email: input.account.email,
+        password: input.account.password,
+        name: input.displayName,
+      })
+    : null;
+  const [row] = await db
+    .insert(practitioners)
+    .values({
+      userId: user?.id ?? null,
+      displayName: input.displayName ?? `Practitioner ${randomUUID().slice(0, 4)}`,
+      credentials: input.credentials ?? null,
+      discipline: input.discipline,
+      bio: input.bio ?? null,
+    })
+    .returning();
+  if (input.serviceIds?.length) {
+    await db
+      .insert(practitionerServices)
+      .values(input.serviceIds.map((serviceId) => ({ practitionerId: row!.id, serviceId })));
+  }
+  return { ...row!, user };
+}
+
+export async function createPatient(
+  db: DbOrTx,
+  input: {
+    fullName?: string;
+    email?: string;
+    phone?: string;
+    dateOfBirth?: string;
+    /** Give the patient a portal account (role patient). */
+    account?: { password?: string } | false;
+  } = {},
+) {
+  const email = (input.email ?? uniqueEmail("patient")).toLowerCase();
+  const fullName = input.fullName ?? "Test Patient";
+  const user = input.account ? await createUser(db, { role: "patient", email, name: fullName, password: input.account.password }) : null;
+  const [row] = await db
+    .insert(patients)
+    .values({
+      userId: user?.id ?? null,
+      fullName,
+      email,
+      phone: input.phone ?? "+1 212 555 0100",
+      dateOfBirth: input.dateOfBirth ?? "1980-01-01",
+    })
+    .returning();
+  return { ...row!, user };
+}
+
+export interface WeeklyDay {
+  weekday: number;
+  start: string;
+  end: string;
+  breaks?: BreakInterval[];
+}
+
+export async function setWorkingHours(
+  db: DbOrTx,
+  input: { practitionerId: string; locationId: string; days: WeeklyDay[]; effectiveFrom?: string; effectiveUntil?: string | null },
+) {
+  if (!input.days.length) return [];
+  return db
+    .insert(workingHours)
+    .values(
+      input.days.map((d) => ({
+        practitionerId: input.practitionerId,
+        locationId: input.locationId,
+        weekday: d.weekday,
+        startTime: d.start,
+        endTime: d.end,
+        breaks: d.breaks ?? [],
+        effectiveFrom: input.effectiveFrom ?? "2020-01-01",
+        effectiveUntil: input.effectiveUntil ?? null,
+      })),
+    )
+    .returning();
+}
+
+export async function createTimeOff(
+  db: DbOrTx,
+  input: { practitionerId: string; startsAt: Date; endsAt: Date; reason?: string },
+) {
+  const [row] = await db.insert(timeOff).values({ reason: "", ...input }).returning();
+  return row!;
+}
+
+export async function createAppointment(
+  db: DbOrTx,
+  input: {
+    patientId: string;
+    practitionerId: string;
+    service: { id: string; durationMinutes: number; bufferBeforeMinutes: number; bufferAfterMinutes: number };
+    locationId: string;
+    startsAt: Date;
+    status?: AppointmentStatus;
+  },
+) {
+  const [row] = await db
+    .insert(appointments)
+    .values({
+      patientId: input.patientId,
+      practitionerId: input.practitionerId,
+      serviceId: input.service.id,
+      locationId: input.locationId,
+      status: input.status ?? "confirmed",
+      ...appointmentWindow(input.service, input.startsAt),
+    })
+    .returning();
+  return row!;
+}

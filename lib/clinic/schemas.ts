@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { DISCIPLINES } from "./disciplines";
+
+/** "HH:mm" on a 24-hour clock. */
+export const TimeOfDaySchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:00 or 17:30");
+
+export const toMinutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+export const BreakIntervalSchema = z
+  .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
+  .refine((b) => toMinutes(b.start) < toMinutes(b.end), { message: "A break must end after it starts", path: ["end"] });
+export type BreakInterval = z.infer<typeof BreakIntervalSchema>;
+
+export const IsoDateSchema = z.iso.date({ message: "Use a date like 2026-03-01" });
+
+export const WorkingDaySchema = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    isWorking: z.boolean(),
+    start: TimeOfDaySchema,
+    end: TimeOfDaySchema,
+    breaks: z.array(BreakIntervalSchema).max(4, "At most four breaks a day"),
+  })
+  .superRefine((d, ctx) => {
+    if (!d.isWorking) return;
+    const start = toMinutes(d.start);
+    const end = toMinutes(d.end);
+    if (start >= end) ctx.addIssue({ code: "custom", message: "The day must end after it starts", path: ["end"] });
+    d.breaks.forEach((b, i) => {
+      if (toMinutes(b.start) < start || toMinutes(b.end) > end) {
+        ctx.addIssue({ code: "custom", message: "A break must lie inside working hours", path: ["breaks", i, "start"] });
+      }
+    });
+    const sorted = [...d.breaks].sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
+    for (let i = 1; i < sorted.length; i++) {
+      if (toMinutes(sorted[i]!.start) < toMinutes(sorted[i - 1]!.end)) {
+        ctx.addIssue({ code: "custom", message: "Breaks must not overlap", path: ["breaks"] });
+        break;
+      }
+    }
+  });
+export type WorkingDay = z.infer<typeof WorkingDaySchema>;
+
+/** The weekly schedule form: one entry per ISO weekday, taking effect on a date. */
+export const WeeklyHoursSchema = z.object({
+  practitionerId: z.uuid(),
+  locationId: z.uuid({ message: "Choose a location" }),
+  effectiveFrom: IsoDateSchema,
+  days: z.array(WorkingDaySchema).length(7),
+});
+export type WeeklyHoursInput = z.infer<typeof WeeklyHoursSchema>;
+
+export const ServiceSchema = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(2, "Give the service a name").max(80),
+  description: z.string().trim().max(500, "Keep the description under 500 characters"),
+  discipline: z.enum(DISCIPLINES, { message: "Choose a discipline" }),
+  durationMinutes: z.number({ message: "Enter minutes" }).int().min(5, "At least 5 minutes").max(480, "At most 8 hours"),
+  bufferBeforeMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(120, "At most 120 minutes"),
+  bufferAfterMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(120, "At most 120 minutes"),
+  minNoticeMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(60 * 24 * 30, "At most 30 days"),
+  cancellationCutoffHours: z.number({ message: "Enter hours" }).int().min(0).max(24 * 14, "At most 14 days"),
+  needsReview: z.boolean(),
+  isOnlineBookable: z.boolean(),
+  isActive: z.boolean(),
+});
+export type ServiceInput = z.infer<typeof ServiceSchema>;

@@ -1,0 +1,68 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+/**
+ * Wall-clock time helpers. Instants are stored in UTC and turned into local time only at the edge,
+ * in the location's IANA zone — never in the server's own zone.
+ */
+
+/** The instant at which the clock in `timeZone` reads `date` `time` ("YYYY-MM-DD", "HH:mm"). */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const [h, mi] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, mo - 1, d, h, mi, timeZone).getTime());
+}
+
+/**
+ * Like zonedInstant, but null when that wall-clock time does not exist in the zone
+ * (the hour skipped when clocks go forward).
+ */
+export function existingZonedInstant(date: string, time: string, timeZone: string): Date | null {
+  const instant = zonedInstant(date, time, timeZone);
+  return formatInZone(instant, timeZone, "yyyy-MM-dd HH:mm") === `${date} ${time}` ? instant : null;
+}
+
+export function formatInZone(instant: Date, timeZone: string, pattern: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), pattern);
+}
+
+/** The calendar date ("YYYY-MM-DD") of an instant in a zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return formatInZone(instant, timeZone, "yyyy-MM-dd");
+}
+
+/** ISO weekday (1 = Monday ... 7 = Sunday) of a "YYYY-MM-DD" date. */
+export function isoWeekday(date: string): number {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** "YYYY-MM-DD" plus n calendar days. */
+export function addDaysIso(date: string, days: number): string {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** "Wed, Nov 25, 2026, 9:30 AM" in the zone — the one way times are shown to people. */
+export function formatDateTime(instant: Date, timeZone: string): string {
+  return formatInZone(instant, timeZone, "EEE, MMM d, yyyy, h:mm a");
+}
+
+/** A readable zone name for the screen, e.g. "Eastern Time (New York)". */
+export function describeTimeZone(timeZone: string, at: Date = new Date()): string {
+  const long = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const city = timeZone.split("/").pop()?.replaceAll("_", " ");
+  return long ? `${long} (${city})` : timeZone;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

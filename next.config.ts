@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WASM and extension bundles from its own package folder at run time;
+  // bundling it breaks that ("Extension bundle not found ... btree_gist").
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "@node-rs/argon2"],
+  poweredByHeader: false,
+  experimental: {
+    // Lets pages call forbidden() so a signed-in user in the wrong area gets a real 403 page.
+    authInterrupts: true,
+  },
+};
+
+export default nextConfig;

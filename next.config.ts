@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
+
+// With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
+// once and kept beside the data in .data/. A real deployment (DATABASE_URL) must set AUTH_SECRET.
+ensureLocalAuthSecret();
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and extension bundles from its own package folder at run time;

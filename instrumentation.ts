@@ -1,0 +1,9 @@
+/**
+ * Runs once per server process before it takes requests. The embedded database is migrated and seeded
+ * here, in the process that owns it (PGlite has no lock between processes).
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { prepareDatabase } = await import("./db/prepare");
+  await prepareDatabase();
+}

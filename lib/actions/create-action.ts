@@ -1,0 +1,64 @@
+import "server-only";
+import type { z } from "zod";
+import { requireApiUser, type CurrentUser } from "@/lib/auth";
+import { AccessDenied } from "@/lib/auth/errors";
+import type { Role } from "@/lib/auth/roles";
+import { isConnectionError } from "@/db/errors";
+import { errorFields, logger } from "@/lib/log";
+import { fieldErrorsOf } from "./result";
+import type { ActionResult } from "./result";
+import { DomainError } from "@/lib/errors";
+
+export type { ActionResult } from "./result";
+
+export interface ActionMeta {
+  /** "public": anyone may call it (sign-in, sign-out, public booking); it checks its own input. */
+  roles: readonly Role[] | "public";
+}
+
+/** Which roles each action admits; the authorization test walks every exported action through this. */
+export const actionRegistry = new WeakMap<(...args: never[]) => unknown, ActionMeta>();
+
+/**
+ * Every server action is built with this: 1. who (signed in, one of `roles`), 2. what (the same zod
+ * schema the form used), 3. do it. Failures come back as { ok: false, error } — never a thrown 500.
+ */
+export function createAction<S extends z.ZodType, T>(
+  options: { schema: S; roles: readonly Role[] },
+  run: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  const action = async (input: z.input<S>): Promise<ActionResult<T>> => {
+    try {
+      const user = await requireApiUser();
+      if (!options.roles.includes(user.role)) throw new AccessDenied(403, "forbidden");
+      const parsed = options.schema.safeParse(input);
+      if (!parsed.success) {
+        return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error) } };
+      }
+      return { ok: true, data: await run(parsed.data, user) };
+    } catch (err) {
+      if (err instanceof AccessDenied) return { ok: false, error: { code: err.code, message: err.message } };
+      if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
+      if (isConnectionError(err)) {
+        logger.error(errorFields(err), "database unavailable in server action");
+        return { ok: false, error: { code: "unavailable", message: "The service is briefly unavailable. Nothing was saved; please try again." } };
+      }
+      // Redirects and notFound() from inside an action must keep propagating.
+      if (isNextControlFlow(err)) throw err;
+      logger.error(errorFields(err), "unhandled error in server action");
+      return { ok: false, error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } };
+    }
+  };
+  actionRegistry.set(action as (...args: never[]) => unknown, { roles: options.roles });
+  return action;
+}
+
+/** Registers an action that is deliberately open to anonymous callers. */
+export function markPublicAction(action: (...args: never[]) => unknown): void {
+  actionRegistry.set(action, { roles: "public" });
+}
+
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}

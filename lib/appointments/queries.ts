@@ -1,0 +1,68 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { appointments, locations, patients, practitioners, services } from "@/db/schema";
+import type { AppointmentStatus } from "./status";
+
+const listColumns = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  endsAt: appointments.endsAt,
+  status: appointments.status,
+  serviceName: services.name,
+  practitionerName: practitioners.displayName,
+  practitionerId: appointments.practitionerId,
+  discipline: practitioners.discipline,
+  timeZone: locations.timeZone,
+  locationName: locations.name,
+  patientId: appointments.patientId,
+  patientName: patients.fullName,
+};
+
+function listAppointments(db: DbOrTx, where: SQL | undefined, order: "asc" | "desc", limit: number) {
+  return db
+    .select(listColumns)
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(where)
+    .orderBy(order === "asc" ? asc(appointments.startsAt) : desc(appointments.startsAt))
+    .limit(limit);
+}
+
+export type AppointmentListItem = Awaited<ReturnType<typeof listAppointments>>[number];
+
+/** A patient's own appointments; ownership is in the WHERE. */
+export async function listPatientAppointments(db: DbOrTx, patientId: string, now: Date = new Date()) {
+  const [upcoming, past] = await Promise.all([
+    listAppointments(db, and(eq(appointments.patientId, patientId), gte(appointments.endsAt, now)), "asc", 50),
+    listAppointments(db, and(eq(appointments.patientId, patientId), lt(appointments.endsAt, now)), "desc", 50),
+  ]);
+  return { upcoming, past };
+}
+
+/** One practitioner's schedule from now on. */
+export async function listPractitionerSchedule(db: DbOrTx, practitionerId: string, now: Date = new Date(), limit = 50) {
+  return listAppointments(
+    db,
+    and(
+      eq(appointments.practitionerId, practitionerId),
+      gte(appointments.endsAt, now),
+      inArray(appointments.status, ["requested", "confirmed"] satisfies AppointmentStatus[]),
+    ),
+    "asc",
+    limit,
+  );
+}
+
+/** The front desk's list: upcoming appointments of every practitioner, requests first in the page. */
+export async function listUpcomingForDesk(db: DbOrTx, now: Date = new Date(), limit = 100) {
+  return listAppointments(
+    db,
+    and(gte(appointments.endsAt, now), inArray(appointments.status, ["requested", "confirmed"] satisfies AppointmentStatus[])),
+    "asc",
+    limit,
+  );
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { DbOrTx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { clientIp, ipOrNull } from "@/lib/http/ip";
+import type { Role } from "@/lib/auth/roles";
+
+export interface AuditInput {
+  actor: { id: string; role: Role } | null;
+  /** dotted verb, e.g. "case.viewed", "service.updated", "account.disabled" */
+  action: string;
+  patientId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  /** Ids and field names only — never what a patient typed. */
+  details?: Record<string, unknown>;
+}
+
+/** The request id and client address of the current request, when there is one. */
+async function requestContext(): Promise<{ requestId: string | null; ip: string | null }> {
+  try {
+    const h = await headers();
+    return { requestId: h.get("x-request-id"), ip: ipOrNull(clientIp(h)) };
+  } catch {
+    return { requestId: null, ip: null }; // outside a request (seed, jobs, tests)
+  }
+}
+
+/** Appends one audit event; call it inside the transaction that does the change. */
+export async function recordAuditEvent(db: DbOrTx, input: AuditInput): Promise<void> {
+  const ctx = await requestContext();
+  await db.insert(auditEvents).values({
+    actorUserId: input.actor?.id ?? null,
+    actorRole: input.actor?.role ?? null,
+    action: input.action,
+    patientId: input.patientId ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    details: input.details ?? {},
+  });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { clientIp } from "@/lib/http/ip";
+import { errorFields, logger } from "@/lib/log";
+import { authConfig } from "./config";
+import { authenticate } from "./credentials";
+import { SignInSchema } from "./schemas";
+import { revokeSession } from "./sessions";
+
+/** Too many failed attempts for this account or address; the sign-in form says so in plain words. */
+export class SignInLocked extends CredentialsSignin {
+  override code = "locked";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = SignInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const ip = clientIp(request.headers);
+        const result = await authenticate(getDb(), {
+          ...parsed.data,
+          ip,
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (result.ok) {
+          logger.info({ userId: result.user.id, role: result.user.role }, "signed in");
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sid: result.sessionId };
+        }
+        logger.warn({ reason: result.reason }, "sign-in refused");
+        if (result.reason === "locked") throw new SignInLocked();
+        return null;
+      },
+    }),
+  ],
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await revokeSession(getDb(), sid);
+    },
+  },
+  logger: {
+    // Failed credentials are expected and already logged above; anything else is worth seeing.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error(errorFields(error), "next-auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "next-auth warning");
+    },
+    debug() {},
+  },
+});

@@ -1,0 +1,61 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AccessDenied } from "@/lib/auth/errors";
+import { fieldErrorsOf } from "@/lib/actions/result";
+import { isConnectionError } from "@/db/errors";
+import { errorFields, requestLogger } from "@/lib/log";
+
+/** An expected failure a route handler answers with a stable error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  return NextResponse.json({ error: { code, message }, ...extra }, { status, headers });
+}
+
+
+type Handler<C> = (req: Request, context: C) => Promise<Response>;
+
+/**
+ * Every route handler goes through this: expected failures become 4xx JSON with a stable code, a lost
+ * database becomes 503, anything else a 500 without details (logged with the request id, never the body).
+ */
+export function apiRoute<C>(handler: Handler<C>): Handler<C> {
+  return async (req, context) => {
+    const requestId = req.headers.get("x-request-id");
+    try {
+      return await handler(req, context);
+    } catch (err) {
+      if (err instanceof AccessDenied) return jsonError(err.status, err.code, err.message);
+      if (err instanceof ApiError) return jsonError(err.status, err.code, err.message, err.extra, err.headers);
+      if (err instanceof ZodError) {
+        return jsonError(400, "invalid", "Some fields are missing or invalid.", { fields: fieldErrorsOf(err) });
+      }
+      if (err instanceof SyntaxError) return jsonError(400, "invalid_json", "The request body is not valid JSON.");
+      const log = requestLogger(requestId);
+      if (isConnectionError(err)) {
+        log.error(errorFields(err), "database unavailable");
+        return jsonError(503, "unavailable", "The service is briefly unavailable. Please try again.", {}, { "Retry-After": "5" });
+      }
+      log.error(errorFields(err), "unhandled error in route handler");
+      return jsonError(500, "internal", "Something went wrong on our side.");
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/lib/auth/config";
+import { areaOf } from "@/lib/auth/roles";
+
+const { auth } = NextAuth(authConfig);
+
+/**
+ * Runs before every page and route handler: gives the request an id (for logs and the audit trail) and
+ * sends visitors without a session cookie to /login early. It never grants access: pages, actions and
+ * handlers check the user again on the server (lib/auth).
+ */
+export default auth((req) => {
+  const requestId = validRequestId(req.headers.get("x-request-id")) ?? crypto.randomUUID();
+  const path = req.nextUrl.pathname + req.nextUrl.search;
+
+  if (!req.auth && areaOf(req.nextUrl.pathname) && req.method === "GET") {
+    const login = new URL("/login", req.nextUrl);
+    login.searchParams.set("next", path);
+    const res = NextResponse.redirect(login);
+    res.headers.set("x-request-id", requestId);
+    return res;
+  }
+
+  const headers = new Headers(req.headers);
+  headers.set("x-request-id", requestId);
+  headers.set("x-backline-path", path);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", requestId);
+  return res;
+});
+
+function validRequestId(value: string | null): string | null {
+  return value && /^[\w-]{8,64}$/.test(value) ? value : null;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -2,13 +2,13 @@
 
 import { eq, sql } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { CredentialsSignin } from "next-auth";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { createAction, markPublicAction } from "@/lib/actions/create-action";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { credentialsErrorCode } from "./errors";
 import { signIn, signOut } from "./next-auth";
 import { hashPassword, verifyPassword } from "./password";
 import { ROLES, landingFor } from "./roles";
@@ -35,7 +35,8 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (err) {
-    if (err instanceof CredentialsSignin) return { email: raw.email, error: err.code === "locked" ? LOCKED : GENERIC };
+    const code = credentialsErrorCode(err);
+    if (code) return { email: raw.email, error: code === "locked" ? LOCKED : GENERIC };
     throw err;
   }
   const [user] = await getDb()

@@ -8,3 +8,12 @@ export class AccessDenied extends Error {
     this.name = "AccessDenied";
   }
 }
+
+/** next-auth's CredentialsSignin (or a subclass), recognised without importing next-auth. */
+export function credentialsErrorCode(err: unknown): string | null {
+  if (err instanceof Error && (err as { type?: unknown }).type === "CredentialsSignin") {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === "string" ? code : "credentials";
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run test:e2e`: builds the app, prepares a database of its own (a fresh PGlite folder, or a
+ * throwaway PostgreSQL database when DATABASE_URL is set), migrates it, seeds the demo clinic and the
+ * e2e world, then runs Playwright against `next start`. Cleans up whatever happens.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemoClinic } from "@/db/seed/demo";
+import { createThrowawayDatabase, dropThrowawayDatabase } from "@/db/testing/throwaway";
+import { WORLD_FILE, prepareWorld } from "./fixtures/world";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+async function main(): Promise<number> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  };
+
+  if (!process.env.E2E_SKIP_BUILD) {
+    const status = run("node", ["node_modules/next/dist/bin/next", "build"], env);
+    if (status !== 0) return status;
+  }
+
+  let cleanup: () => Promise<void>;
+  let handle: ReturnType<typeof openDatabase>;
+  if (process.env.DATABASE_URL) {
+    const url = await createThrowawayDatabase(process.env.DATABASE_URL, "e2e");
+    env.DATABASE_URL = url;
+    handle = openDatabase({ url });
+    cleanup = () => dropThrowawayDatabase(url);
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "backline-e2e-"));
+    env.PGLITE_DIR = dir;
+    handle = openDatabase({ pgliteDir: dir });
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  try {
+    await migrateDatabase(handle.db, handle.kind);
+    await seedDemoClinic(handle.db);
+    const world = await prepareWorld(handle.db);
+    writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
+    // The server must be the only process holding an embedded database.
+    await handle.close();
+    return run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+  } finally {
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

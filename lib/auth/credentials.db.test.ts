@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { createUser, uniqueEmail } from "@/db/seed/factories";
+import { setUserDisabled } from "@/lib/accounts/accounts";
+import { authenticate, SIGNIN_MAX_FAILURES } from "./credentials";
+import { loadSessionUser, revokeAllSessions, revokeSession } from "./sessions";
+
+const PASSWORD = "correct horse battery";
+let ipCounter = 1;
+const freshIp = () => `198.51.100.${ipCounter++}`;
+
+async function signIn(email: string, password: string, ip: string) {
+  return authenticate(getDb(), { email, password, ip, userAgent: "vitest" });
+}
+
+describe("sign-in", () => {
+  it("signs in with the right password, case-insensitively on the email", async () => {
+    const user = await createUser(getDb(), { role: "staff", password: PASSWORD });
+    const result = await signIn(user.email.toUpperCase(), PASSWORD, freshIp());
+    expect(result).toMatchObject({ ok: true, user: { id: user.id, role: "staff" } });
+  });
+
+  it("answers an unknown email exactly like a wrong password", async () => {
+    const user = await createUser(getDb(), { role: "staff", password: PASSWORD });
+    expect(await signIn(user.email, "wrong password!", freshIp())).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(uniqueEmail("nobody"), PASSWORD, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it(`locks the account after ${SIGNIN_MAX_FAILURES} wrong passwords, even for the right password and from another address`, async () => {
+    const user = await createUser(getDb(), { role: "patient", password: PASSWORD });
+    const ip = freshIp();
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) {
+      expect(await signIn(user.email, `wrong-${i}`, ip)).toMatchObject({ ok: false, reason: "invalid" });
+    }
+    const locked = await signIn(user.email, PASSWORD, ip);
+    expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    if (!locked.ok && locked.reason === "locked") expect(locked.retryAt.getTime()).toBeGreaterThan(Date.now() + 60_000);
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("locks the address after too many failures across accounts", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) await signIn(uniqueEmail("spray"), "guess", ip);
+    const other = await createUser(getDb(), { role: "patient", password: PASSWORD });
+    expect(await signIn(other.email, PASSWORD, ip)).toMatchObject({ ok: false, reason: "locked" });
+    // The same account from a clean address is fine: the lock is on the address.
+    expect(await signIn(other.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("forgives a few failures once the right password is used", async () => {
+    const user = await createUser(getDb(), { role: "patient", password: PASSWORD });
+    for (let i = 0; i < SIGNIN_MAX_FAILURES - 1; i++) await signIn(user.email, "nope", freshIp());
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+    for (let i = 0; i < SIGNIN_MAX_FAILURES - 1; i++) await signIn(user.email, "nope", freshIp());
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("refuses a disabled account with the generic answer", async () => {
+    const user = await createUser(getDb(), { role: "staff", password: PASSWORD, disabled: true });
+    expect(await signIn(user.email, PASSWORD, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("sessions end", () => {
+  async function liveSession() {
+    const user = await createUser(getDb(), { role: "practitioner", password: PASSWORD });
+    const result = await signIn(user.email, PASSWORD, freshIp());
+    if (!result.ok) throw new Error("sign-in failed");
+    expect(await loadSessionUser(getDb(), result.sessionId)).toMatchObject({ id: user.id });
+    return { user, sessionId: result.sessionId };
+  }
+
+  it("on sign-out: that session only", async () => {
+    const { user, sessionId } = await liveSession();
+    const second = await signIn(user.email, PASSWORD, freshIp());
+    await revokeSession(getDb(), sessionId);
+    expect(await loadSessionUser(getDb(), sessionId)).toBeNull();
+    expect(second.ok && (await loadSessionUser(getDb(), second.sessionId))).toMatchObject({ id: user.id });
+  });
+
+  it("on a password change: every session of the user", async () => {
+    const { user, sessionId } = await liveSession();
+    const second = await signIn(user.email, PASSWORD, freshIp());
+    await getDb().transaction((tx) => revokeAllSessions(tx, user.id));
+    expect(await loadSessionUser(getDb(), sessionId)).toBeNull();
+    expect(second.ok && (await loadSessionUser(getDb(), second.sessionId))).toBeNull();
+  });
+
+  it("when an admin disables the user, and stays ended after re-enabling", async () => {
+    const { user, sessionId } = await liveSession();
+    const admin = await createUser(getDb(), { role: "admin" });
+    await getDb().transaction((tx) => setUserDisabled(tx, { userId: user.id, disabled: true, actorId: admin.id }));
+    expect(await loadSessionUser(getDb(), sessionId)).toBeNull();
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: false });
+    await getDb().transaction((tx) => setUserDisabled(tx, { userId: user.id, disabled: false, actorId: admin.id }));
+    expect(await loadSessionUser(getDb(), sessionId)).toBeNull();
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("ignores unknown or malformed session ids", async () => {
+    expect(await loadSessionUser(getDb(), randomUUID())).toBeNull();
+    expect(await loadSessionUser(getDb(), "' or 1=1 --")).toBeNull();
+  });
+
+  it("stores passwords as Argon2id hashes", async () => {
+    const user = await createUser(getDb(), { role: "staff", password: PASSWORD });
+    const [row] = await getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(row?.hash).toMatch(/^\$argon2id\$/);
+  });
+});

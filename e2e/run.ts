@@ -5,13 +5,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { writeFileSync } from "node:fs";
 import { seedDemoClinic } from "@/db/seed/demo";
-import { createThrowawayDatabase, dropThrowawayDatabase } from "@/db/testing/throwaway";
+import { openIsolatedDatabase } from "@/db/testing/isolated";
 import { WORLD_FILE, prepareWorld } from "./fixtures/world";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
@@ -32,30 +28,17 @@ async function main(): Promise<number> {
     if (status !== 0) return status;
   }
 
-  let cleanup: () => Promise<void>;
-  let handle: ReturnType<typeof openDatabase>;
-  if (process.env.DATABASE_URL) {
-    const url = await createThrowawayDatabase(process.env.DATABASE_URL, "e2e");
-    env.DATABASE_URL = url;
-    handle = openDatabase({ url });
-    cleanup = () => dropThrowawayDatabase(url);
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "backline-e2e-"));
-    env.PGLITE_DIR = dir;
-    handle = openDatabase({ pgliteDir: dir });
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-
+  const database = await openIsolatedDatabase("e2e");
+  Object.assign(env, database.env);
   try {
-    await migrateDatabase(handle.db, handle.kind);
-    await seedDemoClinic(handle.db);
-    const world = await prepareWorld(handle.db);
+    await seedDemoClinic(database.handle.db);
+    const world = await prepareWorld(database.handle.db);
     writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
     // The server must be the only process holding an embedded database.
-    await handle.close();
+    await database.close();
     return run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
   } finally {
-    await cleanup();
+    await database.cleanup();
   }
 }
 

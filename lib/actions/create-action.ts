@@ -4,7 +4,8 @@ import { requireApiUser, type CurrentUser } from "@/lib/auth";
 import { AccessDenied } from "@/lib/auth/errors";
 import type { Role } from "@/lib/auth/roles";
 import { isConnectionError } from "@/db/errors";
-import { errorFields, logger } from "@/lib/log";
+import { errorFields } from "@/lib/log";
+import { currentLogger } from "@/lib/request-context";
 import { fieldErrorsOf } from "./result";
 import type { ActionResult } from "./result";
 import { DomainError } from "@/lib/errors";
@@ -40,12 +41,12 @@ export function createAction<S extends z.ZodType, T>(
       if (err instanceof AccessDenied) return { ok: false, error: { code: err.code, message: err.message } };
       if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
       if (isConnectionError(err)) {
-        logger.error(errorFields(err), "database unavailable in server action");
+        (await currentLogger()).error(errorFields(err), "database unavailable in server action");
         return { ok: false, error: { code: "unavailable", message: "The service is briefly unavailable. Nothing was saved; please try again." } };
       }
       // Redirects and notFound() from inside an action must keep propagating.
       if (isNextControlFlow(err)) throw err;
-      logger.error(errorFields(err), "unhandled error in server action");
+      (await currentLogger()).error(errorFields(err), "unhandled error in server action");
       return { ok: false, error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } };
     }
   };

@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/ip";
-import { errorFields, logger } from "@/lib/log";
+import { errorFields, logger, requestLogger } from "@/lib/log";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
 import { SignInSchema } from "./schemas";
@@ -23,16 +23,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const ip = clientIp(request.headers);
+        const log = requestLogger(request.headers.get("x-request-id"));
         const result = await authenticate(getDb(), {
           ...parsed.data,
           ip,
           userAgent: request.headers.get("user-agent"),
         });
         if (result.ok) {
-          logger.info({ userId: result.user.id, role: result.user.role }, "signed in");
+          log.info({ userId: result.user.id, role: result.user.role }, "signed in");
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sid: result.sessionId };
         }
-        logger.warn({ reason: result.reason }, "sign-in refused");
+        log.warn({ reason: result.reason }, "sign-in refused");
         if (result.reason === "locked") throw new SignInLocked();
         return null;
       },

@@ -26,7 +26,7 @@ export default async function AdminPractitionersPage() {
           <tr>
             <th scope="col">Practitioner</th>
             <th scope="col">Discipline</th>
-            <th scope="col">Hours this week</th>
+            <th scope="col">Current hours</th>
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>

@@ -50,21 +50,21 @@ test.describe("admin", () => {
     const nurse = await browser.newContext();
     const nursePage = await nurse.newPage();
     await nursePage.goto("/login");
-    await nursePage.getByLabel("Email").fill(world.accounts.disposable.email);
+    await nursePage.getByLabel("Email").fill(world.accounts.disposableStaff.email);
     await nursePage.getByLabel("Password").fill(world.password);
     await nursePage.getByRole("button", { name: "Sign in" }).click();
     await expect(nursePage).toHaveURL(/\/desk$/);
 
     const admin = await pageAs("admin");
     await admin.goto("/admin/users");
-    const row = admin.getByRole("row").filter({ hasText: world.accounts.disposable.email });
-    await row.getByRole("button", { name: `Disable ${world.accounts.disposable.email}` }).click();
+    const row = admin.getByRole("row").filter({ hasText: world.accounts.disposableStaff.email });
+    await row.getByRole("button", { name: `Disable ${world.accounts.disposableStaff.email}` }).click();
     await expect(row).toContainText("Disabled");
 
     await nursePage.goto("/desk");
     await expect(nursePage).toHaveURL(/\/login/);
 
-    await row.getByRole("button", { name: `Enable ${world.accounts.disposable.email}` }).click();
+    await row.getByRole("button", { name: `Enable ${world.accounts.disposableStaff.email}` }).click();
     await expect(row).toContainText("Active");
     await nurse.close();
   });

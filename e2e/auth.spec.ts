@@ -55,4 +55,23 @@ test.describe("sessions", () => {
     await replay.close();
     await context.close();
   });
+
+  test("signing out on every device ends the other sessions too", async ({ browser, world }) => {
+    const { email } = world.accounts.disposablePatient;
+    const phone = await browser.newContext();
+    const phonePage = await phone.newPage();
+    await signIn(phonePage, email, world.password);
+    const laptop = await browser.newContext();
+    const laptopPage = await laptop.newPage();
+    await signIn(laptopPage, email, world.password);
+
+    await laptopPage.goto("/account");
+    await laptopPage.getByRole("button", { name: "Sign out on every device" }).click();
+    await expect(laptopPage).toHaveURL(/\/login\?signedOut=1/);
+
+    await phonePage.goto("/portal");
+    await expect(phonePage).toHaveURL(/\/login/);
+    await phone.close();
+    await laptop.close();
+  });
 });

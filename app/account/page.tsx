@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { Card, PageHeader } from "../_components/ui";
 import { ChangePasswordForm } from "./change-password-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -15,6 +16,14 @@ export default async function AccountPage() {
         <h2 className="mb-1 text-lg font-semibold">Change password</h2>
         <p className="mb-4 text-muted">Changing it signs you out everywhere, this browser included.</p>
         <ChangePasswordForm />
+      </Card>
+      <Card className="mt-6 max-w-xl">
+        <h2 className="mb-1 text-lg font-semibold">Signed in elsewhere?</h2>
+        <p className="mb-4 text-muted">
+          Signing out here ends this browser&apos;s session. If you used a shared computer or lost a phone, end every session of
+          your account at once.
+        </p>
+        <SignOutEverywhere />
       </Card>
     </>
   );

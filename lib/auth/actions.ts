@@ -12,7 +12,7 @@ import { credentialsErrorCode } from "./errors";
 import { signIn, signOut } from "./next-auth";
 import { hashPassword, verifyPassword } from "./password";
 import { ROLES, landingFor } from "./roles";
-import { ChangePasswordSchema, SignInSchema } from "./schemas";
+import { ChangePasswordSchema, SignInSchema, SignOutEverywhereSchema } from "./schemas";
 import { revokeAllSessions } from "./sessions";
 
 export interface SignInState {
@@ -69,6 +69,18 @@ export const changePasswordAction = createAction(
       await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
       await revokeAllSessions(tx, user.id);
       await recordAuditEvent(tx, { actor: user, action: "account.password_changed", entityType: "user", entityId: user.id });
+    });
+    return { signedOut: true };
+  },
+);
+
+/** Ends every session of this account on every device (e.g. after using a shared computer). */
+export const signOutEverywhereAction = createAction(
+  { schema: SignOutEverywhereSchema, roles: ROLES },
+  async (_input, user) => {
+    await getDb().transaction(async (tx) => {
+      await revokeAllSessions(tx, user.id);
+      await recordAuditEvent(tx, { actor: user, action: "account.signed_out_everywhere", entityType: "user", entityId: user.id });
     });
     return { signedOut: true };
   },

@@ -28,3 +28,6 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The two passwords differ", path: ["confirmPassword"] })
   .refine((v) => v.newPassword !== v.currentPassword, { message: "Choose a password you have not used here", path: ["newPassword"] });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;
+
+/** The button sends confirm: true; nothing else is needed. */
+export const SignOutEverywhereSchema = z.object({ confirm: z.literal(true) });

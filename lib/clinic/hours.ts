@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "@/db/client";
+import { and, eq, gte, isNull, lt, or } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { workingHours } from "@/db/schema";
 import { addDaysIso } from "@/lib/time";
 import type { WeeklyHoursInput, WorkingDay } from "./schemas";
@@ -58,12 +58,4 @@ export async function replaceWeeklyHours(tx: Tx, input: WeeklyHoursInput): Promi
     );
   }
   return days.length;
-}
-
-export async function countWorkingRows(db: DbOrTx, practitionerId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(workingHours)
-    .where(eq(workingHours.practitionerId, practitionerId));
-  return row?.n ?? 0;
 }

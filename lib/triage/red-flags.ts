@@ -1,0 +1,39 @@
+/**
+ * Red flags asked at booking, in plain words, and the priority each one sets. Paraphrased from public
+ * guidance (US AHCPR low back pain guideline, NICE NG59). Data, not code: a clinician can tune it here.
+ */
+export const PRIORITIES = ["emergency", "same_day", "within_48h", "routine"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  emergency: "Emergency",
+  same_day: "Same day",
+  within_48h: "Within 48 hours",
+  routine: "Routine",
+};
+
+/** Lower is more urgent. */
+export const PRIORITY_RANK: Record<Priority, number> = { emergency: 0, same_day: 1, within_48h: 2, routine: 3 };
+
+export const RED_FLAGS = [
+  { code: "bladder_bowel_change", question: "New trouble controlling or feeling your bladder or bowel?", priority: "emergency" },
+  { code: "saddle_numbness", question: "Numbness around your groin, buttocks or inner thighs?", priority: "emergency" },
+  { code: "progressive_leg_weakness", question: "Leg weakness that is getting worse?", priority: "emergency" },
+  { code: "bilateral_sciatica", question: "Pain shooting down both legs?", priority: "emergency" },
+  { code: "fever_or_infection", question: "Fever, chills, or a recent infection?", priority: "same_day" },
+  { code: "immunosuppressed", question: "Medicines or illness that weaken your immune system?", priority: "same_day" },
+  { code: "major_trauma", question: "A fall, accident or heavy blow before the pain began?", priority: "same_day" },
+  { code: "osteoporosis_or_steroids", question: "Thin bones (osteoporosis) or long-term steroid tablets?", priority: "same_day" },
+  { code: "cancer_history", question: "Ever had cancer?", priority: "within_48h" },
+  { code: "unexplained_weight_loss", question: "Lost weight without trying?", priority: "within_48h" },
+  { code: "severe_night_pain", question: "Severe pain at night or lying down that does not ease?", priority: "within_48h" },
+] as const satisfies ReadonlyArray<{ code: string; question: string; priority: Priority }>;
+
+export type RedFlagCode = (typeof RED_FLAGS)[number]["code"];
+export const RED_FLAG_CODES = RED_FLAGS.map((f) => f.code) as [RedFlagCode, ...RedFlagCode[]];
+
+/** Disciplines a patient may not self-book while any red flag is uncleared. */
+export const SELF_BOOKING_BLOCKED_BY_RED_FLAGS = ["massage_therapist", "chiropractor"] as const;
+
+export const EMERGENCY_ADVICE =
+  "Your answers can be a sign of a condition that needs urgent care. Please call 911 or go to the nearest emergency department now. Do not wait for this appointment. We have passed your request to our front desk as an emergency.";

@@ -5,3 +5,5 @@ export * from "./clinic";
 export * from "./patients";
 export * from "./appointments";
 export * from "./audit";
+export * from "./booking";
+export * from "./notifications";

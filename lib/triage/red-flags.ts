@@ -32,6 +32,11 @@ export const RED_FLAGS = [
 export type RedFlagCode = (typeof RED_FLAGS)[number]["code"];
 export const RED_FLAG_CODES = RED_FLAGS.map((f) => f.code) as [RedFlagCode, ...RedFlagCode[]];
 
+/** Stored codes back as typed codes; anything unknown (a code retired since) is dropped. */
+export function asRedFlagCodes(codes: readonly string[]): RedFlagCode[] {
+  return codes.filter((c): c is RedFlagCode => (RED_FLAG_CODES as readonly string[]).includes(c));
+}
+
 /** Disciplines a patient may not self-book while any red flag is uncleared. */
 export const SELF_BOOKING_BLOCKED_BY_RED_FLAGS = ["massage_therapist", "chiropractor"] as const;
 

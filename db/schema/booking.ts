@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appointments } from "./appointments";
+import { priorityEnum } from "./enums";
+
+/** What the patient told us when requesting an appointment. One per appointment request. */
+export const intakes = pgTable(
+  "intakes",
+  {
+    appointmentId: uuid("appointment_id")
+      .primaryKey()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    painStartedOn: date("pain_started_on").notNull(),
+    painScore: smallint("pain_score").notNull(),
+    worseWith: text("worse_with").notNull().default(""),
+    redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
+    notes: text("notes").notNull().default(""),
+    priority: priorityEnum("priority").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("intakes_pain_score_check", sql`${t.painScore} between 0 and 10`),
+    index("intakes_priority_idx").on(t.priority, t.createdAt),
+  ],
+);
+
+/**
+ * A submitted booking remembered by its idempotency key: a retry with the same key and body gets the
+ * same appointment back; the same key with another body is refused.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    key: text("key").primaryKey(),
+    requestHash: text("request_hash").notNull(),
+    appointmentId: uuid("appointment_id").references(() => appointments.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("idempotency_keys_created_idx").on(t.createdAt)],
+);

@@ -1,0 +1,61 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { addDaysIso, zonedInstant } from "@/lib/time";
+import { findFreeSlots, findPractitionerSlots, firstAvailable, type Slot } from "./engine";
+import { loadAvailability, type BookableService } from "./load";
+
+/** How far ahead patients can book, and the grid slots start on. */
+export const BOOKING_HORIZON_DAYS = Number(process.env.BOOKING_HORIZON_DAYS ?? 90);
+export const SLOT_STEP_MINUTES = Number(process.env.SLOT_STEP_MINUTES ?? 15);
+export const MAX_RANGE_DAYS = 31;
+
+export interface SlotsResult {
+  service: BookableService | null;
+  timeZone: string;
+  slots: Slot[];
+  /** Whether `start` would be offered if nobody had booked anything (tells "taken" from "never offered"). */
+  isWithinHours: (practitionerId: string, start: Date) => boolean;
+}
+
+/**
+ * Free slots of a service between two local dates (inclusive): for one practitioner, or "first
+ * available" (one practitioner per start time) across everyone who offers it.
+ */
+export async function getFreeSlots(
+  db: DbOrTx,
+  input: {
+    serviceSlug: string;
+    practitionerId?: string | null;
+    from: string;
+    to: string;
+    now?: Date;
+    firstAvailableOnly?: boolean;
+    ignoreAppointmentId?: string | null;
+  },
+): Promise<SlotsResult> {
+  const now = input.now ?? new Date();
+  // Pad by two days each side: the clinic's zone is only known after the load, and appointments just
+  // outside the range can still block a slot with their buffers.
+  const data = await loadAvailability(db, {
+    serviceSlug: input.serviceSlug,
+    practitionerId: input.practitionerId,
+    ignoreAppointmentId: input.ignoreAppointmentId,
+    fromDate: input.from,
+    toDate: input.to,
+    from: zonedInstant(addDaysIso(input.from, -2), "00:00", "UTC"),
+    to: zonedInstant(addDaysIso(input.to, 3), "00:00", "UTC"),
+  });
+  if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false };
+  const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES };
+  const all = findFreeSlots(query, data.calendars);
+  const slots = input.practitionerId || input.firstAvailableOnly === false ? all : firstAvailable(all, data.calendars);
+  const isWithinHours = (practitionerId: string, start: Date) => {
+    const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
+    if (!calendar) return false;
+    return findPractitionerSlots(query, { ...calendar, busy: [] }).some((s) => s.start.getTime() === start.getTime());
+  };
+  return { service: data.service, timeZone: data.timeZone, slots, isWithinHours };
+}
+
+export type { Slot } from "./engine";
+export type { BookableService } from "./load";

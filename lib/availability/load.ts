@@ -1,0 +1,95 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/client";
+import { ACTIVE_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import type { Discipline } from "@/lib/clinic/disciplines";
+import type { PractitionerCalendar, WorkingHoursRule } from "./engine";
+
+export interface BookableService {
+  id: string;
+  slug: string;
+  name: string;
+  discipline: Discipline;
+  durationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes: number;
+  cancellationCutoffHours: number;
+  needsReview: boolean;
+}
+
+export interface AvailabilityData {
+  service: BookableService | null;
+  timeZone: string;
+  calendars: PractitionerCalendar[];
+}
+
+const ACTIVE = sql.raw(ACTIVE_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "));
+
+/**
+ * Everything the engine needs for one service, in ONE round trip: the service, the clinic's zone, and
+ * for each practitioner offering it (or just the one asked for) the working hours in force in the
+ * range, time off and active appointments overlapping it. No query per day or per practitioner.
+ */
+export async function loadAvailability(
+  db: DbOrTx,
+  input: {
+    serviceSlug: string;
+    practitionerId?: string | null;
+    from: Date;
+    to: Date;
+    fromDate: string;
+    toDate: string;
+    /** Leave this appointment out of the busy time (when moving it). */
+    ignoreAppointmentId?: string | null;
+  },
+): Promise<AvailabilityData> {
+  const result = await db.execute(sql`
+    with svc as (
+      select * from services where slug = ${input.serviceSlug} and is_active and is_online_bookable
+    )
+    select
+      (select json_build_object(
+         'id', id, 'slug', slug, 'name', name, 'discipline', discipline, 'durationMinutes', duration_minutes,
+         'bufferBeforeMinutes', buffer_before_minutes, 'bufferAfterMinutes', buffer_after_minutes,
+         'minNoticeMinutes', min_notice_minutes, 'cancellationCutoffHours', cancellation_cutoff_hours,
+         'needsReview', needs_review) from svc) as service,
+      (select time_zone from locations order by created_at, id limit 1) as time_zone,
+      coalesce((
+        select json_agg(json_build_object(
+          'practitionerId', p.id,
+          'hours', coalesce((
+            select json_agg(json_build_object(
+              'weekday', wh.weekday, 'startTime', wh.start_time, 'endTime', wh.end_time, 'breaks', wh.breaks,
+              'effectiveFrom', wh.effective_from, 'effectiveUntil', wh.effective_until, 'timeZone', l.time_zone))
+            from working_hours wh join locations l on l.id = wh.location_id
+            where wh.practitioner_id = p.id
+              and wh.effective_from <= ${input.toDate}::date
+              and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date)), '[]'::json),
+          'timeOff', coalesce((
+            select json_agg(json_build_object('start', floor(extract(epoch from t.starts_at) * 1000), 'end', floor(extract(epoch from t.ends_at) * 1000)))
+            from time_off t
+            where t.practitioner_id = p.id and t.starts_at < ${input.to.toISOString()}::timestamptz and t.ends_at > ${input.from.toISOString()}::timestamptz), '[]'::json),
+          'busy', coalesce((
+            select json_agg(json_build_object('start', floor(extract(epoch from a.blocked_from) * 1000), 'end', floor(extract(epoch from a.blocked_until) * 1000)))
+            from appointments a
+            where a.practitioner_id = p.id and a.status in (${ACTIVE})
+              and (${input.ignoreAppointmentId ?? null}::uuid is null or a.id <> ${input.ignoreAppointmentId ?? null}::uuid)
+              and a.blocked_from < ${input.to.toISOString()}::timestamptz and a.blocked_until > ${input.from.toISOString()}::timestamptz), '[]'::json)
+        ) order by p.id)
+        from practitioners p
+        join practitioner_services ps on ps.practitioner_id = p.id
+        join svc on svc.id = ps.service_id
+        where p.is_active and (${input.practitionerId ?? null}::uuid is null or p.id = ${input.practitionerId ?? null}::uuid)
+      ), '[]'::json) as calendars
+  `);
+  const row = rowsOf<{ service: BookableService | null; time_zone: string | null; calendars: PractitionerCalendar[] }>(result)[0];
+  const calendars = (row?.calendars ?? []).map((c) => ({
+    ...c,
+    hours: c.hours.map((h: WorkingHoursRule) => ({ ...h, startTime: h.startTime.slice(0, 5), endTime: h.endTime.slice(0, 5) })),
+    timeOff: c.timeOff.map((i) => ({ start: Number(i.start), end: Number(i.end) })),
+    busy: c.busy.map((i) => ({ start: Number(i.start), end: Number(i.end) })),
+  }));
+  return { service: row?.service ?? null, timeZone: row?.time_zone ?? "America/New_York", calendars };
+}

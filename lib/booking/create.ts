@@ -1,0 +1,208 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { PG, pgErrorCode } from "@/db/errors";
+import { appointments, idempotencyKeys, intakes, locations, patients, workingHours } from "@/db/schema";
+import { appointmentWindow } from "@/lib/appointments/window";
+import { recordAuditEvent } from "@/lib/audit";
+import type { Role } from "@/lib/auth/roles";
+import { getFreeSlots, type BookableService, type Slot } from "@/lib/availability";
+import { nearestSlots } from "@/lib/availability/engine";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { requestReceivedEmail } from "@/lib/notifications/templates";
+import { addDaysIso, localDate } from "@/lib/time";
+import { triageBooking, type BookingTriage } from "@/lib/triage/booking";
+import { asRedFlagCodes } from "@/lib/triage/red-flags";
+import { factsOf, loadAppointmentDetails, manageUrl } from "./facts";
+import type { AppointmentRequest, PatientContact } from "./schemas";
+
+export interface BookedAppointment {
+  id: string;
+  status: "requested" | "confirmed";
+  start: Date;
+  end: Date;
+  manageUrl: string;
+  priority: BookingTriage["priority"];
+  triage: BookingTriage;
+}
+
+export type BookingOutcome =
+  | { kind: "created" | "replayed"; appointment: BookedAppointment }
+  | { kind: "slot_taken" | "slot_unavailable"; alternatives: Slot[]; timeZone: string }
+  | { kind: "unknown_service" }
+  | { kind: "unknown_practitioner" }
+  | { kind: "key_reused" };
+
+export interface BookingContext {
+  /** Who is booking: null for the public, or signed-in staff/patient. */
+  actor: { id: string; role: Role; patientId?: string | null } | null;
+  idempotencyKey?: string | null;
+  baseUrl: string;
+  now?: Date;
+}
+
+class SlotTaken extends Error {}
+class KeyReused extends Error {}
+class Replay extends Error {
+  constructor(readonly appointmentId: string) {
+    super("replay");
+  }
+}
+
+const hashOf = (input: AppointmentRequest) => createHash("sha256").update(JSON.stringify(input)).digest("hex");
+
+/**
+ * Creates an appointment request in one transaction: the patient (found or created), the appointment,
+ * its intake and the confirmation email in the outbox. The exclusion constraint is the arbiter of
+ * conflicts: a lost race answers slot_taken with the nearest free alternatives. With an idempotency key,
+ * a retry of the same request returns the same appointment; another request under the key is refused.
+ */
+export async function createAppointmentRequest(db: Db, input: AppointmentRequest, ctx: BookingContext): Promise<BookingOutcome> {
+  const now = ctx.now ?? new Date();
+  const start = new Date(input.start);
+
+  if (ctx.idempotencyKey) {
+    const replay = await findReplay(db, ctx.idempotencyKey, hashOf(input));
+    if (replay === "key_reused") return { kind: "key_reused" };
+    if (replay) return { kind: "replayed", appointment: await describeBooked(db, replay, ctx.baseUrl) };
+  }
+
+  // Is the time an offered slot? The same engine the patient saw, for that practitioner and day (and
+  // the days around it for alternatives).
+  const day = start.toISOString().slice(0, 10);
+  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now });
+  if (!around.service) return { kind: "unknown_service" };
+  const service = around.service;
+  const offered = around.slots.some((s) => s.start.getTime() === start.getTime());
+  if (!offered) {
+    const known = await practitionerOffers(db, input.practitionerId, service.id);
+    if (!known) return { kind: "unknown_practitioner" };
+    const kind = around.isWithinHours(input.practitionerId, start) ? "slot_taken" : "slot_unavailable";
+    return { kind, alternatives: nearestSlots(around.slots, start, 3), timeZone: around.timeZone };
+  }
+
+  const triage = triageBooking({ redFlags: input.intake.redFlags, service });
+  try {
+    const appointmentId = await db.transaction(async (tx) => {
+      if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
+      const patientId = await findOrCreatePatient(tx, input.patient, ctx.actor);
+      const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
+      let created: { id: string };
+      try {
+        [created] = (await tx
+          .insert(appointments)
+          .values({ patientId, practitionerId: input.practitionerId, serviceId: service.id, locationId, status: triage.initialStatus, ...appointmentWindow(service, start) })
+          .returning({ id: appointments.id })) as [{ id: string }];
+      } catch (err) {
+        if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
+        throw err;
+      }
+      await tx.insert(intakes).values({
+        appointmentId: created.id,
+        painStartedOn: input.intake.painStartedOn,
+        painScore: input.intake.painScore,
+        worseWith: input.intake.worseWith,
+        redFlags: input.intake.redFlags,
+        notes: input.intake.notes,
+        priority: triage.priority,
+      });
+      if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
+      const details = (await loadAppointmentDetails(tx, created.id))!;
+      await enqueueEmail(tx, {
+        kind: "request_received",
+        to: details.patientEmail,
+        content: requestReceivedEmail(factsOf(details, ctx.baseUrl), triage.nextStep),
+        appointmentId: created.id,
+        dedupeKey: `request_received:${created.id}`,
+      });
+      await recordAuditEvent(tx, {
+        actor: ctx.actor,
+        action: "appointment.requested",
+        patientId,
+        entityType: "appointment",
+        entityId: created.id,
+        details: { service: service.slug, status: triage.initialStatus, priority: triage.priority },
+      });
+      return created.id;
+    });
+    return { kind: "created", appointment: { ...(await describeBooked(db, appointmentId, ctx.baseUrl)), triage } };
+  } catch (err) {
+    if (err instanceof SlotTaken) {
+      const fresh = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now });
+      return { kind: "slot_taken", alternatives: nearestSlots(fresh.slots, start, 3), timeZone: fresh.timeZone };
+    }
+    if (err instanceof KeyReused) return { kind: "key_reused" };
+    if (err instanceof Replay) return { kind: "replayed", appointment: await describeBooked(db, err.appointmentId, ctx.baseUrl) };
+    throw err;
+  }
+}
+
+async function findReplay(db: Db, key: string, hash: string): Promise<string | "key_reused" | null> {
+  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).limit(1);
+  if (!row) return null;
+  if (row.requestHash !== hash) return "key_reused";
+  return row.appointmentId;
+}
+
+/**
+ * Takes the key inside the booking transaction. A concurrent request with the same key waits on the
+ * row until this transaction ends, then sees the appointment (or, if this one failed, takes the key).
+ */
+async function claimKey(tx: Tx, key: string, hash: string): Promise<void> {
+  const inserted = await tx.insert(idempotencyKeys).values({ key, requestHash: hash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  if (inserted.length) return;
+  const [row] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).limit(1);
+  if (!row || row.requestHash !== hash) throw new KeyReused();
+  if (row.appointmentId) throw new Replay(row.appointmentId);
+  throw new KeyReused();
+}
+
+async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: BookingContext["actor"]): Promise<string> {
+  // A signed-in patient books for themselves.
+  if (actor?.role === "patient" && actor.patientId) return actor.patientId;
+  const [existing] = await tx
+    .select({ id: patients.id })
+    .from(patients)
+    .where(and(eq(sql`lower(${patients.email})`, contact.email), eq(patients.dateOfBirth, contact.dateOfBirth)))
+    .orderBy(patients.createdAt)
+    .limit(1);
+  if (existing) return existing.id;
+  const [created] = await tx
+    .insert(patients)
+    .values({ fullName: contact.name, email: contact.email, phone: contact.phone, dateOfBirth: contact.dateOfBirth })
+    .returning({ id: patients.id });
+  return created!.id;
+}
+
+async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
+  const [row] = await tx
+    .select({ locationId: workingHours.locationId })
+    .from(workingHours)
+    .where(and(eq(workingHours.practitionerId, practitionerId), sql`${workingHours.effectiveFrom} <= ${date}::date`, sql`(${workingHours.effectiveUntil} is null or ${workingHours.effectiveUntil} >= ${date}::date)`))
+    .limit(1);
+  if (row) return row.locationId;
+  const [first] = await tx.select({ id: locations.id }).from(locations).orderBy(locations.createdAt).limit(1);
+  return first!.id;
+}
+
+async function practitionerOffers(db: Db, practitionerId: string, serviceId: string): Promise<boolean> {
+  const rows = await db.execute(sql`select 1 from practitioner_services ps join practitioners p on p.id = ps.practitioner_id where ps.practitioner_id = ${practitionerId} and ps.service_id = ${serviceId} and p.is_active`);
+  return (Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0)) > 0;
+}
+
+async function describeBooked(db: Db, appointmentId: string, baseUrl: string): Promise<BookedAppointment> {
+  const details = (await loadAppointmentDetails(db, appointmentId))!;
+  const triage = triageBooking({ redFlags: asRedFlagCodes(details.redFlags ?? []), service: { discipline: details.discipline, needsReview: details.needsReview } });
+  return {
+    id: details.id,
+    status: details.status as "requested" | "confirmed",
+    start: details.startsAt,
+    end: details.endsAt,
+    manageUrl: manageUrl(baseUrl, details.id),
+    priority: details.priority ?? triage.priority,
+    triage,
+  };
+}
+
+export type { BookableService };

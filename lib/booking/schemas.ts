@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { RED_FLAG_CODES } from "@/lib/triage/red-flags";
+
+/**
+ * One schema for an appointment request, shared by the public API, the /book form and the front desk.
+ * Unknown red-flag codes are refused, not ignored; free text is bounded and kept as typed.
+ */
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const PatientContactSchema = z.object({
+  name: z.string().trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "That email is too long")
+    .pipe(z.email({ message: "Enter a valid email address" }))
+    .transform((e) => e.toLowerCase()),
+  phone: z
+    .string()
+    .trim()
+    .min(7, "Enter a phone number we can call")
+    .max(30, "That phone number is too long")
+    .regex(/^\+?[0-9 ()\-.]+$/, "Use digits, spaces, +, -, ( and ) only"),
+  dateOfBirth: z.iso
+    .date({ message: "Enter your date of birth" })
+    .refine((d) => d >= "1900-01-01" && d <= today(), { message: "Enter a real date of birth" }),
+});
+export type PatientContact = z.infer<typeof PatientContactSchema>;
+
+export const IntakeSchema = z.object({
+  painStartedOn: z.iso
+    .date({ message: "When did the pain start?" })
+    .refine((d) => d >= "1900-01-01" && d <= today(), { message: "The pain cannot start in the future" }),
+  painScore: z
+    .number({ message: "Choose a number from 0 to 10" })
+    .int("Choose a whole number")
+    .min(0, "Choose a number from 0 to 10")
+    .max(10, "Choose a number from 0 to 10"),
+  worseWith: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  redFlags: z
+    .array(z.enum(RED_FLAG_CODES, { message: "Unknown red-flag code" }))
+    .max(RED_FLAG_CODES.length)
+    .refine((codes) => new Set(codes).size === codes.length, { message: "A red flag is listed twice" })
+    .default([]),
+  notes: z.string().trim().max(2000, "Use at most 2000 characters").default(""),
+});
+export type Intake = z.infer<typeof IntakeSchema>;
+
+export const AppointmentRequestSchema = z.object({
+  service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
+  practitionerId: z.uuid({ message: "Choose a practitioner" }),
+  start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }),
+  patient: PatientContactSchema,
+  intake: IntakeSchema,
+});
+export type AppointmentRequest = z.infer<typeof AppointmentRequestSchema>;
+export type AppointmentRequestInput = z.input<typeof AppointmentRequestSchema>;
+
+/** Keys clients send in the Idempotency-Key header (or the form's hidden field). */
+export const IdempotencyKeySchema = z
+  .string()
+  .min(8, "Idempotency-Key must be 8 to 128 characters")
+  .max(128, "Idempotency-Key must be 8 to 128 characters")
+  .regex(/^[\w.:-]+$/, "Idempotency-Key may use letters, digits, _ . : and - only");
+
+export const SlotsQuerySchema = z
+  .object({
+    service: z.string().min(1, "service is required").max(80),
+    from: z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }),
+    to: z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }),
+    practitioner: z.uuid({ message: "practitioner must be an id" }).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: "to must not be before from", path: ["to"] });
+
+export const RescheduleSchema = z.object({
+  token: z.string().min(10).max(200),
+  start: z.iso.datetime({ offset: true, message: "Choose a new time" }),
+});
+export const CancelSchema = z.object({
+  token: z.string().min(10).max(200),
+  reason: z.string().trim().max(500, "Use at most 500 characters").default(""),
+});

@@ -1,0 +1,96 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Transporter } from "nodemailer";
+import type { DbOrTx } from "@/db/client";
+import { rowsOf } from "@/db/client";
+import { outboxEmails } from "@/db/schema";
+import type { EmailContent } from "./templates";
+
+export const MAX_SEND_ATTEMPTS = 5;
+
+/** With SMTP configured emails wait for the sender; without, they are held for admins to read. */
+export function smtpConfigured(): boolean {
+  return Boolean(process.env.SMTP_URL);
+}
+
+/**
+ * Writes an email into the outbox inside the caller's transaction. A `dedupeKey` that was used before
+ * makes this a no-op (returns false), so a notice is never queued twice.
+ */
+export async function enqueueEmail(
+  db: DbOrTx,
+  input: { kind: string; to: string; content: EmailContent; appointmentId?: string | null; dedupeKey?: string | null },
+): Promise<boolean> {
+  const rows = await db
+    .insert(outboxEmails)
+    .values({
+      kind: input.kind,
+      toAddress: input.to,
+      subject: input.content.subject,
+      textBody: input.content.text,
+      htmlBody: input.content.html,
+      appointmentId: input.appointmentId ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+      status: smtpConfigured() ? "pending" : "held",
+    })
+    .onConflictDoNothing({ target: outboxEmails.dedupeKey })
+    .returning({ id: outboxEmails.id });
+  return rows.length > 0;
+}
+
+/**
+ * Hands pending emails to SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances
+ * running this at once never send one twice.
+ */
+export async function deliverPending(db: DbOrTx, transport: Transporter, from: string, limit = 20): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  await db.transaction(async (tx) => {
+    const claimed = rowsOf<{ id: string; to_address: string; subject: string; text_body: string; html_body: string; attempts: number }>(
+      await tx.execute(sql`
+        select id, to_address, subject, text_body, html_body, attempts from outbox_emails
+        where status = 'pending' order by created_at limit ${limit} for update skip locked`),
+    );
+    for (const email of claimed) {
+      try {
+        await transport.sendMail({ from, to: email.to_address, subject: email.subject, text: email.text_body, html: email.html_body });
+        await tx.update(outboxEmails).set({ status: "sent", sentAt: sql`now()`, attempts: email.attempts + 1, lastError: null }).where(eq(outboxEmails.id, email.id));
+        sent++;
+      } catch (err) {
+        const attempts = email.attempts + 1;
+        await tx
+          .update(outboxEmails)
+          .set({ status: attempts >= MAX_SEND_ATTEMPTS ? "failed" : "pending", attempts, lastError: err instanceof Error ? err.message.slice(0, 500) : "send failed" })
+          .where(eq(outboxEmails.id, email.id));
+        failed++;
+      }
+    }
+  });
+  return { sent, failed };
+}
+
+export async function listOutbox(db: DbOrTx, limit = 200) {
+  return db
+    .select({
+      id: outboxEmails.id,
+      kind: outboxEmails.kind,
+      toAddress: outboxEmails.toAddress,
+      subject: outboxEmails.subject,
+      textBody: outboxEmails.textBody,
+      status: outboxEmails.status,
+      createdAt: outboxEmails.createdAt,
+      sentAt: outboxEmails.sentAt,
+      lastError: outboxEmails.lastError,
+    })
+    .from(outboxEmails)
+    .orderBy(sql`${outboxEmails.createdAt} desc`)
+    .limit(limit);
+}
+
+export async function countOutbox(db: DbOrTx, appointmentId: string, kinds: string[]) {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outboxEmails)
+    .where(and(eq(outboxEmails.appointmentId, appointmentId), inArray(outboxEmails.kind, kinds)));
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,69 @@
+import { formatDateTime } from "@/lib/time";
+import { escapeHtml } from "./html";
+
+/** The emails Backline sends, as plain text and escaped HTML. Content: what a patient needs, nothing clinical. */
+
+export interface AppointmentFacts {
+  patientName: string;
+  serviceName: string;
+  practitionerName: string;
+  startsAt: Date;
+  timeZone: string;
+  locationName: string;
+  locationAddress: string;
+  status: "requested" | "confirmed" | "cancelled" | "completed" | "no_show";
+  manageUrl: string;
+}
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+function render(title: string, lines: string[], facts: AppointmentFacts, action?: { label: string; url: string }): EmailContent {
+  const when = formatDateTime(facts.startsAt, facts.timeZone);
+  const details = [
+    `What: ${facts.serviceName}`,
+    `With: ${facts.practitionerName}`,
+    `When: ${when} (${facts.timeZone})`,
+    `Where: ${facts.locationName}, ${facts.locationAddress}`,
+  ];
+  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), "Backline spine & massage clinic", "In an emergency call 911."].join("\n");
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
+<p>Hello ${escapeHtml(facts.patientName)},</p>
+${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
+<ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>
+${action ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : ""}
+<p style="color:#5b6472">Backline spine &amp; massage clinic. In an emergency call 911.</p>
+</body></html>`;
+  return { subject: title, text, html };
+}
+
+export function requestReceivedEmail(facts: AppointmentFacts, nextStep: string): EmailContent {
+  const confirmed = facts.status === "confirmed";
+  return render(
+    confirmed ? `Confirmed: ${facts.serviceName}` : `Request received: ${facts.serviceName}`,
+    [confirmed ? "Your appointment is confirmed." : "We have your request. It is not confirmed yet.", nextStep],
+    facts,
+    { label: "See, change or cancel your appointment, or add it to your calendar", url: facts.manageUrl },
+  );
+}
+
+export function changedEmail(facts: AppointmentFacts): EmailContent {
+  return render(`Changed: ${facts.serviceName}`, ["Your appointment has a new time."], facts, {
+    label: "See, change or cancel your appointment",
+    url: facts.manageUrl,
+  });
+}
+
+export function cancelledEmail(facts: AppointmentFacts): EmailContent {
+  return render(`Cancelled: ${facts.serviceName}`, ["Your appointment is cancelled. The time is free for someone else."], facts);
+}
+
+export function reminderEmail(facts: AppointmentFacts): EmailContent {
+  return render(`Reminder: ${facts.serviceName} tomorrow`, ["A reminder of your appointment tomorrow."], facts, {
+    label: "See, change or cancel your appointment",
+    url: facts.manageUrl,
+  });
+}

@@ -22,6 +22,7 @@ export interface BookedAppointment {
   status: "requested" | "confirmed";
   start: Date;
   end: Date;
+  timeZone: string;
   manageUrl: string;
   priority: BookingTriage["priority"];
   triage: BookingTriage;
@@ -199,6 +200,7 @@ async function describeBooked(db: Db, appointmentId: string, baseUrl: string): P
     status: details.status as "requested" | "confirmed",
     start: details.startsAt,
     end: details.endsAt,
+    timeZone: details.timeZone,
     manageUrl: manageUrl(baseUrl, details.id),
     priority: details.priority ?? triage.priority,
     triage,

@@ -46,7 +46,7 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
       if (err instanceof AccessDenied) return jsonError(err.status, err.code, err.message);
       if (err instanceof ApiError) return jsonError(err.status, err.code, err.message, err.extra, err.headers);
       if (err instanceof ZodError) {
-        return jsonError(400, "invalid", "Some fields are missing or invalid.", { fields: fieldErrorsOf(err) });
+        return NextResponse.json({ error: { code: "invalid", message: "Some fields are missing or invalid.", fields: fieldErrorsOf(err) } }, { status: 400 });
       }
       if (err instanceof SyntaxError) return jsonError(400, "invalid_json", "The request body is not valid JSON.");
       const log = requestLogger(requestId);

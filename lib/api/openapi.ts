@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { AppointmentRequestSchema } from "@/lib/booking/schemas";
+import { DISCIPLINES } from "@/lib/clinic/disciplines";
+import { PRIORITIES, RED_FLAGS } from "@/lib/triage/red-flags";
+
+/**
+ * The public API's OpenAPI 3.1 document. The request body schema is generated from the same zod schema
+ * the server validates with, so the two cannot drift.
+ */
+export function openApiDocument(serverUrl: string) {
+  const error = (codes: string[]) => ({
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: { code: { type: "string", enum: codes }, message: { type: "string" }, fields: { type: "object", additionalProperties: { type: "string" } } },
+      },
+    },
+  });
+  const slot = {
+    type: "object",
+    required: ["practitionerId", "start", "end"],
+    properties: {
+      practitionerId: { type: "string", format: "uuid" },
+      start: { type: "string", format: "date-time", description: "ISO 8601 with the clinic's UTC offset" },
+      end: { type: "string", format: "date-time" },
+    },
+  };
+  const json = (schema: unknown) => ({ "application/json": { schema } });
+  const rateLimited = { description: "Too many requests from this address; see Retry-After", headers: { "Retry-After": { schema: { type: "integer" } } }, content: json(error(["rate_limited"])) };
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Backline public API",
+      version: "1.0.0",
+      description:
+        "Services, practitioners, free slots and appointment requests of the Backline spine & massage clinic. Every error is JSON {error: {code, message}}.",
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      schemas: {
+        AppointmentRequest: z.toJSONSchema(AppointmentRequestSchema, { io: "input", unrepresentable: "any" }),
+        Slot: slot,
+        RedFlagCode: {
+          type: "string",
+          enum: RED_FLAGS.map((f) => f.code),
+          description: RED_FLAGS.map((f) => `${f.code} (${f.priority}): ${f.question}`).join("\n"),
+        },
+      },
+    },
+    paths: {
+      "/api/v1/services": {
+        get: {
+          summary: "Services bookable online",
+          responses: {
+            200: {
+              description: "Services",
+              content: json({
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["slug", "name", "discipline", "durationMinutes", "needsReview"],
+                  properties: {
+                    slug: { type: "string" },
+                    name: { type: "string" },
+                    discipline: { type: "string", enum: DISCIPLINES },
+                    durationMinutes: { type: "integer" },
+                    needsReview: { type: "boolean" },
+                  },
+                },
+              }),
+            },
+          },
+        },
+      },
+      "/api/v1/practitioners": {
+        get: {
+          summary: "Practitioners and the services they offer",
+          responses: {
+            200: {
+              description: "Practitioners",
+              content: json({
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "name", "discipline", "services"],
+                  properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, discipline: { type: "string", enum: DISCIPLINES }, services: { type: "array", items: { type: "string" } } },
+                },
+              }),
+            },
+          },
+        },
+      },
+      "/api/v1/slots": {
+        get: {
+          summary: "Free start times of a service",
+          description: "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call.",
+          parameters: [
+            { name: "service", in: "query", required: true, schema: { type: "string" } },
+            { name: "from", in: "query", required: true, schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
+            { name: "practitioner", in: "query", required: false, schema: { type: "string", format: "uuid" } },
+          ],
+          responses: {
+            200: {
+              description: "Free slots",
+              content: json({ type: "object", required: ["timeZone", "slots"], properties: { timeZone: { type: "string" }, slots: { type: "array", items: { $ref: "#/components/schemas/Slot" } } } }),
+            },
+            400: { description: "Bad query", content: json(error(["invalid", "range_too_long"])) },
+            404: { description: "Unknown service", content: json(error(["unknown_service"])) },
+          },
+        },
+      },
+      "/api/v1/appointment-requests": {
+        post: {
+          summary: "Request an appointment",
+          description:
+            "Creates the patient (or finds them by email and date of birth), the appointment and its intake. `status` is `confirmed` for a service that needs no review booked with no red flag, otherwise `requested`. Send an Idempotency-Key to make retries safe.",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 8, maxLength: 128 } }],
+          requestBody: { required: true, content: json({ $ref: "#/components/schemas/AppointmentRequest" }) },
+          responses: {
+            201: {
+              description: "Created (or the same appointment again for a replayed Idempotency-Key)",
+              content: json({
+                type: "object",
+                required: ["id", "status", "start", "end", "manageUrl", "priority"],
+                properties: {
+                  id: { type: "string", format: "uuid" },
+                  status: { type: "string", enum: ["requested", "confirmed"] },
+                  start: { type: "string", format: "date-time" },
+                  end: { type: "string", format: "date-time" },
+                  manageUrl: { type: "string", format: "uri" },
+                  priority: { type: "string", enum: PRIORITIES },
+                  nextStep: { type: "string" },
+                  emergencyAdvice: { type: "string", description: "Present when an answer suggests an emergency: show it first." },
+                },
+              }),
+            },
+            400: { description: "Invalid input; nothing was written", content: json(error(["invalid", "invalid_json", "invalid_idempotency_key"])) },
+            409: {
+              description: "The time is taken (or not offered); up to 3 nearest free alternatives",
+              content: json({ allOf: [error(["slot_taken", "slot_unavailable"]), { type: "object", properties: { alternatives: { type: "array", maxItems: 3, items: { $ref: "#/components/schemas/Slot" } } } }] }),
+            },
+            422: { description: "Idempotency-Key reused with a different body", content: json(error(["idempotency_key_reused"])) },
+            429: rateLimited,
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { DbOrTx } from "@/db/client";
+import { ApiError } from "@/lib/http/api";
+import { hit, retryAfterSeconds } from "./index";
+
+/** Public POSTs allowed per client address per minute (PUBLIC_RATE_LIMIT_PER_MINUTE, default 20). */
+export function publicLimitPerMinute(): number {
+  const n = Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 20);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 20;
+}
+
+/**
+ * Counts one public write from `ip` in `bucket`; past the limit, the caller answers 429 with Retry-After.
+ * Counters live in PostgreSQL so the limit holds across app instances.
+ */
+export async function checkPublicLimit(db: DbOrTx, bucket: string, ip: string): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
+  const counter = await hit(db, `public:${bucket}:${ip}`, { windowSeconds: 60 });
+  if (counter.count > publicLimitPerMinute()) return { ok: false, retryAfter: retryAfterSeconds(counter.resetAt) };
+  return { ok: true };
+}
+
+/** Route handlers: throws the 429. */
+export async function enforcePublicLimit(db: DbOrTx, bucket: string, ip: string): Promise<void> {
+  const result = await checkPublicLimit(db, bucket, ip);
+  if (!result.ok) {
+    throw new ApiError(429, "rate_limited", "Too many requests from this address. Please wait a minute and try again.", {}, { "Retry-After": String(result.retryAfter) });
+  }
+}

@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
+  const { startJobs } = await import("./lib/jobs");
+  await startJobs();
 }

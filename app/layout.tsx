@@ -42,6 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="rounded-lg px-3 py-2 text-ink hover:bg-brand-50">
                 Services
               </Link>
+              {!user || user.role === "patient" ? (
+                <Link href="/book" className="rounded-lg px-3 py-2 text-ink hover:bg-brand-50">
+                  Book
+                </Link>
+              ) : null}
               {user
                 ? AREA_LINKS[user.role].map((l) => (
                     <Link key={l.href} href={l.href} className="rounded-lg px-3 py-2 text-ink hover:bg-brand-50">

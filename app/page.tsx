@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
 import { DISCIPLINE_LABELS, SERVICE_GROUP_LABELS, serviceGroupOf, type ServiceGroup } from "@/lib/clinic/disciplines";
-import { Badge, Card } from "./_components/ui";
+import { Badge, ButtonLink, Card } from "./_components/ui";
 
 export const metadata: Metadata = { title: "Spine & massage care" };
 export const dynamic = "force-dynamic";
@@ -21,6 +21,11 @@ export default async function HomePage() {
         <p className="mt-3 max-w-2xl text-lg text-brand-100">
           Spine physicians, chiropractors, physical therapists and massage therapists who share your case — and a home
           exercise plan you can follow on your phone.
+        </p>
+        <p className="mt-6">
+          <ButtonLink href="/book" className="bg-white text-brand-800 hover:bg-brand-50">
+            Book an appointment
+          </ButtonLink>
         </p>
       </section>
 
@@ -46,6 +51,11 @@ export default async function HomePage() {
                         <Badge tone="info">A clinician reviews each request</Badge>
                       </p>
                     ) : null}
+                    <p className="mt-4">
+                      <ButtonLink href={`/book?service=${s.slug}`} variant="secondary">
+                        Book<span className="sr-only"> {s.name}</span>
+                      </ButtonLink>
+                    </p>
                   </Card>
                 </li>
               ))}

@@ -19,9 +19,16 @@ export type DbOrTx = Db | Tx;
 
 export type DatabaseKind = "postgres" | "pglite";
 
+/**
+ * Plain SQL on the embedded database's single connection, for libraries that bring their own SQL
+ * (pg-boss). On PostgreSQL they get their own connection string instead.
+ */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number }>;
+
 interface Handle {
   db: Db;
   kind: DatabaseKind;
+  executeSql?: ExecuteSql;
   close: () => Promise<void>;
 }
 
@@ -56,6 +63,16 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
+    executeSql: async (text, values) => {
+      // Without parameters the text may hold several statements (pg-boss's migrations do).
+      if (!values?.length) {
+        const results = await client.exec(text);
+        const last = results[results.length - 1];
+        return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? 0 };
+      }
+      const result = await client.query(text, values);
+      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    },
     close: () => client.close(),
   };
 }

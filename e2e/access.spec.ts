@@ -10,8 +10,18 @@ import type { PersonaName } from "./fixtures/world";
  * page; protected handlers must answer 401/403 JSON. Anything not public must belong to an area.
  */
 
-const PUBLIC_PAGES = new Set(["/", "/login"]);
-const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]"]);
+const PUBLIC_PAGES = new Set(["/", "/login", "/book"]);
+const PUBLIC_HANDLERS = new Set([
+  "/api/health",
+  "/api/auth/[...nextauth]",
+  "/api/v1/services",
+  "/api/v1/practitioners",
+  "/api/v1/slots",
+  "/api/v1/appointment-requests",
+  "/api/v1/openapi.json",
+]);
+/** Public, but only with a signed token in the path: a forged one gets nothing. */
+const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]"]);
 
 const appDir = path.resolve(import.meta.dirname, "..", "app");
 function routes(file: "page.tsx" | "route.ts") {
@@ -38,7 +48,18 @@ test("the enumeration finds the app's pages and handlers", () => {
   expect(handlers).toEqual(expect.arrayContaining(["/api/health"]));
 });
 
-for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p))) {
+for (const route of [...pages, ...handlers].filter((r) => TOKEN_GATED.has(r))) {
+  test(`${route} shows nothing for a forged token`, async ({ request }) => {
+    const forged = route.replace("[token]", "00000000-0000-4000-8000-000000000000.Zm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2Vk");
+    const res = await request.get(forged);
+    const text = await res.text();
+    expect(text).not.toContain("BEGIN:VEVENT");
+    if (route.endsWith(".ics") || route.startsWith("/calendar")) expect(res.status()).toBe(404);
+    else expect(text).toContain("This link no longer works");
+  });
+}
+
+for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p) && !TOKEN_GATED.has(p))) {
   test(`page ${route} refuses anonymous and wrong-role visitors`, async ({ request, pageAs }) => {
     const area = areaOf(route);
     expect(area, `${route} is neither public nor in an area of lib/auth/roles.ts`).not.toBeNull();
@@ -62,7 +83,7 @@ for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p))) {
   });
 }
 
-for (const route of handlers.filter((h) => !PUBLIC_HANDLERS.has(h))) {
+for (const route of handlers.filter((h) => !PUBLIC_HANDLERS.has(h) && !TOKEN_GATED.has(h))) {
   test(`handler ${route} refuses anonymous callers with 401 JSON`, async ({ request }) => {
     for (const method of ["GET", "POST"] as const) {
       const res = await request.fetch(concrete(route), { method, maxRedirects: 0, failOnStatusCode: false });

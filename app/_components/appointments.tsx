@@ -1,6 +1,7 @@
 import type { AppointmentListItem } from "@/lib/appointments/queries";
 import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from "@/lib/appointments/status";
 import { formatDateTime } from "@/lib/time";
+import { PRIORITY_LABELS, type Priority } from "@/lib/triage/red-flags";
 import { Badge, EmptyState, Table } from "./ui";
 
 const STATUS_TONE: Record<AppointmentStatus, "neutral" | "info" | "success" | "warning" | "danger"> = {
@@ -10,6 +11,17 @@ const STATUS_TONE: Record<AppointmentStatus, "neutral" | "info" | "success" | "w
   completed: "info",
   no_show: "danger",
 };
+
+const PRIORITY_TONE: Record<Priority, "neutral" | "info" | "success" | "warning" | "danger"> = {
+  emergency: "danger",
+  same_day: "warning",
+  within_48h: "info",
+  routine: "neutral",
+};
+
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  return <Badge tone={PRIORITY_TONE[priority]}>{PRIORITY_LABELS[priority]}</Badge>;
+}
 
 export function StatusBadge({ status }: { status: AppointmentStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{APPOINTMENT_STATUS_LABELS[status]}</Badge>;
@@ -24,7 +36,7 @@ export function AppointmentTable({
 }: {
   caption: string;
   items: AppointmentListItem[];
-  show: { patient?: boolean; practitioner?: boolean };
+  show: { patient?: boolean; practitioner?: boolean; priority?: boolean };
   empty: string;
 }) {
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
@@ -36,6 +48,7 @@ export function AppointmentTable({
           <th scope="col">Service</th>
           {show.practitioner ? <th scope="col">With</th> : null}
           {show.patient ? <th scope="col">Patient</th> : null}
+          {show.priority ? <th scope="col">Priority</th> : null}
           <th scope="col">Status</th>
         </tr>
       </thead>
@@ -48,6 +61,7 @@ export function AppointmentTable({
             <td>{a.serviceName}</td>
             {show.practitioner ? <td>{a.practitionerName}</td> : null}
             {show.patient ? <td>{a.patientName}</td> : null}
+            {show.priority ? <td>{a.priority ? <PriorityBadge priority={a.priority} /> : <span className="text-muted">—</span>}</td> : null}
             <td>
               <StatusBadge status={a.status} />
             </td>

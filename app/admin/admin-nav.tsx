@@ -5,6 +5,7 @@ const LINKS = [
   { href: "/admin/services", label: "Services" },
   { href: "/admin/practitioners", label: "Practitioners & hours" },
   { href: "/admin/users", label: "Accounts" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];
 
 export function AdminNav({ current }: { current: string }) {

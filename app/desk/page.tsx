@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { listUpcomingForDesk } from "@/lib/appointments/queries";
 import { AppointmentTable } from "../_components/appointments";
+import { PRIORITY_RANK } from "@/lib/triage/red-flags";
 import { PageHeader } from "../_components/ui";
 
 export const metadata: Metadata = { title: "Front desk" };
@@ -10,7 +11,10 @@ export const metadata: Metadata = { title: "Front desk" };
 export default async function DeskPage() {
   await requireRole("staff", "admin");
   const upcoming = await listUpcomingForDesk(getDb());
-  const requests = upcoming.filter((a) => a.status === "requested");
+  // Most urgent first, then the longest waiting (issue #4 brings the full triage queue).
+  const requests = upcoming
+    .filter((a) => a.status === "requested")
+    .sort((a, b) => PRIORITY_RANK[a.priority ?? "routine"] - PRIORITY_RANK[b.priority ?? "routine"] || a.startsAt.getTime() - b.startsAt.getTime());
   return (
     <>
       <PageHeader title="Front desk" description="Requests waiting for a decision, and what is booked next." />
@@ -18,7 +22,7 @@ export default async function DeskPage() {
         <h2 id="requests" className="mb-3 text-xl font-semibold">
           Requests to review ({requests.length})
         </h2>
-        <AppointmentTable caption="Requests to review" items={requests} show={{ patient: true, practitioner: true }} empty="No requests waiting." />
+        <AppointmentTable caption="Requests to review" items={requests} show={{ patient: true, practitioner: true, priority: true }} empty="No requests waiting." />
       </section>
       <section aria-labelledby="booked">
         <h2 id="booked" className="mb-3 text-xl font-semibold">

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, locations, patients, practitioners, services } from "@/db/schema";
+import { appointments, intakes, locations, patients, practitioners, services } from "@/db/schema";
 import type { AppointmentStatus } from "./status";
 
 const listColumns = {
@@ -17,6 +17,7 @@ const listColumns = {
   locationName: locations.name,
   patientId: appointments.patientId,
   patientName: patients.fullName,
+  priority: intakes.priority,
 };
 
 function listAppointments(db: DbOrTx, where: SQL | undefined, order: "asc" | "desc", limit: number) {
@@ -27,6 +28,7 @@ function listAppointments(db: DbOrTx, where: SQL | undefined, order: "asc" | "de
     .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
     .innerJoin(locations, eq(locations.id, appointments.locationId))
     .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
     .where(where)
     .orderBy(order === "asc" ? asc(appointments.startsAt) : desc(appointments.startsAt))
     .limit(limit);

@@ -38,13 +38,14 @@ export function manageStateOf(details: AppointmentDetails, now: Date): ManageSta
 }
 
 /** The appointment behind a manage token, or null when the token is not genuine or the link is dead. */
-export async function resolveManageToken(db: Db, token: string, now: Date = new Date()): Promise<ManageState | null> {
+export async function resolveManageToken(db: Db, token: string, now: Date = new Date()): Promise<Exclude<ManageState, { kind: "over" }> | null> {
   const id = verifySignedId(MANAGE_PURPOSE, token);
   if (!id) return null;
   const details = await loadAppointmentDetails(db, id);
   if (!details) return null;
   const state = manageStateOf(details, now);
-  return state.kind === "over" ? null : state;
+  if (state.kind === "over") return null;
+  return state;
 }
 
 export type ChangeOutcome =

@@ -81,3 +81,34 @@ export const CancelSchema = z.object({
   token: z.string().min(10).max(200),
   reason: z.string().trim().max(500, "Use at most 500 characters").default(""),
 });
+
+/** The /book form: red flags are answered one by one (yes/no), every question must be answered. */
+export const RedFlagAnswersSchema = z.object(
+  Object.fromEntries(RED_FLAG_CODES.map((code) => [code, z.enum(["yes", "no"], { message: "Please answer yes or no" })])) as Record<
+    (typeof RED_FLAG_CODES)[number],
+    z.ZodEnum<{ yes: "yes"; no: "no" }>
+  >,
+);
+export type RedFlagAnswers = z.infer<typeof RedFlagAnswersSchema>;
+
+export const BookingFormSchema = z.object({
+  service: AppointmentRequestSchema.shape.service,
+  practitionerChoice: z.string().min(1, "Choose a practitioner or first available"),
+  practitionerId: z.uuid({ message: "Choose a time" }),
+  start: z.iso.datetime({ offset: true, message: "Choose a time" }),
+  intake: IntakeSchema.omit({ redFlags: true }).extend({ answers: RedFlagAnswersSchema }),
+  patient: PatientContactSchema,
+});
+export type BookingFormValues = z.input<typeof BookingFormSchema>;
+
+/** The form's answers as an appointment request (yes answers become red-flag codes). */
+export function toAppointmentRequest(values: z.infer<typeof BookingFormSchema>): z.input<typeof AppointmentRequestSchema> {
+  const { answers, ...intake } = values.intake;
+  return {
+    service: values.service,
+    practitionerId: values.practitionerId,
+    start: values.start,
+    patient: values.patient,
+    intake: { ...intake, redFlags: RED_FLAG_CODES.filter((code) => answers[code] === "yes") },
+  };
+}

@@ -7,6 +7,7 @@ import { ApiError, apiRoute } from "@/lib/http/api";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { clientIp } from "@/lib/http/ip";
 import { enforcePublicLimit } from "@/lib/rate-limit/public";
+import { nudgeDelivery } from "@/lib/jobs";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +25,7 @@ export const POST = apiRoute(async (req) => {
     idempotencyKey: key?.success ? `api:${key.data}` : null,
     baseUrl: appBaseUrl(req.headers),
   });
+  if (outcome.kind === "created") await nudgeDelivery();
   const { status, body: payload } = bookingOutcomeResponse(outcome);
   return NextResponse.json(payload, { status });
 });

@@ -1,0 +1,359 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { useController, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { requestAppointmentAction, type Alternative } from "@/lib/booking/actions";
+import { BookingFormSchema, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
+import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
+import type { ServiceGroup } from "@/lib/clinic/disciplines";
+import { applyActionResult } from "../_components/forms";
+import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
+import { Alert, Button, Field, cx, describedBy, inputClass } from "../_components/ui";
+
+interface ServiceOption {
+  slug: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  needsReview: boolean;
+  group: ServiceGroup;
+}
+interface PractitionerOption {
+  id: string;
+  name: string;
+  credentials: string | null;
+  services: string[];
+}
+
+const STEPS = ["Service", "Practitioner", "Day and time", "About your pain", "Your details", "Review"] as const;
+// The fields each step must get right before moving on.
+const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [
+  ["service"],
+  ["practitionerChoice"],
+  ["start", "practitionerId"],
+  ["intake"],
+  ["patient"],
+  [],
+];
+const FIELD_STEP = (field: string) => (field.startsWith("patient") ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
+const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
+const EMERGENCY_CODES = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
+
+export function BookingFlow({
+  services,
+  practitioners,
+  timeZone,
+  timeZoneLabel,
+  initialService,
+  contact,
+}: {
+  services: ServiceOption[];
+  practitioners: PractitionerOption[];
+  timeZone: string;
+  timeZoneLabel: string;
+  initialService: string;
+  contact: { name: string; email: string; phone: string; dateOfBirth: string } | null;
+}) {
+  const router = useRouter();
+  const [step, setStep] = useState(initialService ? 1 : 0);
+  const [message, setMessage] = useState<string | null>(null);
+  const [alternatives, setAlternatives] = useState<Alternative[] | null>(null);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  const form = useForm<BookingFormValues>({
+    resolver: zodResolver(BookingFormSchema),
+    mode: "onTouched",
+    defaultValues: {
+      service: initialService,
+      practitionerChoice: "",
+      practitionerId: "",
+      start: "",
+      intake: { painStartedOn: "", painScore: undefined as unknown as number, worseWith: "", notes: "", answers: {} as BookingFormValues["intake"]["answers"] },
+      patient: contact ?? { name: "", email: "", phone: "", dateOfBirth: "" },
+    },
+  });
+  const { register, setValue, trigger, handleSubmit, setError, control, formState } = form;
+  const painScore = useController({ control, name: "intake.painScore" });
+  const errors = formState.errors;
+  const [service, practitionerChoice, start, practitionerId, answers] = useWatch({ control, name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers"] });
+  const chosenService = services.find((s) => s.slug === service);
+  const offering = practitioners.filter((p) => p.services.includes(service));
+  const emergency = EMERGENCY_CODES.some((code) => answers?.[code] === "yes");
+  const anyFlag = RED_FLAGS.some((f) => answers?.[f.code] === "yes");
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  async function next() {
+    if (await trigger(STEP_FIELDS[step], { shouldFocus: true })) setStep(step + 1);
+  }
+
+  function chooseSlot(slot: Alternative) {
+    setValue("start", slot.start, { shouldValidate: true });
+    setValue("practitionerId", slot.practitionerId, { shouldValidate: true });
+  }
+
+  const onSubmit = handleSubmit(
+    async (values) => {
+      setMessage(null);
+      const result = await requestAppointmentAction(toAppointmentRequest(BookingFormSchema.parse(values)), idempotencyKey);
+      if (result.ok && result.data.kind === "booked") {
+        router.push(result.data.managePath);
+        return;
+      }
+      if (result.ok && result.data.kind === "conflict") {
+        setAlternatives(result.data.alternatives);
+        setValue("start", "");
+        setMessage(result.data.code === "slot_taken" ? "Sorry — that time was just taken by someone else." : "Sorry — that time is no longer offered.");
+        return;
+      }
+      const error = applyActionResult(result, setError);
+      setMessage(error);
+      const firstField = Object.keys(result.ok ? {} : (result.error.fields ?? {}))[0];
+      if (firstField) setStep(FIELD_STEP(firstField));
+    },
+    (invalid) => {
+      const first = Object.keys(invalid)[0];
+      if (first) setStep(FIELD_STEP(first));
+    },
+  );
+
+  const practitionerName = (id: string) => practitioners.find((p) => p.id === id)?.name ?? "First available";
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mx-auto flex max-w-3xl flex-col gap-6">
+      <ol className="flex flex-wrap gap-2 text-sm" aria-label="Progress">
+        {STEPS.map((label, i) => (
+          <li key={label} aria-current={i === step ? "step" : undefined} className={cx("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
+            {i + 1}. {label}
+          </li>
+        ))}
+      </ol>
+
+      <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
+        Step {step + 1} of {STEPS.length}: {STEPS[step]}
+      </h2>
+
+      {message ? (
+        <Alert tone="danger" role="alert">
+          {message}
+        </Alert>
+      ) : null}
+
+      {step === 0 ? (
+        <fieldset className="flex flex-col gap-6">
+          <legend className="sr-only">Service</legend>
+          {(["spine_center", "massage"] as const).map((group) => (
+            <div key={group}>
+              <h3 className="mb-2 text-lg font-semibold">{GROUP_LABELS[group]}</h3>
+              <div className="grid gap-3 sm:grid-cols-2">
+                {services
+                  .filter((s) => s.group === group)
+                  .map((s) => (
+                    <label key={s.slug} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                      <input type="radio" value={s.slug} {...register("service", { onChange: () => { setValue("start", ""); setValue("practitionerChoice", ""); } })} className="mt-1 h-5 w-5 accent-brand-600" />
+                      <span>
+                        <span className="block font-medium">{s.name}</span>
+                        <span className="block text-sm text-muted">
+                          {s.durationMinutes} min{s.needsReview ? " · a clinician reviews each request" : ""}
+                        </span>
+                      </span>
+                    </label>
+                  ))}
+              </div>
+            </div>
+          ))}
+          {errors.service ? <p className="font-medium text-red-700">{errors.service.message}</p> : null}
+        </fieldset>
+      ) : null}
+
+      {step === 1 ? (
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-2">Who would you like to see for {chosenService?.name ?? "this service"}?</legend>
+          {[{ id: "any", name: "First available", credentials: "Whoever is free first" }, ...offering].map((p) => (
+            <label key={p.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <input type="radio" value={p.id} {...register("practitionerChoice", { onChange: () => setValue("start", "") })} className="h-5 w-5 accent-brand-600" />
+              <span>
+                <span className="block font-medium">{p.name}</span>
+                {p.credentials ? <span className="block text-sm text-muted">{p.credentials}</span> : null}
+              </span>
+            </label>
+          ))}
+          {errors.practitionerChoice ? <p className="font-medium text-red-700">{errors.practitionerChoice.message}</p> : null}
+        </fieldset>
+      ) : null}
+
+      {step === 2 ? (
+        <div className="flex flex-col gap-3">
+          <p id="slot-label">
+            Free times for <strong>{chosenService?.name}</strong> with <strong>{practitionerChoice === "any" ? "the first available practitioner" : practitionerName(practitionerChoice)}</strong>.
+            Times are in <strong>{timeZoneLabel}</strong>.
+          </p>
+          <SlotPicker
+            service={service}
+            practitionerId={practitionerChoice === "any" ? null : practitionerChoice}
+            timeZone={timeZone}
+            value={start ? { start, practitionerId, end: "" } : null}
+            onSelect={chooseSlot}
+            labelledBy="slot-label"
+          />
+          {start ? (
+            <p role="status" className="font-medium">
+              Chosen: {dayLabel(start.slice(0, 10))} at {timeLabel(start, timeZone)} with {practitionerName(practitionerId)}
+            </p>
+          ) : null}
+          {errors.start ? <p className="font-medium text-red-700">{errors.start.message}</p> : null}
+        </div>
+      ) : null}
+
+      {step === 3 ? (
+        <div className="flex flex-col gap-5">
+          {emergency ? (
+            <Alert tone="danger" role="alert" title="Please seek emergency care now">
+              {EMERGENCY_ADVICE}
+            </Alert>
+          ) : null}
+          <Field id="painStartedOn" label="When did this pain start?" hint="An approximate date is fine." error={errors.intake?.painStartedOn?.message}>
+            <input {...describedBy("painStartedOn", { hint: true, error: errors.intake?.painStartedOn })} {...register("intake.painStartedOn")} type="date" className={inputClass} />
+          </Field>
+          <fieldset aria-describedby="painScore-hint">
+            <legend className="font-medium">How bad is the pain right now?</legend>
+            <p id="painScore-hint" className="text-sm text-muted">
+              0 = no pain, 10 = the worst pain you can imagine.
+            </p>
+            <div className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
+              {Array.from({ length: 11 }, (_, n) => (
+                <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+                  {/* Controlled: radio values are strings, the score is a number. */}
+                  <input
+                    type="radio"
+                    name={painScore.field.name}
+                    value={n}
+                    checked={painScore.field.value === n}
+                    onChange={() => painScore.field.onChange(n)}
+                    onBlur={painScore.field.onBlur}
+                    className="sr-only"
+                  />
+                  <span>
+                    {n}
+                    <span className="sr-only"> out of 10</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            {errors.intake?.painScore ? <p className="mt-1 text-sm font-medium text-red-700">{errors.intake.painScore.message}</p> : null}
+          </fieldset>
+          <Field id="worseWith" label="What makes it worse? (optional)" hint="For example: sitting, bending, mornings." error={errors.intake?.worseWith?.message}>
+            <input {...describedBy("worseWith", { hint: true, error: errors.intake?.worseWith })} {...register("intake.worseWith")} className={inputClass} />
+          </Field>
+          <div className="flex flex-col gap-3">
+            <p className="font-medium">A few safety questions. Please answer each one.</p>
+            {RED_FLAGS.map((flag) => (
+              <fieldset key={flag.code} className="rounded-xl border border-line bg-white p-4">
+                <legend className="px-1">{flag.question}</legend>
+                <div className="mt-1 flex gap-4">
+                  {(["yes", "no"] as const).map((answer) => (
+                    <label key={answer} className="flex min-h-11 cursor-pointer items-center gap-2">
+                      <input type="radio" value={answer} {...register(`intake.answers.${flag.code}`)} className="h-5 w-5 accent-brand-600" />
+                      {answer === "yes" ? "Yes" : "No"}
+                    </label>
+                  ))}
+                </div>
+                {errors.intake?.answers?.[flag.code] ? <p className="text-sm font-medium text-red-700">{errors.intake.answers[flag.code]?.message}</p> : null}
+              </fieldset>
+            ))}
+          </div>
+          <Field id="notes" label="Anything else we should know? (optional)" error={errors.intake?.notes?.message}>
+            <textarea {...describedBy("notes", { error: errors.intake?.notes })} {...register("intake.notes")} rows={3} className={inputClass} />
+          </Field>
+        </div>
+      ) : null}
+
+      {step === 4 ? (
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field id="name" label="Full name" error={errors.patient?.name?.message}>
+            <input {...describedBy("name", { error: errors.patient?.name })} {...register("patient.name")} autoComplete="name" className={inputClass} />
+          </Field>
+          <Field id="email" label="Email" hint="We send the confirmation and a link to change it here." error={errors.patient?.email?.message}>
+            <input {...describedBy("email", { hint: true, error: errors.patient?.email })} {...register("patient.email")} type="email" autoComplete="email" className={inputClass} />
+          </Field>
+          <Field id="phone" label="Phone" error={errors.patient?.phone?.message}>
+            <input {...describedBy("phone", { error: errors.patient?.phone })} {...register("patient.phone")} type="tel" autoComplete="tel" className={inputClass} />
+          </Field>
+          <Field id="dateOfBirth" label="Date of birth" error={errors.patient?.dateOfBirth?.message}>
+            <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" className={inputClass} />
+          </Field>
+        </div>
+      ) : null}
+
+      {step === 5 ? (
+        <div className="flex flex-col gap-4">
+          {emergency ? (
+            <Alert tone="danger" role="alert" title="Please seek emergency care now">
+              {EMERGENCY_ADVICE}
+            </Alert>
+          ) : null}
+          {alternatives?.length ? (
+            <div className="rounded-xl border border-line bg-white p-4">
+              <p className="mb-2 font-medium">The nearest free times:</p>
+              <div className="flex flex-wrap gap-2">
+                {alternatives.map((a) => (
+                  <Button key={`${a.start}-${a.practitionerId}`} type="button" variant={start === a.start ? "primary" : "secondary"} onClick={() => chooseSlot(a)}>
+                    {dayLabel(a.start.slice(0, 10), "short")}, {timeLabel(a.start, timeZone)} with {practitionerName(a.practitionerId)}
+                  </Button>
+                ))}
+              </div>
+            </div>
+          ) : null}
+          <dl className="grid gap-x-6 gap-y-2 rounded-xl border border-line bg-white p-5 sm:grid-cols-[auto_1fr]">
+            <dt className="font-medium">Service</dt>
+            <dd>{chosenService?.name}</dd>
+            <dt className="font-medium">With</dt>
+            <dd>{practitionerId ? practitionerName(practitionerId) : "—"}</dd>
+            <dt className="font-medium">When</dt>
+            <dd>{start ? `${dayLabel(start.slice(0, 10))} at ${timeLabel(start, timeZone)} (${timeZoneLabel})` : "Choose a time"}</dd>
+            <dt className="font-medium">Contact</dt>
+            <dd>
+              {form.getValues("patient.name")} · {form.getValues("patient.email")} · {form.getValues("patient.phone")}
+            </dd>
+          </dl>
+          <p>
+            {chosenService?.needsReview || anyFlag
+              ? "This is a request: a clinician reviews it and we confirm by email, usually within one working day."
+              : "If the time is still free, your appointment is confirmed straight away."}
+          </p>
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap justify-between gap-3 border-t border-line pt-4">
+        {step > 0 ? (
+          <Button type="button" variant="secondary" onClick={() => setStep(step - 1)}>
+            Back
+          </Button>
+        ) : (
+          <span />
+        )}
+        {/* Distinct keys: React must not turn the clicked Continue button into the submit button while the
+            click is still being handled, or the browser would submit the form on that same click. */}
+        {step < STEPS.length - 1 ? (
+          <Button key="continue" type="button" onClick={next}>
+            Continue
+          </Button>
+        ) : (
+          <Button key="submit" type="submit" disabled={formState.isSubmitting || !start}>
+            {formState.isSubmitting ? "Sending…" : chosenService?.needsReview || anyFlag ? "Send request" : "Book appointment"}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import { getDb } from "@/db/client";
+import { practitionerFeed } from "@/lib/calendar/feed";
+import { apiRoute, jsonError } from "@/lib/http/api";
+
+export const dynamic = "force-dynamic";
+
+/** Gated by the practitioner's private feed token (shown on /cases): their schedule as iCal. */
+export const GET = apiRoute(async (_req, { params }: { params: Promise<{ token: string }> }) => {
+  const { token } = await params;
+  const body = await practitionerFeed(getDb(), token);
+  if (!body) return jsonError(404, "not_found", "Unknown calendar.");
+  return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, no-store" } });
+});

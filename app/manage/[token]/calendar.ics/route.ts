@@ -1,0 +1,33 @@
+import { getDb } from "@/db/client";
+import { resolveManageToken } from "@/lib/booking/manage";
+import { appointmentIcs } from "@/lib/calendar/ics";
+import { apiRoute, jsonError } from "@/lib/http/api";
+import { appBaseUrl } from "@/lib/http/base-url";
+
+export const dynamic = "force-dynamic";
+
+/** Public, gated by the manage token: the appointment as an .ics file. */
+export const GET = apiRoute(async (req, { params }: { params: Promise<{ token: string }> }) => {
+  const { token } = await params;
+  const state = await resolveManageToken(getDb(), token);
+  if (!state) return jsonError(404, "not_found", "This link no longer works.");
+  const d = state.details;
+  const body = appointmentIcs({
+    id: d.id,
+    startsAt: d.startsAt,
+    endsAt: d.endsAt,
+    status: d.status,
+    summary: `${d.serviceName} with ${d.practitionerName}`,
+    location: `${d.locationName}, ${d.locationAddress}`,
+    description: `Backline spine & massage clinic. Change or cancel: ${appBaseUrl(req.headers)}/manage/${token}`,
+    url: `${appBaseUrl(req.headers)}/manage/${token}`,
+    updatedAt: d.updatedAt,
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="backline-appointment.ics"',
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { resolveManageToken } from "@/lib/booking/manage";
+import { triageBooking } from "@/lib/triage/booking";
+import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { describeTimeZone, formatDateTime } from "@/lib/time";
+import { StatusBadge } from "../../_components/appointments";
+import { Alert, Card, PageHeader } from "../../_components/ui";
+import { ManageActions } from "./manage-actions";
+
+export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false } };
+export const dynamic = "force-dynamic";
+
+/** Public, gated by the signed token in the link: see, cancel, move, add to calendar. */
+export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { token } = await params;
+  const { new: isNew } = await searchParams;
+  const state = await resolveManageToken(getDb(), token);
+  if (!state) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <PageHeader title="This link no longer works" />
+        <p>Links to manage an appointment stop working once the appointment is over. If you need help, please call the clinic.</p>
+      </div>
+    );
+  }
+  const d = state.details;
+  const triage = triageBooking({ redFlags: asRedFlagCodes(d.redFlags ?? []), service: { discipline: d.discipline, needsReview: d.needsReview } });
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <PageHeader title={isNew ? (d.status === "confirmed" ? "You're booked" : "Request received") : "Your appointment"} />
+      {triage.showEmergencyAdvice && d.status !== "cancelled" ? (
+        <Alert tone="danger" role="alert" title="Please seek emergency care now">
+          {EMERGENCY_ADVICE}
+        </Alert>
+      ) : null}
+      <Card>
+        <div className="mb-3 flex items-center justify-between gap-3">
+          <h2 className="text-lg font-semibold">{d.serviceName}</h2>
+          <StatusBadge status={d.status} />
+        </div>
+        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">With</dt>
+          <dd>{d.practitionerName}</dd>
+          <dt className="font-medium">When</dt>
+          <dd>
+            {formatDateTime(d.startsAt, d.timeZone)} <span className="text-muted">({describeTimeZone(d.timeZone, d.startsAt)})</span>
+          </dd>
+          <dt className="font-medium">Where</dt>
+          <dd>
+            {d.locationName}, {d.locationAddress}
+          </dd>
+          <dt className="font-medium">For</dt>
+          <dd>{d.patientName}</dd>
+        </dl>
+      </Card>
+      <section aria-labelledby="next">
+        <h2 id="next" className="mb-2 text-lg font-semibold">
+          What happens next
+        </h2>
+        <p>{d.status === "cancelled" ? "This appointment is cancelled. You can book a new one any time." : triage.nextStep}</p>
+      </section>
+      <ManageActions
+        token={token}
+        state={state.kind}
+        serviceSlug={d.serviceSlug}
+        practitionerId={d.practitionerId}
+        timeZone={d.timeZone}
+        timeZoneLabel={describeTimeZone(d.timeZone)}
+        phone={d.locationPhone}
+        cutoffHours={d.cancellationCutoffHours}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Page } from "@playwright/test";
+import { RED_FLAGS } from "@/lib/triage/red-flags";
+import { expect, test } from "./fixtures/test";
+
+async function answerIntake(page: Page, yes: string[] = []) {
+  await page.getByLabel("When did this pain start?").fill("2026-10-01");
+  await page.getByRole("radio", { name: "6 out of 10" }).check({ force: true });
+  await page.getByLabel("What makes it worse? (optional)").fill("Sitting at my desk");
+  for (const flag of RED_FLAGS) {
+    await page.getByRole("group", { name: flag.question }).getByLabel(yes.includes(flag.code) ? "Yes" : "No").check();
+  }
+}
+
+async function fillContact(page: Page, name: string) {
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase().replaceAll(" ", ".")}@example.test`);
+  await page.getByLabel("Phone").fill("+1 212 555 0123");
+  await page.getByLabel("Date of birth").fill("1985-04-12");
+}
+
+async function pickFirstTime(page: Page) {
+  await expect(page.getByText("Times are in")).toContainText("Eastern");
+  await page.getByRole("group", { name: /^Time on/ }).getByRole("button").first().click();
+  await expect(page.getByRole("status").filter({ hasText: "Chosen:" })).toBeVisible();
+}
+
+const next = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
+
+test.describe("booking", () => {
+  test("a patient books a massage from the home page and gets it confirmed", async ({ page, world }) => {
+    const { name, practitionerName } = world.booking.massage;
+    await page.goto("/");
+    await page.getByRole("link", { name: `Book ${name}` }).click();
+    await expect(page.getByRole("heading", { name: /Step 2 of 6/ })).toBeVisible();
+    await page.getByRole("radio", { name: practitionerName }).check();
+    await next(page);
+    await pickFirstTime(page);
+    await next(page);
+    await answerIntake(page);
+    await next(page);
+    await fillContact(page, "Robin Massage");
+    await next(page);
+    await expect(page.getByRole("heading", { name: /Step 6 of 6: Review/ })).toBeVisible();
+    await page.getByRole("button", { name: "Book appointment" }).click();
+
+    await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+    await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+    await expect(page.getByText(practitionerName)).toBeVisible();
+    const ics = await page.request.get(`${new URL(page.url()).pathname}/calendar.ics`);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    expect(await ics.text()).toContain("BEGIN:VEVENT");
+  });
+
+  test("an emergency answer shows advice at once and reaches the front desk as an emergency", async ({ page, pageAs, world }) => {
+    const { slug, practitionerName } = world.booking.redFlag;
+    await page.goto(`/book?service=${slug}`);
+    await page.getByRole("radio", { name: practitionerName }).check();
+    await next(page);
+    await pickFirstTime(page);
+    await next(page);
+    await page.getByRole("group", { name: "Numbness around your groin, buttocks or inner thighs?" }).getByLabel("Yes").check();
+    await expect(page.getByRole("alert").filter({ hasText: "Please seek emergency care now" })).toBeVisible();
+    await answerIntake(page, ["saddle_numbness"]);
+    await next(page);
+    await fillContact(page, "Sasha Urgent");
+    await next(page);
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "call 911" })).toBeVisible();
+
+    const desk = await pageAs("staff");
+    await desk.goto("/desk");
+    const row = desk.getByRole("table", { name: "Requests to review" }).getByRole("row").filter({ hasText: "Sasha Urgent" });
+    await expect(row).toContainText("Emergency");
+    await expect(desk.getByRole("table", { name: "Requests to review" }).getByRole("row").nth(1)).toContainText("Emergency");
+  });
+
+  test("cancelling through the manage link frees the slot", async ({ page, request, world }) => {
+    const { slug, practitionerId } = world.booking.cancel;
+    const today = new Date().toISOString().slice(0, 10);
+    const inTwoWeeks = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    const slotsUrl = `/api/v1/slots?service=${slug}&practitioner=${practitionerId}&from=${today}&to=${inTwoWeeks}`;
+    const free = (await (await request.get(slotsUrl)).json()).slots as Array<{ start: string }>;
+    // A slot a few days out, beyond the 24 h cutoff.
+    const slot = free.find((s) => new Date(s.start).getTime() > Date.now() + 3 * 86_400_000)!;
+    const created = await request.post("/api/v1/appointment-requests", {
+      headers: { "x-forwarded-for": "203.0.113.201" },
+      data: {
+        service: slug,
+        practitionerId,
+        start: slot.start,
+        patient: { name: "Casey Cancel", email: "casey.cancel@example.test", phone: "+1 212 555 0111", dateOfBirth: "1990-01-01" },
+        intake: { painStartedOn: "2026-09-01", painScore: 3, redFlags: [], notes: "" },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { manageUrl } = await created.json();
+    const taken = (await (await request.get(slotsUrl)).json()).slots as Array<{ start: string }>;
+    expect(taken.some((s) => s.start === slot.start)).toBe(false);
+
+    await page.goto(new URL(manageUrl).pathname);
+    await page.getByRole("button", { name: "Cancel appointment" }).click();
+    await page.getByRole("button", { name: "Yes, cancel it" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your appointment is cancelled" })).toBeVisible();
+    await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+
+    const freed = (await (await request.get(slotsUrl)).json()).slots as Array<{ start: string }>;
+    expect(freed.some((s) => s.start === slot.start)).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { getDb, getHandle } from "@/db/client";
+import { appBaseUrl } from "@/lib/http/base-url";
+import { errorFields, logger } from "@/lib/log";
+import { deliverPending, smtpConfigured } from "@/lib/notifications/outbox";
+import { mailFrom, mailTransport } from "@/lib/notifications/mailer";
+import { queueDueReminders } from "@/lib/notifications/reminders";
+import { pruneExpired } from "@/lib/rate-limit";
+import { pruneIdempotencyKeys } from "@/lib/booking/maintenance";
+
+/**
+ * Background work on pg-boss, a job queue kept in PostgreSQL: no in-process timers decide anything, and
+ * with several app instances each job runs once (pg-boss claims jobs with SKIP LOCKED; cron schedules
+ * are deduplicated in the database).
+ */
+
+export const QUEUES = {
+  reminders: "reminders-sweep",
+  deliver: "outbox-deliver",
+  maintenance: "maintenance",
+} as const;
+
+const KEY = Symbol.for("backline.jobs");
+type G = typeof globalThis & { [KEY]?: Promise<PgBoss | null> };
+const g = globalThis as G;
+
+export function startJobs(): Promise<PgBoss | null> {
+  g[KEY] ??= start().catch((err) => {
+    logger.error(errorFields(err), "job queue did not start");
+    return null;
+  });
+  return g[KEY];
+}
+
+async function start(): Promise<PgBoss | null> {
+  if (process.env.JOBS_DISABLED === "1") return null;
+  const handle = getHandle();
+  const boss =
+    handle.kind === "postgres"
+      ? new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2, application_name: "backline-jobs" })
+      : new PgBoss({ db: { executeSql: handle.executeSql! } });
+  boss.on("error", (err) => logger.error(errorFields(err), "job queue error"));
+  await boss.start();
+
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  await boss.schedule(QUEUES.reminders, "*/5 * * * *");
+  await boss.schedule(QUEUES.deliver, "* * * * *");
+  await boss.schedule(QUEUES.maintenance, "17 * * * *");
+
+  await boss.work(QUEUES.reminders, async () => {
+    const queued = await queueDueReminders(getDb(), appBaseUrl());
+    if (queued) logger.info({ queued }, "reminders queued");
+    if (queued && smtpConfigured()) await boss.send(QUEUES.deliver, {});
+  });
+  await boss.work(QUEUES.deliver, async () => {
+    if (!smtpConfigured()) return;
+    const result = await deliverPending(getDb(), mailTransport(), mailFrom());
+    if (result.sent || result.failed) logger.info(result, "outbox delivered");
+  });
+  await boss.work(QUEUES.maintenance, async () => {
+    await pruneExpired(getDb());
+    await pruneIdempotencyKeys(getDb());
+  });
+  logger.info({ database: handle.kind }, "job queue started");
+  return boss;
+}
+
+/** After a write that queued email: deliver soon rather than at the next minute. */
+export async function nudgeDelivery(): Promise<void> {
+  if (!smtpConfigured()) return;
+  const boss = await g[KEY];
+  await boss?.send(QUEUES.deliver, {}, { singletonKey: "deliver-now", singletonSeconds: 5 }).catch(() => undefined);
+}

@@ -1,38 +1,149 @@
 /**
- * `npm run bench`: measures a production build (run `npm run build` first) on a database of its own
- * (embedded PGlite, or a throwaway PostgreSQL database with DATABASE_URL). Prints a table; the
- * figures go into the closing note and bench/RESULTS.md. Speed is measured here, never asserted in tests.
+ * `npm run bench`: speed, measured on this machine (never asserted in tests). Builds if needed, then on
+ * a database of its own (a throwaway PostgreSQL database with DATABASE_URL, otherwise embedded PGlite):
+ *   foundation — sign-in cost, GET /api/health and the home page;
+ *   booking    — the availability engine and GET /api/v1/slots (one service, all 50 practitioners,
+ *                28 days, 20,000 appointments), booking POSTs at 50 concurrent clients next to pgbench
+ *                running the same INSERT on the same database, and the overlap count afterwards.
+ * BENCH_SECONDS sets the length of each load phase (default 20).
  */
-import { seedDemoClinic } from "@/db/seed/demo";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { seedDemoClinic, DEMO_PASSWORD } from "@/db/seed/demo";
 import { openIsolatedDatabase } from "@/db/testing/isolated";
 import { authenticate } from "@/lib/auth/credentials";
-import { DEMO_PASSWORD } from "@/db/seed/demo";
-import { fmt, load, startServer } from "./lib";
+import { findFirstAvailableSlots, findFreeSlots } from "@/lib/availability/engine";
+import { sql } from "drizzle-orm";
+import { loadAvailability } from "@/lib/availability/load";
+import { getFreeSlots } from "@/lib/availability";
+import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
+import { fmt, load, startServer, summarize } from "./lib";
+import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const rows: string[][] = [];
+const notes: string[] = [];
+const row = (scenario: string, r: { p50: number; p95: number }, extra = "", errors = "0") => rows.push([scenario, fmt(r.p50), fmt(r.p95), extra, errors]);
+
+async function timeIt(n: number, fn: () => Promise<unknown> | unknown) {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}
 
 async function main() {
-  const rows: string[][] = [];
+  if (!existsSync(".next/BUILD_ID")) execFileSync("node", ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const database = await openIsolatedDatabase("bench");
+  const db = database.handle.db;
   try {
-    await seedDemoClinic(database.handle.db);
+    await seedDemoClinic(db);
+    const t0 = performance.now();
+    await seedBookingBench(db);
+    await db.execute(sql`analyze`); // what autovacuum would have done after a bulk load
+    notes.push(`seeded 50 practitioners and 20,000 appointments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    // Sign-in cost in process: Argon2id verify plus the limiter and session writes.
     const signin = await load(40, 2, async (i) => {
-      const r = await authenticate(database.handle.db, { email: "staff@example.com", password: DEMO_PASSWORD, ip: `192.0.2.${i % 200}`, userAgent: "bench" });
+      const r = await authenticate(db, { email: "staff@example.com", password: DEMO_PASSWORD, ip: `192.0.2.${i % 200}`, userAgent: "bench" });
       if (!r.ok) throw new Error("sign-in failed");
     });
-    rows.push(["sign-in (authenticate, in process, 2 parallel)", fmt(signin.p50), fmt(signin.p95), `${signin.perSecond.toFixed(0)}/s`, String(signin.errors)]);
+    row("sign-in (authenticate in process, 2 parallel)", signin, `${signin.perSecond.toFixed(0)}/s`, String(signin.errors));
+
+    // (a) The engine alone, on data loaded once; then load + engine together, in process.
+    const tz = "America/New_York";
+    const from = localDate(new Date(), tz);
+    const to = addDaysIso(from, 27);
+    const data = await loadAvailability(db, {
+      serviceSlug: BENCH_SERVICE,
+      fromDate: from,
+      toDate: to,
+      from: zonedInstant(addDaysIso(from, -2), "00:00", "UTC"),
+      to: zonedInstant(addDaysIso(to, 3), "00:00", "UTC"),
+    });
+    const query = { service: data.service!, from, to, timeZone: tz, now: new Date(), horizonDays: 90, stepMinutes: 15 };
+    let slotCount = 0;
+    const engine = await timeIt(50, () => {
+      slotCount = findFirstAvailableSlots(query, data.calendars).length;
+    });
+    row(`engine only: 50 practitioners x 28 days (${slotCount} first-available slots)`, engine);
+    const inProcess = await timeIt(50, () => getFreeSlots(db, { serviceSlug: BENCH_SERVICE, from, to }));
+    row("load + engine in process (one round trip)", inProcess);
     await database.close();
 
-    const server = await startServer(database.env, Number(process.env.BENCH_PORT ?? 3310));
+    const server = await startServer({ ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" }, Number(process.env.BENCH_PORT ?? 3310));
     try {
-      for (const [name, path] of [["GET /api/health", "/api/health"], ["GET / (home page)", "/"]] as const) {
-        await load(20, 4, async () => void (await fetch(server.url + path)).arrayBuffer()); // warm-up
+      for (const [name, p] of [["GET /api/health", "/api/health"], ["GET / (home page)", "/"]] as const) {
+        await load(20, 4, async () => void (await fetch(server.url + p)).arrayBuffer());
         const r = await load(500, 10, async () => {
-          const res = await fetch(server.url + path);
+          const res = await fetch(server.url + p);
           await res.arrayBuffer();
           if (!res.ok) throw new Error(String(res.status));
         });
-        rows.push([`${name} (10 concurrent)`, fmt(r.p50), fmt(r.p95), `${r.perSecond.toFixed(0)}/s`, String(r.errors)]);
+        row(`${name} (10 concurrent)`, r, `${r.perSecond.toFixed(0)}/s`, String(r.errors));
+      }
+
+      const slotsUrl = `${server.url}/api/v1/slots?service=${BENCH_SERVICE}&from=${from}&to=${to}`;
+      await load(10, 1, async () => void (await fetch(slotsUrl)).arrayBuffer());
+      const http = await load(200, 1, async () => {
+        const res = await fetch(slotsUrl);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(String(res.status));
+      });
+      row("GET /api/v1/slots, 28 days, all practitioners (sequential)", http, `${http.perSecond.toFixed(0)}/s`, String(http.errors));
+
+      // (b) Booking load: 50 clients POST random free slots (some collide, as real patients do).
+      const pool = findFreeSlots({ ...query, now: new Date() }, data.calendars).filter((s) => s.start.getTime() > Date.now() + 2 * 3_600_000);
+      const counts: Record<string, number> = {};
+      const samples: number[] = [];
+      const deadline = Date.now() + SECONDS * 1000;
+      let n = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: 50 }, async (_, client) => {
+          while (Date.now() < deadline) {
+            const slot = pool[Math.floor(Math.random() * pool.length)]!;
+            n++;
+            const t = performance.now();
+            const res = await fetch(`${server.url}/api/v1/appointment-requests`, {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-forwarded-for": `10.1.${client}.${n % 250}` },
+              body: JSON.stringify({
+                service: BENCH_SERVICE,
+                practitionerId: slot.practitionerId,
+                start: slot.start.toISOString(),
+                patient: { name: `Load Patient ${n}`, email: `load${n}@example.test`, phone: "+1 212 555 0100", dateOfBirth: "1980-01-01" },
+                intake: { painStartedOn: "2026-01-01", painScore: 5, redFlags: [], notes: "" },
+              }),
+            });
+            await res.arrayBuffer();
+            samples.push(performance.now() - t);
+            counts[res.status] = (counts[res.status] ?? 0) + 1;
+          }
+        }),
+      );
+      const elapsed = (performance.now() - started) / 1000;
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      const bookingRate = total / elapsed;
+      const booking = summarize(samples);
+      const errors = total - (counts[201] ?? 0) - (counts[409] ?? 0);
+      row(`POST /api/v1/appointment-requests, 50 concurrent, ${SECONDS}s`, booking, `${bookingRate.toFixed(0)}/s (${((counts[201] ?? 0) / elapsed).toFixed(0)} created/s)`, String(errors));
+      notes.push(`booking answers: ${JSON.stringify(counts)}`);
+
+      // (c) The invariant after the load.
+      const check = await reopen(database.env);
+      notes.push(`overlapping active appointments after the run: ${await countOverlaps(check.db)}`);
+      await check.close();
+
+      // pgbench: the same INSERT, straight into the same database, same concurrency.
+      if (database.env.DATABASE_URL) {
+        const tps = runPgbench(database.env.DATABASE_URL);
+        notes.push(`pgbench, same INSERT (ON CONFLICT DO NOTHING), 50 clients, ${SECONDS}s: ${tps.toFixed(0)} tps; app booking POSTs / pgbench = ${((bookingRate / tps) * 100).toFixed(0)}%`);
+      } else {
+        notes.push("pgbench: needs a PostgreSQL server — run with DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres");
       }
     } finally {
       await server.stop();
@@ -44,9 +155,39 @@ async function main() {
   const header = ["scenario", "p50", "p95", "throughput", "errors"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-  console.warn(`database: ${process.env.DATABASE_URL ? "PostgreSQL (throwaway database)" : "PGlite (embedded)"}`);
+  console.warn(`database: ${process.env.DATABASE_URL ? "PostgreSQL (throwaway database)" : "PGlite (embedded)"}; ${new Date().toISOString()}`);
   console.warn(line(header));
   for (const r of rows) console.warn(line(r));
+  for (const note of notes) console.warn(`- ${note}`);
+}
+
+async function reopen(env: Record<string, string>) {
+  const { openDatabase } = await import("@/db/client");
+  const handle = openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { pgliteDir: env.PGLITE_DIR });
+  return { db: handle.db, close: handle.close };
+}
+
+function runPgbench(url: string): number {
+  const dir = path.join("bench", ".tmp");
+  mkdirSync(dir, { recursive: true });
+  const script = path.join(dir, "insert-appointment.sql");
+  writeFileSync(
+    script,
+    `\\set p random(1, 50)
+\\set k random(0, 500000)
+INSERT INTO appointments (patient_id, practitioner_id, service_id, location_id, starts_at, ends_at, buffer_after_minutes, blocked_from, blocked_until, status)
+SELECT (SELECT id FROM patients ORDER BY id LIMIT 1), pr.id, (SELECT id FROM services WHERE slug = '${BENCH_SERVICE}'), (SELECT id FROM locations ORDER BY created_at LIMIT 1),
+       t.t, t.t + interval '60 minutes', 15, t.t, t.t + interval '75 minutes', 'requested'
+FROM (SELECT id FROM practitioners WHERE display_name = 'Bench practitioner ' || :p) pr,
+     (SELECT timestamptz '2035-01-01 08:00+00' + :k * interval '75 minutes' AS t) t
+ON CONFLICT DO NOTHING;
+`,
+  );
+  const u = new URL(url);
+  const result = spawnSync("pgbench", ["-n", "-c", "50", "-j", "2", "-T", String(SECONDS), "-f", script, "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"), u.pathname.slice(1)], { encoding: "utf8" });
+  const match = /tps = ([\d.]+)/.exec(result.stdout ?? "");
+  if (!match) throw new Error(`pgbench failed: ${result.stderr}`);
+  return Number(match[1]);
 }
 
 main().catch((err) => {

@@ -123,8 +123,34 @@ function rulesOn(hours: readonly WorkingHoursRule[], date: string, weekday: numb
     .sort((a, b) => minutesOf(a.startTime) - minutesOf(b.startTime));
 }
 
+interface Day {
+  date: string;
+  weekday: number;
+  clocks: Map<string, ReturnType<typeof dayClock>>;
+}
+
+/** The local days of a query, computed once and shared by every practitioner. */
+function daysOf(query: SlotQuery): Day[] {
+  const days: Day[] = [];
+  for (let date = query.from; date <= query.to; date = addDaysIso(date, 1)) days.push({ date, weekday: isoWeekday(date), clocks: new Map() });
+  return days;
+}
+
+function clockOf(day: Day, timeZone: string) {
+  let clock = day.clocks.get(timeZone);
+  if (!clock) day.clocks.set(timeZone, (clock = dayClock(day.date, timeZone)));
+  return clock;
+}
+
 /** Free slots of one practitioner, in time order. */
-export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCalendar): Slot[] {
+export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCalendar, days: Day[] = daysOf(query)): Slot[] {
+  const slots: Slot[] = [];
+  forEachFreeStart(query, calendar, days, (start, end) => slots.push({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
+  return slots;
+}
+
+/** Calls `emit(start, end)` (epoch ms) for each free start of one practitioner, in time order. */
+function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, days: Day[], emit: (start: number, end: number) => void): void {
   const { service } = query;
   const duration = service.durationMinutes * MINUTE;
   const earliest = query.now.getTime() + service.minNoticeMinutes * MINUTE;
@@ -138,19 +164,15 @@ export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCa
     })),
   ]);
   const step = Math.max(5, query.stepMinutes);
-  const slots: Slot[] = [];
-  const clocks = new Map<string, ReturnType<typeof dayClock>>();
 
-  for (let date = query.from; date <= query.to; date = addDaysIso(date, 1)) {
-    const weekday = isoWeekday(date);
-    for (const rule of rulesOn(calendar.hours, date, weekday)) {
-      const clockKey = `${date}|${rule.timeZone}`;
-      let clock = clocks.get(clockKey);
-      if (!clock) clocks.set(clockKey, (clock = dayClock(date, rule.timeZone)));
+  for (const day of days) {
+    for (const rule of rulesOn(calendar.hours, day.date, day.weekday)) {
+      const clock = clockOf(day, rule.timeZone);
       const startMinute = minutesOf(rule.startTime);
       const endMinute = minutesOf(rule.endTime);
       const windowStart = clock.resolved(startMinute);
       const windowEnd = clock.resolved(endMinute);
+      if (windowEnd <= earliest || windowStart > latest) continue;
       const breaks = mergeIntervals(rule.breaks.map((b) => ({ start: clock.resolved(minutesOf(b.start)), end: clock.resolved(minutesOf(b.end)) })));
       for (let minute = startMinute; minute < endMinute; minute += step) {
         const start = clock.exact(minute);
@@ -159,24 +181,42 @@ export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCa
         if (start < windowStart || end > windowEnd) continue;
         if (start < earliest || start > latest) continue;
         if (overlapsAny(breaks, start, end) || overlapsAny(forbidden, start, end)) continue;
-        slots.push({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) });
+        emit(start, end);
       }
     }
   }
-  return slots;
 }
+
+const byStartThenPractitioner = (a: Slot, b: Slot) =>
+  a.start.getTime() - b.start.getTime() || (a.practitionerId < b.practitionerId ? -1 : a.practitionerId > b.practitionerId ? 1 : 0);
 
 /** Every practitioner's free slots, ordered by start time then practitioner. */
 export function findFreeSlots(query: SlotQuery, calendars: readonly PractitionerCalendar[]): Slot[] {
-  return calendars
-    .flatMap((c) => findPractitionerSlots(query, c))
-    .sort((a, b) => a.start.getTime() - b.start.getTime() || a.practitionerId.localeCompare(b.practitionerId));
+  const days = daysOf(query);
+  return calendars.flatMap((c) => findPractitionerSlots(query, c, days)).sort(byStartThenPractitioner);
 }
 
 /**
- * "First available": one slot per start time, from the practitioner with the fewest bookings in the
- * range (spreads the load), ties broken by id so the answer is stable.
+ * "First available" straight from the calendars: one slot per start time, from the practitioner with
+ * the fewest bookings in the range (spreads the load), ties broken by id so the answer is stable.
+ * Same answer as firstAvailable(findFreeSlots(...)) without building every practitioner's slots.
  */
+export function findFirstAvailableSlots(query: SlotQuery, calendars: readonly PractitionerCalendar[]): Slot[] {
+  const days = daysOf(query);
+  const best = new Map<number, { end: number; calendar: PractitionerCalendar }>();
+  const better = (a: PractitionerCalendar, b: PractitionerCalendar) => a.busy.length < b.busy.length || (a.busy.length === b.busy.length && a.practitionerId < b.practitionerId);
+  for (const calendar of calendars) {
+    forEachFreeStart(query, calendar, days, (start, end) => {
+      const current = best.get(start);
+      if (!current || better(calendar, current.calendar)) best.set(start, { end, calendar });
+    });
+  }
+  return [...best.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, { end, calendar }]) => ({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
+}
+
+/** "First available" over slots already found (see findFirstAvailableSlots). */
 export function firstAvailable(slots: readonly Slot[], calendars: readonly PractitionerCalendar[]): Slot[] {
   const load = new Map(calendars.map((c) => [c.practitionerId, c.busy.length]));
   const byStart = new Map<number, Slot>();

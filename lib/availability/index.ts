@@ -1,7 +1,7 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { addDaysIso, zonedInstant } from "@/lib/time";
-import { findFreeSlots, findPractitionerSlots, firstAvailable, type Slot } from "./engine";
+import { findFirstAvailableSlots, findFreeSlots, findPractitionerSlots, type Slot } from "./engine";
 import { loadAvailability, type BookableService } from "./load";
 
 /** How far ahead patients can book, and the grid slots start on. */
@@ -47,8 +47,7 @@ export async function getFreeSlots(
   });
   if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false };
   const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES };
-  const all = findFreeSlots(query, data.calendars);
-  const slots = input.practitionerId || input.firstAvailableOnly === false ? all : firstAvailable(all, data.calendars);
+  const slots = input.practitionerId || input.firstAvailableOnly === false ? findFreeSlots(query, data.calendars) : findFirstAvailableSlots(query, data.calendars);
   const isWithinHours = (practitionerId: string, start: Date) => {
     const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
     if (!calendar) return false;

@@ -69,10 +69,10 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     if (replay) return { kind: "replayed", appointment: await describeBooked(db, replay, ctx.baseUrl) };
   }
 
-  // Is the time an offered slot? The same engine the patient saw, for that practitioner and day (and
-  // the days around it for alternatives).
+  // Is the time an offered slot? The same engine the patient saw, for that practitioner around that day
+  // (a day either side covers any time zone).
   const day = start.toISOString().slice(0, 10);
-  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now });
+  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), now });
   if (!around.service) return { kind: "unknown_service" };
   const service = around.service;
   const offered = around.slots.some((s) => s.start.getTime() === start.getTime());
@@ -80,7 +80,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     const known = await practitionerOffers(db, input.practitionerId, service.id);
     if (!known) return { kind: "unknown_practitioner" };
     const kind = around.isWithinHours(input.practitionerId, start) ? "slot_taken" : "slot_unavailable";
-    return { kind, alternatives: nearestSlots(around.slots, start, 3), timeZone: around.timeZone };
+    return { kind, ...(await alternativesFor(db, input, start, now)) };
   }
 
   const triage = triageBooking({ redFlags: input.intake.redFlags, service });
@@ -127,16 +127,24 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
       });
       return created.id;
     });
-    return { kind: "created", appointment: { ...(await describeBooked(db, appointmentId, ctx.baseUrl)), triage } };
+    const window = appointmentWindow(service, start);
+    return {
+      kind: "created",
+      appointment: { id: appointmentId, status: triage.initialStatus, start: window.startsAt, end: window.endsAt, timeZone: around.timeZone, manageUrl: manageUrl(ctx.baseUrl, appointmentId), priority: triage.priority, triage },
+    };
   } catch (err) {
-    if (err instanceof SlotTaken) {
-      const fresh = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now });
-      return { kind: "slot_taken", alternatives: nearestSlots(fresh.slots, start, 3), timeZone: fresh.timeZone };
-    }
+    if (err instanceof SlotTaken) return { kind: "slot_taken", ...(await alternativesFor(db, input, start, now)) };
     if (err instanceof KeyReused) return { kind: "key_reused" };
     if (err instanceof Replay) return { kind: "replayed", appointment: await describeBooked(db, err.appointmentId, ctx.baseUrl) };
     throw err;
   }
+}
+
+/** Up to 3 free times of the same practitioner nearest to the one asked for, within a week after it. */
+async function alternativesFor(db: Db, input: AppointmentRequest, start: Date, now: Date): Promise<{ alternatives: Slot[]; timeZone: string }> {
+  const day = start.toISOString().slice(0, 10);
+  const fresh = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now });
+  return { alternatives: nearestSlots(fresh.slots, start, 3), timeZone: fresh.timeZone };
 }
 
 async function findReplay(db: Db, key: string, hash: string): Promise<string | "key_reused" | null> {

@@ -1,0 +1,1 @@
+CREATE INDEX "appointments_active_practitioner_idx" ON "appointments" USING btree ("practitioner_id","starts_at","blocked_from","blocked_until","id") WHERE "appointments"."status" in ('requested', 'confirmed', 'completed');

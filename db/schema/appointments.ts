@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { cases } from "./cases";
 import { appointmentStatusEnum } from "./enums";
 import { locations, practitioners, services } from "./clinic";
 import { patients } from "./patients";
@@ -34,6 +35,12 @@ export const appointments = pgTable(
     blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
     status: appointmentStatusEnum("status").notNull().default("requested"),
     statusReason: text("status_reason"),
+    /** "patient" or "clinic": who cancelled (a clinic cancellation of a request is a decline). */
+    cancelledBy: text("cancelled_by"),
+    caseId: uuid("case_id").references((): AnyPgColumn => cases.id, { onDelete: "set null" }),
+    arrivedAt: timestamp("arrived_at", { withTimezone: true }),
+    /** A new time the front desk proposed; the patient accepts it through the manage link. */
+    proposedStartsAt: timestamp("proposed_starts_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -45,6 +52,7 @@ export const appointments = pgTable(
       .on(t.practitionerId, t.startsAt, t.blockedFrom, t.blockedUntil, t.id)
       .where(sql`${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
+    index("appointments_case_idx").on(t.caseId),
     check("appointments_order_check", sql`${t.startsAt} < ${t.endsAt}`),
     check(
       "appointments_blocked_check",

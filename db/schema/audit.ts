@@ -2,8 +2,9 @@ import { bigserial, index, inet, jsonb, pgTable, text, timestamp, uuid } from "d
 import { roleEnum } from "./enums";
 import { users } from "./users";
 import { patients } from "./patients";
+import { cases } from "./cases";
 
-/** Who read or changed what. Append-only by convention now; a trigger enforces it (case-queue issue). */
+/** Who read or changed what. Append-only: a trigger (migration 0005) refuses UPDATE and DELETE. */
 export const auditEvents = pgTable(
   "audit_events",
   {
@@ -14,6 +15,7 @@ export const auditEvents = pgTable(
     actorRole: roleEnum("actor_role"),
     action: text("action").notNull(),
     patientId: uuid("patient_id").references(() => patients.id),
+    caseId: uuid("case_id").references(() => cases.id),
     entityType: text("entity_type"),
     entityId: text("entity_id"),
     requestId: text("request_id"),
@@ -24,5 +26,6 @@ export const auditEvents = pgTable(
     index("audit_events_at_idx").on(t.at),
     index("audit_events_patient_idx").on(t.patientId, t.at),
     index("audit_events_actor_idx").on(t.actorUserId, t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
   ],
 );

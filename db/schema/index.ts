@@ -7,3 +7,6 @@ export * from "./appointments";
 export * from "./audit";
 export * from "./booking";
 export * from "./notifications";
+export * from "./cases";
+export * from "./referrals";
+export * from "./conference";

@@ -17,6 +17,8 @@ const include = (suffix: string) => ["lib", "db", "app"].map((dir) => `${dir}/**
 export default defineConfig({
   resolve,
   test: {
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -6,6 +6,8 @@ const LINKS = [
   { href: "/admin/practitioners", label: "Practitioners & hours" },
   { href: "/admin/users", label: "Accounts" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/audit", label: "Audit trail" },
+  { href: "/admin/settings", label: "Settings" },
 ];
 
 export function AdminNav({ current }: { current: string }) {

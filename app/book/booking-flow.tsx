@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useController, useForm, useWatch, type FieldPath } from "react-hook-form";
-import { requestAppointmentAction, type Alternative } from "@/lib/booking/actions";
+import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
+import type { ActionResult } from "@/lib/actions/result";
 import { BookingFormSchema, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
 import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
@@ -48,6 +49,7 @@ export function BookingFlow({
   timeZoneLabel,
   initialService,
   contact,
+  mode = "patient",
 }: {
   services: ServiceOption[];
   practitioners: PractitionerOption[];
@@ -55,6 +57,8 @@ export function BookingFlow({
   timeZoneLabel: string;
   initialService: string;
   contact: { name: string; email: string; phone: string; dateOfBirth: string } | null;
+  /** "desk": the front desk books for a patient on the phone. */
+  mode?: "patient" | "desk";
 }) {
   const router = useRouter();
   const [step, setStep] = useState(initialService ? 1 : 0);
@@ -105,7 +109,9 @@ export function BookingFlow({
   const onSubmit = handleSubmit(
     async (values) => {
       setMessage(null);
-      const result = await requestAppointmentAction(toAppointmentRequest(BookingFormSchema.parse(values)), idempotencyKey);
+      const request = toAppointmentRequest(BookingFormSchema.parse(values));
+      const result: ActionResult<BookingActionData> =
+        mode === "desk" ? await bookForPatientAction({ request, idempotencyKey }) : await requestAppointmentAction(request, idempotencyKey);
       if (result.ok && result.data.kind === "booked") {
         router.push(result.data.managePath);
         return;

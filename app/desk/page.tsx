@@ -1,39 +1,157 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listUpcomingForDesk } from "@/lib/appointments/queries";
-import { AppointmentTable } from "../_components/appointments";
-import { PRIORITY_RANK } from "@/lib/triage/red-flags";
-import { PageHeader } from "../_components/ui";
+import { getClinicSettings } from "@/lib/cases/settings";
+import { DURATION_CLASS_LABELS } from "@/lib/cases/status";
+import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
+import { listLocations } from "@/lib/clinic/queries";
+import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTimeAction, sendToReviewAction } from "@/lib/desk/actions";
+import { listDeskRequests, listTodaysVisits } from "@/lib/desk/queries";
+import { EMERGENCY_ADVICE } from "@/lib/triage/red-flags";
+import { formatDateTime, formatInZone } from "@/lib/time";
+import { ActionForm, FieldError } from "../_components/action-form";
+import { PriorityBadge, StatusBadge } from "../_components/appointments";
+import { Alert, Badge, Card, EmptyState, PageHeader, Table, inputClass } from "../_components/ui";
+import { DeskNav } from "./desk-nav";
 
 export const metadata: Metadata = { title: "Front desk" };
 
+function waited(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
+  return `${Math.round(minutes / 1440)} days`;
+}
+
 export default async function DeskPage() {
   await requireRole("staff", "admin");
-  const upcoming = await listUpcomingForDesk(getDb());
-  // Most urgent first, then the longest waiting (issue #4 brings the full triage queue).
-  const requests = upcoming
-    .filter((a) => a.status === "requested")
-    .sort((a, b) => PRIORITY_RANK[a.priority ?? "routine"] - PRIORITY_RANK[b.priority ?? "routine"] || a.startsAt.getTime() - b.startsAt.getTime());
+  const db = getDb();
+  const [settings, locations] = await Promise.all([getClinicSettings(db), listLocations(db)]);
+  const tz = locations[0]?.timeZone ?? "America/New_York";
+  const [requests, today] = await Promise.all([listDeskRequests(db, settings), listTodaysVisits(db, tz)]);
+  const now = new Date();
   return (
     <>
-      <PageHeader title="Front desk" description="Requests waiting for a decision, and what is booked next." />
-      <section aria-labelledby="requests" className="mb-8">
+      <PageHeader title="Front desk" description="Requests by priority, then by how long they have waited. Emergencies first." />
+      <DeskNav current="/desk" />
+      <section aria-labelledby="requests" className="mb-10">
         <h2 id="requests" className="mb-3 text-xl font-semibold">
           Requests to review ({requests.length})
         </h2>
-        <AppointmentTable caption="Requests to review" items={requests} show={{ patient: true, practitioner: true, priority: true }} empty="No requests waiting." />
+        {requests.length ? (
+          <ol className="flex flex-col gap-4" aria-label="Requests to review">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <Card className={r.triage.priority === "emergency" ? "border-2 border-red-500" : undefined} aria-label={`Request from ${r.patientName}`}>
+                  <div className="mb-2 flex flex-wrap items-center gap-2">
+                    <PriorityBadge priority={r.triage.priority} />
+                    <h3 className="text-lg font-semibold">{r.patientName}</h3>
+                    <span className="text-muted">{r.patientPhone}</span>
+                    <span className="text-sm text-muted">· waiting {waited(r.createdAt, now)}</span>
+                    {r.awaitingReview ? <Badge tone="warning">With clinicians for review</Badge> : null}
+                    {r.redFlagsCleared ? <Badge tone="success">Red flags cleared</Badge> : null}
+                  </div>
+                  {r.triage.priority === "emergency" ? (
+                    <Alert tone="danger" className="mb-3" title="Emergency: call the patient now">
+                      The patient was shown this advice when booking: “{EMERGENCY_ADVICE}”
+                    </Alert>
+                  ) : null}
+                  <p>
+                    {r.serviceName} with {r.practitionerName} · {formatDateTime(r.startsAt, r.timeZone)}
+                  </p>
+                  <p className="text-sm">
+                    {DURATION_CLASS_LABELS[r.triage.durationClass]} ({r.triage.weeksOfPain} weeks) · pain {r.painScore ?? "?"}/10 · suggested: {DISCIPLINE_LABELS[r.triage.suggestedDiscipline]}
+                  </p>
+                  <ul className="mb-3 list-disc pl-5 text-sm text-muted">
+                    {r.triage.reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                  {r.proposedStartsAt ? <p className="mb-2 text-sm">Proposed to the patient: {formatDateTime(r.proposedStartsAt, r.timeZone)} (waiting for them to accept)</p> : null}
+                  <div className="flex flex-wrap items-start gap-3">
+                    <ActionForm action={confirmRequestAction} submitLabel="Confirm" inline>
+                      <input type="hidden" name="appointmentId" value={r.id} />
+                    </ActionForm>
+                    <ActionForm action={sendToReviewAction} submitLabel="Send to clinician review" variant="secondary" inline>
+                      <input type="hidden" name="appointmentId" value={r.id} />
+                    </ActionForm>
+                    <details>
+                      <summary className="flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-4">Propose another time</summary>
+                      <ActionForm action={proposeTimeAction} submitLabel="Send proposal" variant="secondary" className="mt-2">
+                        <input type="hidden" name="appointmentId" value={r.id} />
+                        <label className="flex flex-col gap-1 text-sm">
+                          New time (clinic time)
+                          <input type="datetime-local" name="start" step={900} defaultValue={formatInZone(r.startsAt, r.timeZone, "yyyy-MM-dd'T'HH:mm")} className={inputClass} />
+                        </label>
+                        <FieldError name="start" />
+                      </ActionForm>
+                    </details>
+                    <details>
+                      <summary className="flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-4">Decline</summary>
+                      <ActionForm action={declineRequestAction} submitLabel="Decline and email the patient" variant="danger" className="mt-2">
+                        <input type="hidden" name="appointmentId" value={r.id} />
+                        <label className="flex flex-col gap-1 text-sm">
+                          Reason (sent to the patient)
+                          <textarea name="reason" rows={2} className={inputClass} />
+                        </label>
+                        <FieldError name="reason" />
+                      </ActionForm>
+                    </details>
+                  </div>
+                </Card>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <EmptyState>No requests waiting.</EmptyState>
+        )}
       </section>
-      <section aria-labelledby="booked">
-        <h2 id="booked" className="mb-3 text-xl font-semibold">
-          Upcoming appointments
+
+      <section aria-labelledby="today">
+        <h2 id="today" className="mb-3 text-xl font-semibold">
+          Today&apos;s visits
         </h2>
-        <AppointmentTable
-          caption="Upcoming appointments"
-          items={upcoming.filter((a) => a.status !== "requested")}
-          show={{ patient: true, practitioner: true }}
-          empty="Nothing booked yet."
-        />
+        {today.length ? (
+          <Table caption="Today's visits">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Service</th>
+                <th scope="col">Status</th>
+                <th scope="col">Mark</th>
+              </tr>
+            </thead>
+            <tbody>
+              {today.map((v) => (
+                <tr key={v.id}>
+                  <td className="whitespace-nowrap">{formatInZone(v.startsAt, tz, "h:mm a")}</td>
+                  <td>{v.patientName}</td>
+                  <td>
+                    {v.serviceName} · {v.practitionerName}
+                  </td>
+                  <td>
+                    <StatusBadge status={v.status} /> {v.arrivedAt ? <Badge tone="info">Arrived {formatInZone(v.arrivedAt, tz, "h:mm a")}</Badge> : null}
+                  </td>
+                  <td>
+                    {v.status === "confirmed" ? (
+                      <div className="flex flex-wrap gap-2">
+                        {(v.arrivedAt ? (["completed", "no_show"] as const) : (["arrived", "completed", "no_show"] as const)).map((mark) => (
+                          <ActionForm key={mark} action={markVisitAction} submitLabel={mark === "arrived" ? "Arrived" : mark === "completed" ? "Completed" : "No-show"} variant="secondary" inline>
+                            <input type="hidden" name="appointmentId" value={v.id} />
+                            <input type="hidden" name="mark" value={mark} />
+                          </ActionForm>
+                        ))}
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        ) : (
+          <EmptyState>No visits today.</EmptyState>
+        )}
       </section>
     </>
   );

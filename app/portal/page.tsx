@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { listPatientAppointments } from "@/lib/appointments/queries";
 import { AppointmentTable } from "../_components/appointments";
-import { Alert, PageHeader } from "../_components/ui";
+import { Alert, ButtonLink, PageHeader } from "../_components/ui";
 
 export const metadata: Metadata = { title: "My care" };
 
@@ -20,7 +20,18 @@ export default async function PortalPage() {
   const { upcoming, past } = await listPatientAppointments(getDb(), user.patientId);
   return (
     <>
-      <PageHeader title={`Hello, ${user.name}`} description="Your appointments with the Backline team." />
+      <PageHeader
+        title={`Hello, ${user.name}`}
+        description="Your appointments with the Backline team."
+        actions={
+          <>
+            <ButtonLink href="/book">Book an appointment</ButtonLink>
+            <ButtonLink href="/portal/access" variant="secondary">
+              Who looked at my record
+            </ButtonLink>
+          </>
+        }
+      />
       <section aria-labelledby="upcoming" className="mb-8">
         <h2 id="upcoming" className="mb-3 text-xl font-semibold">
           Coming up

@@ -9,6 +9,7 @@ import { currentLogger } from "@/lib/request-context";
 import { fieldErrorsOf } from "./result";
 import type { ActionResult } from "./result";
 import { DomainError } from "@/lib/errors";
+import { formToObject } from "./form-data";
 
 export type { ActionResult } from "./result";
 
@@ -62,4 +63,18 @@ export function markPublicAction(action: (...args: never[]) => unknown): void {
 function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
+}
+
+/**
+ * createAction for plain <form action> posts (useActionState): same checks, same result, FormData in.
+ * Works without JavaScript; the page re-renders with fresh data through revalidatePath.
+ */
+export function createFormAction<S extends z.ZodType, T>(
+  options: { schema: S; roles: readonly Role[] },
+  run: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
+): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
+  const core = createAction(options, run);
+  const action = async (_previous: ActionResult<T> | null, form: FormData) => core(formToObject(form) as z.input<S>);
+  actionRegistry.set(action as (...args: never[]) => unknown, { roles: options.roles });
+  return action;
 }

@@ -10,6 +10,7 @@ export interface AuditInput {
   /** dotted verb, e.g. "case.viewed", "service.updated", "account.disabled" */
   action: string;
   patientId?: string | null;
+  caseId?: string | null;
   entityType?: string;
   entityId?: string;
   /** Ids and field names only — never what a patient typed. */
@@ -34,6 +35,7 @@ export async function recordAuditEvent(db: DbOrTx, input: AuditInput): Promise<v
     actorRole: input.actor?.role ?? null,
     action: input.action,
     patientId: input.patientId ?? null,
+    caseId: input.caseId ?? null,
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     requestId: ctx.requestId,

@@ -11,10 +11,12 @@ import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { nudgeDelivery } from "@/lib/jobs";
 import { isoInZone } from "./present";
 import { createAppointmentRequest } from "./create";
-import { cancelAppointment, rescheduleAppointment, resolveManageToken } from "./manage";
+import { acceptProposal, cancelAppointment, rescheduleAppointment, resolveManageToken } from "./manage";
 import { manageToken } from "./facts";
 import { AppointmentRequestSchema, CancelSchema, IdempotencyKeySchema, RescheduleSchema } from "./schemas";
-import type { z } from "zod";
+import { z } from "zod";
+import { createAction } from "@/lib/actions/create-action";
+import { DomainError } from "@/lib/errors";
 
 export type Alternative = { practitionerId: string; start: string; end: string };
 export type BookingActionData =
@@ -30,12 +32,32 @@ export async function requestAppointmentAction(input: z.input<typeof Appointment
   if (!(await checkPublicLimit(db, "appointment-requests", clientIp(h))).ok) return LIMITED;
   const parsed = AppointmentRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: "invalid", message: "Please correct the highlighted answers.", fields: fieldErrorsOf(parsed.error) } };
-  const key = IdempotencyKeySchema.safeParse(idempotencyKey);
   const user = await getCurrentUser();
-  const outcome = await createAppointmentRequest(db, parsed.data, {
-    actor: user ? { id: user.id, role: user.role, patientId: user.patientId } : null,
-    idempotencyKey: key.success ? `form:${key.data}` : null,
-    baseUrl: appBaseUrl(h),
+  return submitBooking(parsed.data, idempotencyKey, user ? { id: user.id, role: user.role, patientId: user.patientId } : null, appBaseUrl(h));
+}
+
+/** Front desk: book for a patient on the phone — the same engine, checks and intake as the patient's own flow. */
+export const bookForPatientAction = createAction(
+  { schema: z.object({ request: AppointmentRequestSchema, idempotencyKey: z.string() }), roles: ["staff", "admin"] },
+  async ({ request, idempotencyKey }, user) => {
+    const result = await submitBooking(request, idempotencyKey, { id: user.id, role: user.role }, appBaseUrl(await headers()));
+    if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.fields);
+    return result.data;
+  },
+);
+
+async function submitBooking(
+  request: z.infer<typeof AppointmentRequestSchema>,
+  idempotencyKey: string,
+  actor: { id: string; role: "patient" | "staff" | "practitioner" | "admin"; patientId?: string | null } | null,
+  baseUrl: string,
+): Promise<ActionResult<BookingActionData>> {
+  const db = getDb();
+  const key = IdempotencyKeySchema.safeParse(idempotencyKey);
+  const outcome = await createAppointmentRequest(db, request, {
+    actor,
+    idempotencyKey: key.success ? `${actor?.role === "staff" || actor?.role === "admin" ? "desk" : "form"}:${key.data}` : null,
+    baseUrl,
   });
   switch (outcome.kind) {
     case "created":
@@ -106,6 +128,24 @@ export async function rescheduleByTokenAction(input: z.input<typeof RescheduleSc
   }
 }
 
+/** Public, gated by the manage token: accept the time the clinic proposed. */
+export async function acceptProposalByTokenAction(input: z.input<typeof CancelSchema>): Promise<ActionResult<ManageActionData>> {
+  const parsed = CancelSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: { code: "invalid", message: "This link is not valid." } };
+  const ctx = await manageContext();
+  if (!ctx) return LIMITED;
+  const state = await resolveManageToken(ctx.db, parsed.data.token);
+  if (!state) return { ok: false, error: { code: "not_found", message: NOT_ALLOWED.gone } };
+  const outcome = await acceptProposal(ctx.db, { appointmentId: state.details.id, baseUrl: ctx.baseUrl });
+  if (outcome.kind === "done") {
+    await nudgeDelivery();
+    return { ok: true, data: { kind: "done" } };
+  }
+  if (outcome.kind === "not_allowed") return { ok: false, error: { code: outcome.reason, message: NOT_ALLOWED[outcome.reason] } };
+  return { ok: false, error: { code: outcome.kind, message: "Sorry — that time has just been taken. Please choose another time or call the clinic." } };
+}
+
 markPublicAction(requestAppointmentAction);
+markPublicAction(acceptProposalByTokenAction);
 markPublicAction(cancelByTokenAction);
 markPublicAction(rescheduleByTokenAction);

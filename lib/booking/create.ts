@@ -13,6 +13,9 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { requestReceivedEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
 import { triageBooking, type BookingTriage } from "@/lib/triage/booking";
+import { assessTriage } from "@/lib/triage/assess";
+import { attachRequestToCase } from "@/lib/cases/intake";
+import { getClinicSettings } from "@/lib/cases/settings";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { factsOf, loadAppointmentDetails, manageUrl } from "./facts";
 import type { AppointmentRequest, PatientContact } from "./schemas";
@@ -108,6 +111,22 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         notes: input.intake.notes,
         priority: triage.priority,
       });
+      const assessment = assessTriage({
+        redFlags: input.intake.redFlags,
+        painStartedOn: input.intake.painStartedOn,
+        requestedOn: localDate(now, around.timeZone),
+        service,
+        thresholds: await getClinicSettings(tx),
+      });
+      const caseId = await attachRequestToCase(tx, {
+        patientId,
+        appointmentId: created.id,
+        triage: assessment,
+        painScore: input.intake.painScore,
+        painStartedOn: input.intake.painStartedOn,
+        discipline: service.discipline,
+        searchText: `${input.patient.name} ${input.patient.email}`,
+      });
       if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
       const details = (await loadAppointmentDetails(tx, created.id))!;
       await enqueueEmail(tx, {
@@ -121,6 +140,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         actor: ctx.actor,
         action: "appointment.requested",
         patientId,
+        caseId,
         entityType: "appointment",
         entityId: created.id,
         details: { service: service.slug, status: triage.initialStatus, priority: triage.priority },

@@ -129,3 +129,19 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
     throw err;
   }
 }
+
+/**
+ * The patient accepts the time the front desk proposed: the appointment moves there (the clinic chose
+ * it, so the online cutoff does not apply) and is confirmed.
+ */
+export async function acceptProposal(db: Db, input: { appointmentId: string; baseUrl: string; now?: Date }): Promise<ChangeOutcome> {
+  const details = await loadAppointmentDetails(db, input.appointmentId);
+  if (!details?.proposedStartsAt) return { kind: "not_allowed", reason: "gone" };
+  const moved = await rescheduleAppointment(db, { appointmentId: details.id, start: details.proposedStartsAt, enforceCutoff: false, actor: null, baseUrl: input.baseUrl, now: input.now });
+  if (moved.kind !== "done") return moved;
+  await db
+    .update(appointments)
+    .set({ status: "confirmed", proposedStartsAt: null, updatedAt: sql`now()` })
+    .where(and(eq(appointments.id, details.id), inArray(appointments.status, ["requested", "confirmed"])));
+  return { kind: "done", details: (await loadAppointmentDetails(db, details.id))! };
+}

@@ -67,3 +67,21 @@ export function reminderEmail(facts: AppointmentFacts): EmailContent {
     url: facts.manageUrl,
   });
 }
+
+export function confirmedEmail(facts: AppointmentFacts): EmailContent {
+  return render(`Confirmed: ${facts.serviceName}`, ["Good news: the clinic has confirmed your appointment."], facts, {
+    label: "See, change or cancel your appointment, or add it to your calendar",
+    url: facts.manageUrl,
+  });
+}
+
+export function declinedEmail(facts: AppointmentFacts, reason: string): EmailContent {
+  return render(`We could not book: ${facts.serviceName}`, ["We are sorry: the clinic could not accept this request.", `Reason: ${reason}`, "Please call us to find the right care."], facts);
+}
+
+export function proposalEmail(facts: AppointmentFacts, proposed: string): EmailContent {
+  return render(`A new time for your ${facts.serviceName}`, [`The clinic proposes a new time: ${proposed}.`, "Open the link to accept it, or choose another time."], facts, {
+    label: "Accept the new time or choose another",
+    url: facts.manageUrl,
+  });
+}

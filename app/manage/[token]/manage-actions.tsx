@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { cancelByTokenAction, rescheduleByTokenAction, type Alternative } from "@/lib/booking/actions";
+import { acceptProposalByTokenAction, cancelByTokenAction, rescheduleByTokenAction, type Alternative } from "@/lib/booking/actions";
 import { SlotPicker, dayLabel, timeLabel, type PickedSlot } from "../../_components/slot-picker";
 import { Alert, Button } from "../../_components/ui";
 
@@ -145,5 +145,33 @@ export function ManageActions({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The clinic proposed another time: one button to accept it. */
+export function ProposalBanner({ token, proposed }: { token: string; proposed: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
+  return (
+    <Alert tone="warning" title="The clinic proposes a new time" role="status">
+      <p className="mb-3">{proposed}</p>
+      {message ? <p role={message.tone === "danger" ? "alert" : "status"} className="mb-2 font-medium">{message.text}</p> : null}
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await acceptProposalByTokenAction({ token, reason: "" });
+            if (result.ok) {
+              setMessage({ tone: "success", text: "Accepted — your appointment is confirmed at the new time." });
+              router.refresh();
+            } else setMessage({ tone: "danger", text: result.error.message });
+          })
+        }
+      >
+        {pending ? "Accepting…" : "Accept the new time"}
+      </Button>
+    </Alert>
   );
 }

@@ -6,7 +6,7 @@ import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
 import { describeTimeZone, formatDateTime } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
 import { Alert, Card, PageHeader } from "../../_components/ui";
-import { ManageActions } from "./manage-actions";
+import { ManageActions, ProposalBanner } from "./manage-actions";
 
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -58,8 +58,17 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         <h2 id="next" className="mb-2 text-lg font-semibold">
           What happens next
         </h2>
-        <p>{d.status === "cancelled" ? "This appointment is cancelled. You can book a new one any time." : triage.nextStep}</p>
+        <p>
+          {d.status === "cancelled"
+            ? d.cancelledBy === "clinic"
+              ? `The clinic could not accept this request${d.statusReason ? `: ${d.statusReason}` : "."} Please call us to find the right care.`
+              : "This appointment is cancelled. You can book a new one any time."
+            : d.status === "confirmed"
+              ? "Your appointment is confirmed. Please arrive 10 minutes early."
+              : triage.nextStep}
+        </p>
       </section>
+      {d.proposedStartsAt && state.kind !== "cancelled" ? <ProposalBanner token={token} proposed={`${formatDateTime(d.proposedStartsAt, d.timeZone)} (${describeTimeZone(d.timeZone, d.proposedStartsAt)})`} /> : null}
       <ManageActions
         token={token}
         state={state.kind}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth";
+import { listPatientOptions } from "@/lib/patients/queries";
+import { IncomingReferralForm } from "../../../_components/referral-form";
+import { PageHeader } from "../../../_components/ui";
+
+export const metadata: Metadata = { title: "Record a referral" };
+
+export default async function NewReferralPage() {
+  await requireRole("practitioner", "admin");
+  const patients = await listPatientOptions(getDb());
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title="Record an incoming referral" description="It joins the patient's open case, or opens a new one." />
+      <IncomingReferralForm patients={patients} />
+    </div>
+  );
+}

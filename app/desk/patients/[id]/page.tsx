@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireRole } from "@/lib/auth";
+import { recordAuditEvent } from "@/lib/audit";
+import { CASE_STATUS_LABELS } from "@/lib/cases/status";
+import { getPatientForDesk } from "@/lib/patients/queries";
+import { formatDateTime } from "@/lib/time";
+import { PriorityBadge, StatusBadge } from "../../../_components/appointments";
+import { Card, CardTitle, PageHeader, Table } from "../../../_components/ui";
+import { DeskNav } from "../../desk-nav";
+
+export const metadata: Metadata = { title: "Patient" };
+
+export default async function DeskPatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole("staff", "admin");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = getDb();
+  const data = await getPatientForDesk(db, id);
+  if (!data) notFound();
+  await recordAuditEvent(db, { actor: user, action: "patient.viewed", patientId: id, entityType: "patient", entityId: id, details: { view: "desk" } });
+  const { patient, visits, cases } = data;
+  return (
+    <>
+      <PageHeader title={patient.fullName} description={`${patient.email} · ${patient.phone} · born ${patient.dateOfBirth ?? "—"}`} />
+      <DeskNav current="/desk/patients" />
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <Table caption="Appointments">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Service</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visits.map((v) => (
+              <tr key={v.id}>
+                <td className="whitespace-nowrap">{formatDateTime(v.startsAt, v.timeZone)}</td>
+                <td>
+                  {v.serviceName} · {v.practitionerName}
+                </td>
+                <td>
+                  <StatusBadge status={v.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+        <Card>
+          <CardTitle>Episodes of care</CardTitle>
+          <ul className="flex flex-col gap-2">
+            {cases.map((c) => (
+              <li key={c.id}>
+                {CASE_STATUS_LABELS[c.status]} <PriorityBadge priority={c.priority} /> <span className="text-sm text-muted">since {c.openedAt.toISOString().slice(0, 10)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { caseNotes, caseNoteVersions, cases, painScores, practitioners, psfsAssessments } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth";
+import { recordAuditEvent } from "@/lib/audit";
+import { DomainError } from "@/lib/errors";
+import type { CaseStatus } from "./status";
+import { transitionCase } from "./transitions";
+
+/** Every change to a case goes through here: checks, the write, and the audit event, in one transaction. */
+
+async function lockCase(tx: Tx, caseId: string) {
+  const [c] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
+  if (!c) throw new DomainError("not_found", "That case does not exist.");
+  return c;
+}
+
+export async function changeCaseStatus(tx: Tx, caseId: string, to: CaseStatus, actor: CurrentUser, context: Record<string, unknown> = {}) {
+  const c = await lockCase(tx, caseId);
+  const result = transitionCase(c.status, to);
+  if (!result.ok) throw new DomainError("invalid_transition", result.reason);
+  await tx
+    .update(cases)
+    .set({ status: to, updatedAt: sql`now()`, dischargedAt: to === "discharged" ? sql`now()` : null })
+    .where(eq(cases.id, caseId));
+  await recordAuditEvent(tx, { actor, action: "case.status_changed", patientId: c.patientId, caseId, entityType: "case", entityId: caseId, details: { from: c.status, to, ...context } });
+  return { from: c.status, to };
+}
+
+export async function assignLead(tx: Tx, caseId: string, practitionerId: string, actor: CurrentUser, onlyIfUnassigned = false) {
+  const c = await lockCase(tx, caseId);
+  if (onlyIfUnassigned && c.leadPractitionerId) throw new DomainError("already_claimed", "Someone has already claimed this case.");
+  const [p] = await tx.select({ id: practitioners.id, discipline: practitioners.discipline }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
+  if (!p) throw new DomainError("invalid", "Choose an active practitioner.", { practitionerId: "Choose an active practitioner" });
+  await tx
+    .update(cases)
+    .set({ leadPractitionerId: p.id, disciplines: c.disciplines.includes(p.discipline) ? c.disciplines : [...c.disciplines, p.discipline], updatedAt: sql`now()` })
+    .where(eq(cases.id, caseId));
+  await recordAuditEvent(tx, { actor, action: onlyIfUnassigned ? "case.claimed" : "case.assigned", patientId: c.patientId, caseId, entityType: "case", entityId: caseId, details: { practitionerId } });
+}
+
+export async function addNote(tx: Tx, caseId: string, body: string, actor: CurrentUser) {
+  const c = await lockCase(tx, caseId);
+  const [note] = await tx.insert(caseNotes).values({ caseId, body, authorUserId: actor.id, authorDiscipline: actor.discipline }).returning({ id: caseNotes.id });
+  await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
+  await recordAuditEvent(tx, { actor, action: "case.note_added", patientId: c.patientId, caseId, entityType: "note", entityId: note!.id });
+  return note!.id;
+}
+
+/** Only the author edits a note; the previous text is kept as a version. */
+export async function editNote(tx: Tx, noteId: string, body: string, actor: CurrentUser) {
+  const [note] = await tx.select().from(caseNotes).where(eq(caseNotes.id, noteId)).for("update");
+  if (!note) throw new DomainError("not_found", "That note does not exist.");
+  if (note.authorUserId !== actor.id) throw new DomainError("forbidden", "Only the author can edit a note.");
+  if (note.body === body) return;
+  await tx.insert(caseNoteVersions).values({ noteId, version: note.version, body: note.body, editedBy: actor.id });
+  await tx.update(caseNotes).set({ body, version: note.version + 1, updatedAt: sql`now()` }).where(eq(caseNotes.id, noteId));
+  const [c] = await tx.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, note.caseId));
+  await recordAuditEvent(tx, { actor, action: "case.note_edited", patientId: c?.patientId, caseId: note.caseId, entityType: "note", entityId: noteId, details: { version: note.version + 1 } });
+}
+
+export async function recordPainScore(tx: Tx, caseId: string, score: number, actor: CurrentUser, source = "visit") {
+  const c = await lockCase(tx, caseId);
+  await tx.insert(painScores).values({ caseId, score, source });
+  await recordAuditEvent(tx, { actor, action: "case.pain_recorded", patientId: c.patientId, caseId, entityType: "case", entityId: caseId });
+}
+
+export async function recordPsfs(tx: Tx, caseId: string, kind: string, items: Array<{ activity: string; score: number }>, actor: CurrentUser) {
+  const c = await lockCase(tx, caseId);
+  await tx.insert(psfsAssessments).values({ caseId, kind, items, recordedBy: actor.id });
+  await recordAuditEvent(tx, { actor, action: "case.psfs_recorded", patientId: c.patientId, caseId, entityType: "case", entityId: caseId });
+}
+
+/** A spine physician (or the nurse, on a physician's word) clears the red flags; hands-on care may go ahead. */
+export async function clearRedFlags(tx: Tx, caseId: string, actor: CurrentUser) {
+  if (actor.role !== "practitioner" || (actor.discipline !== "spine_physician" && actor.discipline !== "nurse")) {
+    throw new DomainError("forbidden", "Only a spine physician or nurse can clear red flags.");
+  }
+  const c = await lockCase(tx, caseId);
+  if (!c.hasRedFlags) throw new DomainError("invalid", "This case has no red flags to clear.");
+  await tx
+    .update(cases)
+    .set({ redFlagsClearedAt: sql`now()`, redFlagsClearedBy: actor.id, awaitingReview: false, updatedAt: sql`now()` })
+    .where(and(eq(cases.id, caseId), isNull(cases.redFlagsClearedAt)));
+  await recordAuditEvent(tx, { actor, action: "case.red_flags_cleared", patientId: c.patientId, caseId, entityType: "case", entityId: caseId });
+}

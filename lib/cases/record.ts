@@ -1,0 +1,181 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import {
+  actionItems,
+  appointments,
+  auditEvents,
+  caseNotes,
+  caseNoteVersions,
+  cases,
+  conferenceItems,
+  conferences,
+  intakes,
+  painScores,
+  patients,
+  practitioners,
+  psfsAssessments,
+  referrals,
+  services,
+  users,
+} from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth";
+import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
+import { asRedFlagCodes } from "@/lib/triage/red-flags";
+import { localDate } from "@/lib/time";
+import { precautionsFor } from "./precautions";
+import { canSeeNote, isRestrictedViewer } from "./visibility";
+
+export type TimelineEntry = { at: Date; kind: "request" | "appointment" | "note" | "referral" | "conference" | "action" | "status" | "regimen"; title: string; detail?: string };
+
+/** A case as one viewer may see it. Restricted viewers (massage therapists) get a precaution card instead of clinical content. */
+export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentUser, thresholds: DurationThresholds) {
+  const [c] = await db
+    .select({
+      id: cases.id,
+      patientId: cases.patientId,
+      status: cases.status,
+      priority: cases.priority,
+      durationClass: cases.durationClass,
+      disciplines: cases.disciplines,
+      suggestedDiscipline: cases.suggestedDiscipline,
+      redFlags: cases.redFlags,
+      hasRedFlags: cases.hasRedFlags,
+      awaitingReview: cases.awaitingReview,
+      redFlagsClearedAt: cases.redFlagsClearedAt,
+      clearedByName: users.name,
+      triageReasons: cases.triageReasons,
+      openedAt: cases.openedAt,
+      leadPractitionerId: cases.leadPractitionerId,
+      leadName: practitioners.displayName,
+      patientName: patients.fullName,
+      patientEmail: patients.email,
+      patientPhone: patients.phone,
+      patientDateOfBirth: patients.dateOfBirth,
+    })
+    .from(cases)
+    .innerJoin(patients, eq(patients.id, cases.patientId))
+    .leftJoin(practitioners, eq(practitioners.id, cases.leadPractitionerId))
+    .leftJoin(users, eq(users.id, cases.redFlagsClearedBy))
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  if (!c) return null;
+  const restricted = isRestrictedViewer(viewer);
+
+  const [requests, notes, pain, psfs, refs, decisions, actions, statusChanges] = await Promise.all([
+    db
+      .select({
+        id: appointments.id,
+        startsAt: appointments.startsAt,
+        status: appointments.status,
+        createdAt: appointments.createdAt,
+        serviceName: services.name,
+        discipline: services.discipline,
+        needsReview: services.needsReview,
+        practitionerName: practitioners.displayName,
+        painStartedOn: intakes.painStartedOn,
+        painScore: intakes.painScore,
+        worseWith: intakes.worseWith,
+        redFlags: intakes.redFlags,
+        notes: intakes.notes,
+        priority: intakes.priority,
+      })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+      .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
+      .where(eq(appointments.caseId, caseId))
+      .orderBy(desc(appointments.startsAt)),
+    db
+      .select({
+        id: caseNotes.id,
+        body: caseNotes.body,
+        version: caseNotes.version,
+        authorDiscipline: caseNotes.authorDiscipline,
+        authorName: users.name,
+        authorUserId: caseNotes.authorUserId,
+        createdAt: caseNotes.createdAt,
+        updatedAt: caseNotes.updatedAt,
+      })
+      .from(caseNotes)
+      .innerJoin(users, eq(users.id, caseNotes.authorUserId))
+      .where(eq(caseNotes.caseId, caseId))
+      .orderBy(desc(caseNotes.createdAt)),
+    db.select().from(painScores).where(eq(painScores.caseId, caseId)).orderBy(asc(painScores.recordedAt)),
+    db.select().from(psfsAssessments).where(eq(psfsAssessments.caseId, caseId)).orderBy(asc(psfsAssessments.recordedAt)),
+    db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.createdAt)),
+    db
+      .select({ id: conferenceItems.id, reason: conferenceItems.reason, recommendation: conferenceItems.recommendation, outcomeStatus: conferenceItems.outcomeStatus, discussedAt: conferenceItems.discussedAt, conferenceStartsAt: conferences.startsAt })
+      .from(conferenceItems)
+      .innerJoin(conferences, eq(conferences.id, conferenceItems.conferenceId))
+      .where(eq(conferenceItems.caseId, caseId))
+      .orderBy(desc(conferences.startsAt)),
+    db
+      .select({ id: actionItems.id, description: actionItems.description, dueOn: actionItems.dueOn, completedAt: actionItems.completedAt, createdAt: actionItems.createdAt, ownerName: practitioners.displayName, ownerPractitionerId: actionItems.ownerPractitionerId })
+      .from(actionItems)
+      .innerJoin(practitioners, eq(practitioners.id, actionItems.ownerPractitionerId))
+      .where(eq(actionItems.caseId, caseId))
+      .orderBy(asc(actionItems.dueOn)),
+    db
+      .select({ at: auditEvents.at, details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseId), inArray(auditEvents.action, ["case.status_changed", "regimen.assigned", "regimen.changed"])))
+      .orderBy(asc(auditEvents.at)),
+  ]);
+
+  const visibleNotes = notes.filter((n) => canSeeNote(viewer, n));
+  const editedIds = visibleNotes.filter((n) => n.version > 1).map((n) => n.id);
+  const history = editedIds.length
+    ? await db
+        .select({ noteId: caseNoteVersions.noteId, version: caseNoteVersions.version, body: caseNoteVersions.body, editedAt: caseNoteVersions.editedAt, editorName: users.name })
+        .from(caseNoteVersions)
+        .innerJoin(users, eq(users.id, caseNoteVersions.editedBy))
+        .where(inArray(caseNoteVersions.noteId, editedIds))
+        .orderBy(desc(caseNoteVersions.version))
+    : [];
+
+  const triaged = requests.map((r) => ({
+    ...r,
+    triage: r.painStartedOn
+      ? assessTriage({ redFlags: asRedFlagCodes(r.redFlags ?? []), painStartedOn: r.painStartedOn, requestedOn: localDate(r.createdAt, "America/New_York"), service: { discipline: r.discipline, needsReview: r.needsReview }, thresholds })
+      : null,
+  }));
+
+  const timeline: TimelineEntry[] = [
+    ...triaged.map((r) => ({ at: r.createdAt, kind: "request" as const, title: `Request: ${r.serviceName} with ${r.practitionerName}`, detail: r.triage ? `Priority ${r.triage.priority.replace("_", " ")}, ${r.triage.durationClass}` : undefined })),
+    ...triaged.filter((r) => r.status === "completed" || r.status === "no_show").map((r) => ({ at: r.startsAt, kind: "appointment" as const, title: `${r.status === "completed" ? "Visit" : "No-show"}: ${r.serviceName} with ${r.practitionerName}` })),
+    ...visibleNotes.map((n) => ({ at: n.createdAt, kind: "note" as const, title: `Note by ${n.authorName}${n.version > 1 ? " (edited)" : ""}` })),
+    ...(restricted ? [] : refs.map((r) => ({ at: r.createdAt, kind: "referral" as const, title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${r.specialty.replace("_", " ")}: ${r.counterpart}`, detail: r.status }))),
+    ...decisions.filter((d) => d.discussedAt).map((d) => ({ at: d.discussedAt!, kind: "conference" as const, title: "Case conference decision", detail: restricted ? undefined : d.recommendation })),
+    ...actions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
+    ...statusChanges.map((s) => ({
+      at: s.at,
+      kind: (String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
+      title: typeof s.details.title === "string" ? s.details.title : `Status: ${String(s.details.from ?? "").replace("_", " ")} → ${String(s.details.to ?? "").replace("_", " ")}`,
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+
+  return {
+    case: c,
+    restricted,
+    precautions: precautionsFor(c.redFlags),
+    requests: restricted ? triaged.map((r) => ({ ...r, notes: "", worseWith: "" })) : triaged,
+    notes: visibleNotes.map((n) => ({ ...n, history: history.filter((h) => h.noteId === n.id) })),
+    pain,
+    psfs: psfs.map((p) => ({ ...p, mean: p.items.reduce((sum, i) => sum + i.score, 0) / Math.max(1, p.items.length) })),
+    referrals: restricted ? [] : refs,
+    decisions: restricted ? decisions.map((d) => ({ ...d, recommendation: "" })) : decisions,
+    actions,
+    timeline,
+  };
+}
+
+export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseRecord>>>;
+
+export async function countOpenActions(db: DbOrTx, practitionerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(actionItems)
+    .where(and(eq(actionItems.ownerPractitionerId, practitionerId), sql`${actionItems.completedAt} is null`));
+  return row?.n ?? 0;
+}

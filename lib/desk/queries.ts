@@ -1,0 +1,111 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { appointments, cases, intakes, locations, patients, practitioners, services } from "@/db/schema";
+import type { Discipline } from "@/lib/clinic/disciplines";
+import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
+import { PRIORITY_RANK, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
+
+/**
+ * Requests waiting for the front desk, most urgent first, then longest waiting. Each carries its triage
+ * result (priority, duration class, reasons, suggested discipline) and, for emergencies, the fact that
+ * the patient was shown the emergency advice.
+ */
+export async function listDeskRequests(db: DbOrTx, thresholds: DurationThresholds) {
+  const rows = await db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      createdAt: appointments.createdAt,
+      proposedStartsAt: appointments.proposedStartsAt,
+      caseId: appointments.caseId,
+      serviceName: services.name,
+      discipline: services.discipline,
+      needsReview: services.needsReview,
+      practitionerName: practitioners.displayName,
+      patientId: patients.id,
+      patientName: patients.fullName,
+      patientPhone: patients.phone,
+      timeZone: locations.timeZone,
+      painStartedOn: intakes.painStartedOn,
+      painScore: intakes.painScore,
+      redFlags: intakes.redFlags,
+      awaitingReview: cases.awaitingReview,
+      redFlagsCleared: cases.redFlagsClearedAt,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
+    .leftJoin(cases, eq(cases.id, appointments.caseId))
+    .where(eq(appointments.status, "requested"))
+    .orderBy(asc(appointments.createdAt))
+    .limit(500);
+  return rows
+    .map((r) => ({
+      ...r,
+      triage: assessTriage({
+        redFlags: asRedFlagCodes(r.redFlags ?? []),
+        painStartedOn: r.painStartedOn ?? localDate(r.createdAt, r.timeZone),
+        requestedOn: localDate(r.createdAt, r.timeZone),
+        service: { discipline: r.discipline as Discipline, needsReview: r.needsReview },
+        thresholds,
+      }),
+    }))
+    .sort((a, b) => PRIORITY_RANK[a.triage.priority] - PRIORITY_RANK[b.triage.priority] || a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** Today's confirmed visits in the clinic's zone, for arrivals, completion and no-shows. */
+export async function listTodaysVisits(db: DbOrTx, timeZone: string, now: Date = new Date()) {
+  const today = localDate(now, timeZone);
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      arrivedAt: appointments.arrivedAt,
+      status: appointments.status,
+      serviceName: services.name,
+      practitionerName: practitioners.displayName,
+      patientName: patients.fullName,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(
+      and(
+        inArray(appointments.status, ["confirmed", "completed", "no_show"]),
+        gte(appointments.startsAt, zonedInstant(today, "00:00", timeZone)),
+        lt(appointments.startsAt, zonedInstant(addDaysIso(today, 1), "00:00", timeZone)),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** All practitioners' appointments in [from, to) for the calendar, with optional discipline and location filters. */
+export async function listCalendar(db: DbOrTx, input: { from: Date; to: Date; discipline?: Discipline; locationId?: string }) {
+  const where = [gte(appointments.startsAt, input.from), lt(appointments.startsAt, input.to), inArray(appointments.status, ["requested", "confirmed", "completed", "no_show"])];
+  if (input.discipline) where.push(eq(practitioners.discipline, input.discipline));
+  if (input.locationId) where.push(eq(appointments.locationId, input.locationId));
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      practitionerId: practitioners.id,
+      practitionerName: practitioners.displayName,
+      discipline: practitioners.discipline,
+      serviceName: services.name,
+      patientName: patients.fullName,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .where(and(...where))
+    .orderBy(asc(practitioners.displayName), asc(appointments.startsAt));
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { asc, desc, eq, ilike, or } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { appointments, cases, locations, patients, practitioners, services } from "@/db/schema";
+
+/** Patient search for the front desk: by name or email (contains) or date of birth (exact). */
+export async function searchPatients(db: DbOrTx, q: string, limit = 25) {
+  const term = q.trim();
+  if (!term) return [];
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const isDate = /^\d{4}-\d{2}-\d{2}$/.test(term);
+  return db
+    .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+    .from(patients)
+    .where(isDate ? eq(patients.dateOfBirth, term) : or(ilike(patients.fullName, like), ilike(patients.email, like)))
+    .orderBy(asc(patients.fullName))
+    .limit(limit);
+}
+
+export async function listPatientOptions(db: DbOrTx, limit = 500) {
+  const rows = await db.select({ id: patients.id, fullName: patients.fullName, dateOfBirth: patients.dateOfBirth }).from(patients).orderBy(asc(patients.fullName)).limit(limit);
+  return rows.map((r) => ({ id: r.id, label: `${r.fullName}${r.dateOfBirth ? ` (born ${r.dateOfBirth})` : ""}` }));
+}
+
+/** The front desk's view of one patient: contact, appointments and cases (no clinical notes). */
+export async function getPatientForDesk(db: DbOrTx, patientId: string) {
+  const [patient] = await db.select().from(patients).where(eq(patients.id, patientId));
+  if (!patient) return null;
+  const [visits, episodes] = await Promise.all([
+    db
+      .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, serviceName: services.name, practitionerName: practitioners.displayName, timeZone: locations.timeZone })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
+      .innerJoin(locations, eq(locations.id, appointments.locationId))
+      .where(eq(appointments.patientId, patientId))
+      .orderBy(desc(appointments.startsAt))
+      .limit(100),
+    db.select({ id: cases.id, status: cases.status, priority: cases.priority, openedAt: cases.openedAt }).from(cases).where(eq(cases.patientId, patientId)).orderBy(desc(cases.openedAt)),
+  ]);
+  return { patient, visits, cases: episodes };
+}

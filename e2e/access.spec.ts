@@ -1,27 +1,65 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
 import { AREA_ROLES, areaOf, type Role } from "@/lib/auth/roles";
-import { expect, test } from "./fixtures/test";
-import type { PersonaName } from "./fixtures/world";
+import { expect, storageStateOf, test } from "./fixtures/test";
+import { readWorld, type PersonaName } from "./fixtures/world";
 
 /**
- * Every page and route handler under app/, found on disk, is requested as an anonymous visitor and as
- * every persona. Protected pages must send anonymous visitors to /login and show other roles the 403
- * page; protected handlers must answer 401/403 JSON. Anything not public must belong to an area.
+ * The authorization matrix, against the running production build: every page, server action and route
+ * handler under app/ (found on disk and in Next's server-action manifest) as anonymous, patient A,
+ * patient B, front desk, each practitioner discipline and admin. Pages outside public areas redirect
+ * anonymous visitors to /login and show other roles a 403; actions answer unauthenticated/forbidden;
+ * handlers answer 401 JSON. Then the data-level rules: A never sees B's data, a massage therapist never
+ * sees a physician's note.
  */
 
+const world = readWorld();
+const PERSONAS: Array<PersonaName | "anonymous"> = ["anonymous", "patientA", "patientB", "staff", "spine_physician", "chiropractor", "physical_therapist", "massage_therapist", "nurse", "admin"];
+const roleOf = (p: PersonaName | "anonymous"): Role | null => (p === "anonymous" ? null : world.accounts[p as PersonaName].role);
+
 const PUBLIC_PAGES = new Set(["/", "/login", "/book"]);
-const PUBLIC_HANDLERS = new Set([
-  "/api/health",
-  "/api/auth/[...nextauth]",
-  "/api/v1/services",
-  "/api/v1/practitioners",
-  "/api/v1/slots",
-  "/api/v1/appointment-requests",
-  "/api/v1/openapi.json",
-]);
+const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/v1/services", "/api/v1/practitioners", "/api/v1/slots", "/api/v1/appointment-requests", "/api/v1/openapi.json"]);
 /** Public, but only with a signed token in the path: a forged one gets nothing. */
 const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]"]);
+
+/** Who may call each server action (checked at the gate; finer rules such as "only the author" sit behind it). */
+const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
+  "lib/auth/actions.ts#signInAction": "public",
+  "lib/auth/actions.ts#signOutAction": "public",
+  "lib/auth/actions.ts#changePasswordAction": ["patient", "staff", "practitioner", "admin"],
+  "lib/auth/actions.ts#signOutEverywhereAction": ["patient", "staff", "practitioner", "admin"],
+  "lib/clinic/actions.ts#updateServiceAction": ["admin"],
+  "lib/clinic/actions.ts#saveWeeklyHoursAction": ["admin"],
+  "lib/accounts/actions.ts#setUserDisabledAction": ["admin"],
+  "lib/cases/settings-actions.ts#saveSettingsAction": ["admin"],
+  "lib/booking/actions.ts#requestAppointmentAction": "public",
+  "lib/booking/actions.ts#cancelByTokenAction": "public",
+  "lib/booking/actions.ts#rescheduleByTokenAction": "public",
+  "lib/booking/actions.ts#acceptProposalByTokenAction": "public",
+  "lib/booking/actions.ts#bookForPatientAction": ["staff", "admin"],
+  "lib/cases/actions.ts#claimCaseAction": ["practitioner"],
+  "lib/cases/actions.ts#assignCaseAction": ["practitioner", "admin"],
+  "lib/cases/actions.ts#transitionCaseAction": ["practitioner", "admin"],
+  "lib/cases/actions.ts#addNoteAction": ["practitioner"],
+  "lib/cases/actions.ts#editNoteAction": ["practitioner"],
+  "lib/cases/actions.ts#recordPainScoreAction": ["practitioner"],
+  "lib/cases/actions.ts#recordPsfsAction": ["practitioner"],
+  "lib/cases/actions.ts#clearRedFlagsAction": ["practitioner"],
+  "lib/conference/actions.ts#nominateCaseAction": ["practitioner"],
+  "lib/conference/actions.ts#recordDecisionAction": ["practitioner"],
+  "lib/conference/actions.ts#recordMeetingAction": ["practitioner"],
+  "lib/conference/actions.ts#completeActionItemAction": ["practitioner", "admin"],
+  "lib/referrals/actions.ts#receiveReferralAction": ["practitioner", "staff", "admin"],
+  "lib/referrals/actions.ts#sendReferralAction": ["practitioner"],
+  "lib/referrals/actions.ts#updateReferralStatusAction": ["practitioner"],
+  "lib/desk/actions.ts#confirmRequestAction": ["staff", "admin"],
+  "lib/desk/actions.ts#declineRequestAction": ["staff", "admin"],
+  "lib/desk/actions.ts#sendToReviewAction": ["staff", "admin"],
+  "lib/desk/actions.ts#proposeTimeAction": ["staff", "admin"],
+  "lib/desk/actions.ts#markVisitAction": ["staff", "admin"],
+};
 
 const appDir = path.resolve(import.meta.dirname, "..", "app");
 function routes(file: "page.tsx" | "route.ts") {
@@ -29,29 +67,79 @@ function routes(file: "page.tsx" | "route.ts") {
     .filter((f) => path.basename(f) === file)
     .map((f) => {
       const dir = path.dirname(f) === "." ? "" : path.dirname(f);
-      const segments = dir.split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-      return `/${segments.join("/")}`;
+      return `/${dir.split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`;
     });
 }
-// Dynamic segments get a well-formed id that matches nothing: the check must happen before the lookup.
-const concrete = (route: string) => route.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000");
 
-const PERSONAS: PersonaName[] = ["patientA", "staff", "admin", "spine_physician", "massage_therapist"];
-const roleOf: Record<string, Role> = { patientA: "patient", patientB: "patient", staff: "staff", admin: "admin" };
-const personaRole = (p: PersonaName): Role => roleOf[p] ?? "practitioner";
+// Real ids, so an allowed role gets the page (200) rather than "not found".
+const IDS: Record<string, string> = {
+  "/cases/[id]": world.caseA.id,
+  "/admin/services/[id]": world.service.id,
+  "/admin/practitioners/[id]": world.practitioner.id,
+  "/desk/patients/[id]": world.caseA.patientId,
+  "/cases/conference/[id]/print": world.conferenceId,
+};
+const concrete = (route: string) => (route in IDS ? route.replace(/\[[^\]]+\]/, IDS[route]!) : route.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000"));
 
 const pages = routes("page.tsx");
 const handlers = routes("route.ts");
 
-test("the enumeration finds the app's pages and handlers", () => {
-  expect(pages).toEqual(expect.arrayContaining(["/", "/login", "/portal", "/desk", "/cases", "/admin", "/admin/services"]));
-  expect(handlers).toEqual(expect.arrayContaining(["/api/health"]));
+const contexts = new Map<string, APIRequestContext>();
+async function as(persona: PersonaName | "anonymous", baseURL: string): Promise<APIRequestContext> {
+  let ctx = contexts.get(persona);
+  if (!ctx) {
+    ctx = await playwrightRequest.newContext({ baseURL, storageState: persona === "anonymous" ? undefined : storageStateOf(persona), maxRedirects: 0 });
+    contexts.set(persona, ctx);
+  }
+  return ctx;
+}
+test.afterAll(async () => {
+  for (const ctx of contexts.values()) await ctx.dispose();
+  contexts.clear();
 });
 
+test("the enumeration finds the app's pages, handlers and actions", () => {
+  expect(pages).toEqual(expect.arrayContaining(["/", "/login", "/portal", "/desk", "/cases", "/cases/[id]", "/admin", "/admin/audit"]));
+  expect(handlers).toEqual(expect.arrayContaining(["/api/health", "/api/v1/appointment-requests"]));
+});
+
+for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p) && !TOKEN_GATED.has(p))) {
+  test(`page ${route}: every persona`, async ({ baseURL }) => {
+    const area = areaOf(route);
+    expect(area, `${route} is neither public nor in an area of lib/auth/roles.ts`).not.toBeNull();
+    const allowed = AREA_ROLES[area!] as readonly Role[];
+    const url = concrete(route);
+    for (const persona of PERSONAS) {
+      const res = await (await as(persona, baseURL!)).get(url);
+      const role = roleOf(persona);
+      if (!role) {
+        expect(res.status(), `${route} anonymous`).toBe(307);
+        expect(res.headers().location).toContain(`/login?next=${encodeURIComponent(url)}`);
+      } else if (allowed.includes(role)) {
+        expect(res.status(), `${route} as ${persona}`).toBe(200);
+      } else {
+        expect(res.status(), `${route} as ${persona}`).toBe(403);
+        expect(await res.text()).toContain("This area is not part of your account");
+      }
+    }
+  });
+}
+
+for (const route of handlers.filter((h) => !PUBLIC_HANDLERS.has(h) && !TOKEN_GATED.has(h))) {
+  test(`handler ${route} refuses anonymous callers with 401 JSON`, async ({ baseURL }) => {
+    for (const method of ["GET", "POST"] as const) {
+      const res = await (await as("anonymous", baseURL!)).fetch(concrete(route), { method, failOnStatusCode: false });
+      if (res.status() === 405) continue;
+      expect(res.status(), `${method} ${route}`).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthenticated");
+    }
+  });
+}
+
 for (const route of [...pages, ...handlers].filter((r) => TOKEN_GATED.has(r))) {
-  test(`${route} shows nothing for a forged token`, async ({ request }) => {
+  test(`${route} shows nothing for a forged token`, async ({ baseURL }) => {
     const forged = route.replace("[token]", "00000000-0000-4000-8000-000000000000.Zm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2VkZm9yZ2Vk");
-    const res = await request.get(forged);
+    const res = await (await as("anonymous", baseURL!)).get(forged);
     const text = await res.text();
     expect(text).not.toContain("BEGIN:VEVENT");
     if (route.endsWith(".ics") || route.startsWith("/calendar")) expect(res.status()).toBe(404);
@@ -59,37 +147,54 @@ for (const route of [...pages, ...handlers].filter((r) => TOKEN_GATED.has(r))) {
   });
 }
 
-for (const route of pages.filter((p) => !PUBLIC_PAGES.has(p) && !TOKEN_GATED.has(p))) {
-  test(`page ${route} refuses anonymous and wrong-role visitors`, async ({ request, pageAs }) => {
-    const area = areaOf(route);
-    expect(area, `${route} is neither public nor in an area of lib/auth/roles.ts`).not.toBeNull();
-    const url = concrete(route);
+// Server actions, straight over HTTP the way the browser calls them.
+const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", ".next/server/server-reference-manifest.json"), "utf8")) as {
+  node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+};
+const actions = Object.entries(manifest.node).map(([id, a]) => ({ id, key: `${a.filename}#${a.exportedName}`, page: Object.keys(a.workers)[0]! }));
 
-    const anon = await request.get(url, { maxRedirects: 0 });
-    expect(anon.status(), `${route} anonymous`).toBe(307);
-    expect(anon.headers().location).toContain(`/login?next=${encodeURIComponent(url)}`);
+test("every server action is declared in the matrix", () => {
+  expect(actions.length).toBeGreaterThan(20);
+  for (const a of actions) expect(ACTION_ROLES[a.key], `${a.key} is missing from ACTION_ROLES`).toBeDefined();
+});
 
-    const allowed = AREA_ROLES[area!] as readonly Role[];
+for (const action of actions.filter((a) => ACTION_ROLES[a.key] !== "public")) {
+  test(`action ${action.key}: every persona`, async ({ baseURL }) => {
+    const allowed = ACTION_ROLES[action.key] as readonly Role[];
+    const pagePath = action.page.replace(/^app/, "").replace(/\/page$/, "") || "/";
     for (const persona of PERSONAS) {
-      const page = await pageAs(persona);
-      const response = await page.goto(url);
-      if (allowed.includes(personaRole(persona))) {
-        expect([200, 404], `${route} as ${persona}`).toContain(response?.status());
-      } else {
-        expect(response?.status(), `${route} as ${persona}`).toBe(403);
-        await expect(page.getByRole("heading", { name: "This area is not part of your account" })).toBeVisible();
-      }
+      const res = await (await as(persona, baseURL!)).post(concrete(pagePath.startsWith("/_not-found") ? "/" : pagePath), {
+        headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: "[null,{}]",
+      });
+      const body = await res.text();
+      const code = /"code":"([a-z_]+)"/.exec(body)?.[1];
+      const role = roleOf(persona);
+      if (!role) expect(code, `${action.key} anonymous`).toBe("unauthenticated");
+      else if (allowed.includes(role)) expect(["unauthenticated", "forbidden"], `${action.key} as ${persona}: ${body.slice(0, 200)}`).not.toContain(code);
+      else expect(code, `${action.key} as ${persona}`).toBe("forbidden");
     }
   });
 }
 
-for (const route of handlers.filter((h) => !PUBLIC_HANDLERS.has(h) && !TOKEN_GATED.has(h))) {
-  test(`handler ${route} refuses anonymous callers with 401 JSON`, async ({ request }) => {
-    for (const method of ["GET", "POST"] as const) {
-      const res = await request.fetch(concrete(route), { method, maxRedirects: 0, failOnStatusCode: false });
-      if (res.status() === 405) continue;
-      expect(res.status(), `${method} ${route}`).toBe(401);
-      expect((await res.json()).error.code).toBe("unauthenticated");
-    }
-  });
-}
+test("patient B never sees patient A's record, and the reverse", async ({ baseURL }) => {
+  const b = await as("patientB", baseURL!);
+  for (const url of ["/portal", "/portal/access", "/account"]) {
+    const text = await (await b.get(url)).text();
+    expect(text, url).not.toContain(world.caseA.patientName);
+  }
+  expect((await b.get(`/cases/${world.caseA.id}`)).status()).toBe(403);
+  expect((await b.get(`/desk/patients/${world.caseA.patientId}`)).status()).toBe(403);
+  const a = await as("patientA", baseURL!);
+  expect(await (await a.get("/portal")).text()).not.toContain(world.patientB.name);
+});
+
+test("a massage therapist sees the precaution card, never a physician's note", async ({ baseURL }) => {
+  const massage = await (await (await as("massage_therapist", baseURL!)).get(`/cases/${world.caseA.id}`)).text();
+  expect(massage).toContain("Precaution card");
+  expect(massage).toContain("Fragile bones");
+  expect(massage).toContain(world.caseA.massageNote);
+  expect(massage).not.toContain(world.caseA.physicianNote);
+  const physician = await (await (await as("spine_physician", baseURL!)).get(`/cases/${world.caseA.id}`)).text();
+  expect(physician).toContain(world.caseA.physicianNote);
+});

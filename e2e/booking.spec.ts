@@ -70,9 +70,11 @@ test.describe("booking", () => {
 
     const desk = await pageAs("staff");
     await desk.goto("/desk");
-    const row = desk.getByRole("table", { name: "Requests to review" }).getByRole("row").filter({ hasText: "Sasha Urgent" });
-    await expect(row).toContainText("Emergency");
-    await expect(desk.getByRole("table", { name: "Requests to review" }).getByRole("row").nth(1)).toContainText("Emergency");
+    const card = desk.getByLabel("Request from Sasha Urgent");
+    await expect(card).toContainText("Emergency");
+    await expect(card).toContainText("The patient was shown this advice");
+    // Emergencies are pinned to the top of the list.
+    await expect(desk.getByRole("list", { name: "Requests to review" }).getByRole("listitem").first()).toContainText("Emergency");
   });
 
   test("cancelling through the manage link frees the slot", async ({ page, request, world }) => {

@@ -5,7 +5,13 @@ import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { WeeklyDay } from "./factories";
 import {
   DEMO_PASSWORD,
+  addCaseNote,
+  addPainScore,
+  addPsfs,
   createAppointment,
+  createCase,
+  createIntake,
+  createReferral,
   createLocation,
   createPatient,
   createPractitioner,
@@ -147,19 +153,93 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       });
 
     // Past visits.
-    await book("patel", "spine-consultation", ana.id, at(-3, 1, "09:00"), "completed");
-    await book("lindqvist", "physical-therapy-evaluation", ana.id, at(-2, 2, "08:00"), "completed");
-    await book("reyes", "deep-tissue-massage-60", ben.id, at(-2, 3, "10:00"), "completed");
-    await book("okafor", "chiropractic-adjustment", cara.id, at(-1, 1, "09:30"), "no_show");
-    await book("lindqvist", "physical-therapy-follow-up", ana.id, at(-1, 2, "08:00"), "completed");
+    const a1 = await book("patel", "spine-consultation", ana.id, at(-3, 1, "09:00"), "completed");
+    const a2 = await book("lindqvist", "physical-therapy-evaluation", ana.id, at(-2, 2, "08:00"), "completed");
+    const b1 = await book("reyes", "deep-tissue-massage-60", ben.id, at(-2, 3, "10:00"), "completed");
+    const c1 = await book("okafor", "chiropractic-adjustment", cara.id, at(-1, 1, "09:30"), "no_show");
+    const a3 = await book("lindqvist", "physical-therapy-follow-up", ana.id, at(-1, 2, "08:00"), "completed");
     // Coming up.
-    await book("lindqvist", "physical-therapy-follow-up", ana.id, at(0, 2, "08:00"), "confirmed");
-    await book("reyes", "myofascial-release-60", ana.id, at(1, 4, "15:00"), "confirmed");
-    await book("patel", "spine-follow-up", ben.id, at(0, 3, "10:00"), "requested");
-    await book("okafor", "chiropractic-adjustment", ben.id, at(1, 1, "11:00"), "confirmed");
-    await book("nair", "shiatsu-60", cara.id, at(0, 4, "09:00"), "confirmed");
-    await book("rossi", "spine-consultation", dev.id, at(1, 2, "09:00"), "requested");
+    const a4 = await book("lindqvist", "physical-therapy-follow-up", ana.id, at(0, 2, "08:00"), "confirmed");
+    const a5 = await book("reyes", "myofascial-release-60", ana.id, at(1, 4, "15:00"), "confirmed");
+    const b2 = await book("patel", "spine-follow-up", ben.id, at(0, 3, "10:00"), "requested");
+    const b3 = await book("okafor", "chiropractic-adjustment", ben.id, at(1, 1, "11:00"), "confirmed");
+    const c2 = await book("nair", "shiatsu-60", cara.id, at(0, 4, "09:00"), "confirmed");
+    const d1 = await book("rossi", "spine-consultation", dev.id, at(1, 2, "09:00"), "requested");
     await book("whitfield", "physical-therapy-evaluation", dev.id, at(0, 5, "11:00"), "cancelled");
+
+    // Cases: one episode of care per patient, at different stages.
+    const weeksAgo = (n: number) => new Date(now.getTime() - n * 7 * 86_400_000);
+    const user = (key: string) => practitionerByKey.get(key)!.user;
+    const anaCase = await createCase(tx, {
+      patientId: ana.id,
+      status: "in_care",
+      durationClass: "chronic",
+      painStartedOn: addDaysIso(today, -150),
+      leadPractitionerId: practitionerByKey.get("lindqvist")!.id,
+      disciplines: ["spine_physician", "physical_therapist", "massage_therapist"],
+      openedAt: weeksAgo(3.2),
+      searchText: "Ana Souza patient@example.com",
+      appointmentIds: [a1.id, a2.id, a3.id, a4.id, a5.id],
+    });
+    await createIntake(tx, { appointmentId: a1.id, painStartedOn: addDaysIso(today, -150), painScore: 7, worseWith: "Sitting at work, bending to pick up my toddler" });
+    for (const [weeks, score] of [[3.2, 7], [2, 6], [1, 5], [0.1, 4]] as const) await addPainScore(tx, { caseId: anaCase.id, score, recordedAt: weeksAgo(weeks), source: weeks > 3 ? "intake" : "visit" });
+    await addPsfs(tx, { caseId: anaCase.id, kind: "intake", recordedAt: weeksAgo(3), items: [{ activity: "Sitting 1 hour", score: 3 }, { activity: "Lifting my child", score: 2 }, { activity: "Walking 30 minutes", score: 5 }] });
+    await addPsfs(tx, { caseId: anaCase.id, kind: "follow_up", recordedAt: weeksAgo(0.5), items: [{ activity: "Sitting 1 hour", score: 6 }, { activity: "Lifting my child", score: 4 }, { activity: "Walking 30 minutes", score: 7 }] });
+    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("patel")!.id, authorDiscipline: "spine_physician", createdAt: weeksAgo(3), body: "Chronic mechanical low back pain, no red flags. Neuro exam normal. Plan: graded exercise with PT, massage for the quadratus lumborum, review in 6 weeks." });
+    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("lindqvist")!.id, authorDiscipline: "physical_therapist", createdAt: weeksAgo(2), body: "Evaluation: reduced lumbar flexion, weak glute max. Home programme: pelvic tilt, bridge, bird dog." });
+    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("reyes")!.id, authorDiscipline: "massage_therapist", createdAt: weeksAgo(1), body: "Tender left QL and glute med; responded well to myofascial release." });
+
+    const benCase = await createCase(tx, {
+      patientId: ben.id,
+      status: "triaged",
+      priority: "within_48h",
+      durationClass: "subacute",
+      painStartedOn: addDaysIso(today, -60),
+      disciplines: ["massage_therapist", "spine_physician", "chiropractor"],
+      redFlags: ["cancer_history"],
+      awaitingReview: true,
+      openedAt: weeksAgo(2.1),
+      searchText: "Ben Carter patient2@example.com",
+      appointmentIds: [b1.id, b2.id, b3.id],
+    });
+    await createIntake(tx, { appointmentId: b2.id, painStartedOn: addDaysIso(today, -60), painScore: 5, redFlags: ["cancer_history"], priority: "within_48h", worseWith: "Mornings" });
+    await addPainScore(tx, { caseId: benCase.id, score: 5, source: "intake", recordedAt: weeksAgo(2) });
+    await createReferral(tx, {
+      caseId: benCase.id,
+      direction: "incoming",
+      specialty: "oncology",
+      counterpart: "Dr. R. Alvarez, Hudson Oncology",
+      reason: "Low back pain after treatment for prostate cancer (2019); bone scan clear. Please advise on safe exercise.",
+      letterText: "Dear colleague, I would be grateful if you could see Mr Carter...",
+    });
+
+    const caraCase = await createCase(tx, {
+      patientId: cara.id,
+      status: "in_care",
+      durationClass: "acute",
+      painStartedOn: addDaysIso(today, -14),
+      leadPractitionerId: practitionerByKey.get("okafor")!.id,
+      disciplines: ["chiropractor", "massage_therapist"],
+      openedAt: weeksAgo(1.5),
+      searchText: "Cara Liu cara.liu@example.net",
+      appointmentIds: [c1.id, c2.id],
+    });
+    await addPainScore(tx, { caseId: caraCase.id, score: 6, source: "intake", recordedAt: weeksAgo(1.5) });
+
+    await createCase(tx, {
+      patientId: dev.id,
+      status: "new",
+      priority: "emergency",
+      durationClass: "acute",
+      painStartedOn: addDaysIso(today, -5),
+      disciplines: ["spine_physician"],
+      redFlags: ["saddle_numbness"],
+      awaitingReview: true,
+      openedAt: new Date(now.getTime() - 40 * 60_000),
+      searchText: "Dev Malhotra dev.m@example.net",
+      appointmentIds: [d1.id],
+    });
+    await createIntake(tx, { appointmentId: d1.id, painStartedOn: addDaysIso(today, -5), painScore: 8, redFlags: ["saddle_numbness"], priority: "emergency", notes: "Numb when I sit on the toilet since yesterday." });
   });
 }
 

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "../client";
+import { inArray } from "drizzle-orm";
 import {
   appointments,
+  caseNotes,
+  cases,
+  intakes,
   locations,
+  painScores,
+  psfsAssessments,
+  referrals,
   patients,
   practitioners,
   practitionerServices,
@@ -17,6 +24,9 @@ import type { BreakInterval } from "@/lib/clinic/schemas";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { appointmentWindow } from "@/lib/appointments/window";
 import { hashPassword } from "@/lib/auth/password";
+import type { CaseStatus, DurationClass } from "@/lib/cases/status";
+import { PRIORITY_RANK, type Priority } from "@/lib/triage/red-flags";
+import type { ReferralStatus, Specialty } from "@/lib/referrals/kinds";
 
 /**
  * Factories shared by the demo seed, the integration tests and the e2e fixtures: one way to make each
@@ -211,6 +221,81 @@ export async function createAppointment(
       status: input.status ?? "confirmed",
       ...appointmentWindow(input.service, input.startsAt),
     })
+    .returning();
+  return row!;
+}
+
+export async function createIntake(
+  db: DbOrTx,
+  input: { appointmentId: string; painStartedOn: string; painScore: number; redFlags?: string[]; worseWith?: string; notes?: string; priority?: Priority },
+) {
+  const [row] = await db
+    .insert(intakes)
+    .values({ worseWith: "", notes: "", redFlags: [], priority: "routine", ...input })
+    .returning();
+  return row!;
+}
+
+export async function createCase(
+  db: DbOrTx,
+  input: {
+    patientId: string;
+    status?: CaseStatus;
+    priority?: Priority;
+    durationClass?: DurationClass;
+    leadPractitionerId?: string | null;
+    disciplines?: Discipline[];
+    redFlags?: string[];
+    awaitingReview?: boolean;
+    painStartedOn?: string;
+    openedAt?: Date;
+    searchText?: string;
+    appointmentIds?: string[];
+  },
+) {
+  const priority = input.priority ?? "routine";
+  const [row] = await db
+    .insert(cases)
+    .values({
+      patientId: input.patientId,
+      status: input.status ?? "new",
+      priority,
+      priorityRank: PRIORITY_RANK[priority],
+      durationClass: input.durationClass ?? "acute",
+      leadPractitionerId: input.leadPractitionerId ?? null,
+      disciplines: input.disciplines ?? [],
+      redFlags: input.redFlags ?? [],
+      hasRedFlags: (input.redFlags ?? []).length > 0,
+      awaitingReview: input.awaitingReview ?? false,
+      painStartedOn: input.painStartedOn ?? null,
+      openedAt: input.openedAt ?? new Date(),
+      searchText: (input.searchText ?? "").toLowerCase(),
+    })
+    .returning();
+  if (input.appointmentIds?.length) await db.update(appointments).set({ caseId: row!.id }).where(inArray(appointments.id, input.appointmentIds));
+  return row!;
+}
+
+export async function addCaseNote(db: DbOrTx, input: { caseId: string; authorUserId: string; authorDiscipline: Discipline | null; body: string; createdAt?: Date }) {
+  const [row] = await db.insert(caseNotes).values({ ...input, updatedAt: input.createdAt ?? new Date() }).returning();
+  return row!;
+}
+
+export async function addPainScore(db: DbOrTx, input: { caseId: string; score: number; source?: string; recordedAt?: Date }) {
+  await db.insert(painScores).values({ source: "visit", ...input });
+}
+
+export async function addPsfs(db: DbOrTx, input: { caseId: string; kind: "intake" | "follow_up"; items: Array<{ activity: string; score: number }>; recordedAt?: Date }) {
+  await db.insert(psfsAssessments).values(input);
+}
+
+export async function createReferral(
+  db: DbOrTx,
+  input: { caseId: string; direction: "incoming" | "outgoing"; specialty: Specialty; counterpart: string; reason: string; letterText?: string; status?: ReferralStatus },
+) {
+  const [row] = await db
+    .insert(referrals)
+    .values({ letterText: "", status: input.direction === "incoming" ? "received" : "sent", ...input })
     .returning();
   return row!;
 }

@@ -2,6 +2,8 @@
  * `npm run bench`: speed, measured on this machine (never asserted in tests). Builds if needed, then on
  * a database of its own (a throwaway PostgreSQL database with DATABASE_URL, otherwise embedded PGlite):
  *   foundation — sign-in cost, GET /api/health and the home page;
+ *   queue      — the case queue with 100,000 cases and 1,000,000 audit events: first page, page 200
+ *                with two filters, counts per status, audit trail pages (BENCH_SKIP_QUEUE=1 skips it);
  *   booking    — the availability engine and GET /api/v1/slots (one service, all 50 practitioners,
  *                28 days, 20,000 appointments), booking POSTs at 50 concurrent clients next to pgbench
  *                running the same INSERT on the same database, and the overlap count afterwards.
@@ -20,6 +22,11 @@ import { getFreeSlots } from "@/lib/availability";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
 import { fmt, load, startServer, summarize } from "./lib";
 import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
+import { seedQueueBench } from "./seed-queue";
+import { countCasesByStatus, listCaseQueue } from "@/lib/cases/queue";
+import { QueueFiltersSchema } from "@/lib/cases/schemas";
+import { listAccessToPatient, listAuditEvents } from "@/lib/audit/queries";
+import { patients } from "@/db/schema";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const rows: string[][] = [];
@@ -72,6 +79,29 @@ async function main() {
     row(`engine only: 50 practitioners x 28 days (${slotCount} first-available slots)`, engine);
     const inProcess = await timeIt(50, () => getFreeSlots(db, { serviceSlug: BENCH_SERVICE, from, to }));
     row("load + engine in process (one round trip)", inProcess);
+    // The case queue at scale: 100,000 cases and 1,000,000 audit events.
+    if (process.env.BENCH_SKIP_QUEUE !== "1") {
+      const q0 = performance.now();
+      await seedQueueBench(db);
+      notes.push(`seeded 100,000 cases and 1,000,000 audit events in ${((performance.now() - q0) / 1000).toFixed(1)} s`);
+      const me = { practitionerId: null };
+      const base = QueueFiltersSchema.parse({});
+      row("queue: first page, no filters (100k cases)", await timeIt(40, () => listCaseQueue(db, base, me)));
+      const twoFilters = QueueFiltersSchema.parse({ status: "in_care", priority: "routine" });
+      let deep = twoFilters;
+      for (let page = 1; page < 200; page++) {
+        const r = await listCaseQueue(db, deep, me);
+        if (!r.next) throw new Error(`only ${page} pages with two filters`);
+        deep = { ...twoFilters, after: r.next };
+      }
+      row("queue: page 200, status + priority filters", await timeIt(40, () => listCaseQueue(db, deep, me)));
+      row("queue: counts per status (100k cases)", await timeIt(40, () => countCasesByStatus(db, base, me)));
+      row("audit trail: newest page, action filter (1M events)", await timeIt(40, () => listAuditEvents(db, { action: "case.viewed" })));
+      row("audit trail: one patient's access log (1M events)", await timeIt(40, async () => {
+        const [{ id }] = (await db.select({ id: patients.id }).from(patients).where(sql`${patients.email} = 'queue77@example.test'`)) as [{ id: string }];
+        await listAccessToPatient(db, id, "00000000-0000-4000-8000-000000000000");
+      }));
+    }
     await database.close();
 
     const server = await startServer({ ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" }, Number(process.env.BENCH_PORT ?? 3310));

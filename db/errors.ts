@@ -14,6 +14,8 @@ export const PG = {
   foreignKeyViolation: "23503",
   checkViolation: "23514",
   exclusionViolation: "23P01",
+  deadlock: "40P01",
+  serializationFailure: "40001",
 } as const;
 
 /** Errors that mean "the database is not there right now" rather than "your input is wrong". */

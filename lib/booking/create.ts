@@ -88,7 +88,9 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
 
   const triage = triageBooking({ redFlags: input.intake.redFlags, service });
   try {
-    const appointmentId = await db.transaction(async (tx) => {
+    // Two requests inserting overlapping appointments at the same moment can deadlock inside the
+    // exclusion check; PostgreSQL aborts one (40P01). Retrying lets it see the winner and answer 409.
+    const appointmentId = await retryOnDeadlock(() => db.transaction(async (tx) => {
       if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
       const patientId = await findOrCreatePatient(tx, input.patient, ctx.actor);
       const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
@@ -146,7 +148,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         details: { service: service.slug, status: triage.initialStatus, priority: triage.priority },
       });
       return created.id;
-    });
+    }));
     const window = appointmentWindow(service, start);
     return {
       kind: "created",
@@ -157,6 +159,17 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     if (err instanceof KeyReused) return { kind: "key_reused" };
     if (err instanceof Replay) return { kind: "replayed", appointment: await describeBooked(db, err.appointmentId, ctx.baseUrl) };
     throw err;
+  }
+}
+
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (attempt >= attempts || (code !== PG.deadlock && code !== PG.serializationFailure)) throw err;
+    }
   }
 }
 

@@ -18,6 +18,7 @@ import { attachRequestToCase } from "@/lib/cases/intake";
 import { getClinicSettings } from "@/lib/cases/settings";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { factsOf, loadAppointmentDetails, manageUrl } from "./facts";
+import { lockPractitionerCalendar } from "./lock";
 import type { AppointmentRequest, PatientContact } from "./schemas";
 
 export interface BookedAppointment {
@@ -94,6 +95,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
       if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
       const patientId = await findOrCreatePatient(tx, input.patient, ctx.actor);
       const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
+      await lockPractitionerCalendar(tx, input.practitionerId);
       let created: { id: string };
       try {
         [created] = (await tx

@@ -15,6 +15,7 @@ import { addDaysIso } from "@/lib/time";
 import { triageBooking } from "@/lib/triage/booking";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { MANAGE_PURPOSE, factsOf, loadAppointmentDetails, type AppointmentDetails } from "./facts";
+import { lockPractitionerCalendar } from "./lock";
 
 const HOUR = 3_600_000;
 
@@ -100,6 +101,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
   const status = triageBooking({ redFlags: asRedFlagCodes(before.redFlags ?? []), service }).initialStatus;
   try {
     return await db.transaction(async (tx) => {
+      await lockPractitionerCalendar(tx, before.practitionerId);
       const updated = await tx
         .update(appointments)
         .set({ ...appointmentWindow(service, input.start), status: before.status === "requested" ? "requested" : status, updatedAt: sql`now()` })

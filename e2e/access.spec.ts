@@ -59,6 +59,9 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/desk/actions.ts#sendToReviewAction": ["staff", "admin"],
   "lib/desk/actions.ts#proposeTimeAction": ["staff", "admin"],
   "lib/desk/actions.ts#markVisitAction": ["staff", "admin"],
+  "lib/regimens/actions.ts#saveRegimenAction": ["practitioner"],
+  "lib/regimens/actions.ts#saveTemplateAction": ["practitioner"],
+  "lib/regimens/actions.ts#saveExerciseAction": ["practitioner", "admin"],
 };
 
 const appDir = path.resolve(import.meta.dirname, "..", "app");
@@ -78,6 +81,8 @@ const IDS: Record<string, string> = {
   "/admin/practitioners/[id]": world.practitioner.id,
   "/desk/patients/[id]": world.caseA.patientId,
   "/cases/conference/[id]/print": world.conferenceId,
+  "/cases/[id]/regimen": world.caseA.id,
+  "/cases/[id]/regimen/print": world.caseA.id,
 };
 const concrete = (route: string) => (route in IDS ? route.replace(/\[[^\]]+\]/, IDS[route]!) : route.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000"));
 
@@ -179,7 +184,7 @@ for (const action of actions.filter((a) => ACTION_ROLES[a.key] !== "public")) {
 
 test("patient B never sees patient A's record, and the reverse", async ({ baseURL }) => {
   const b = await as("patientB", baseURL!);
-  for (const url of ["/portal", "/portal/access", "/account"]) {
+  for (const url of ["/portal", "/portal/access", "/portal/plan/print", "/account"]) {
     const text = await (await b.get(url)).text();
     expect(text, url).not.toContain(world.caseA.patientName);
   }

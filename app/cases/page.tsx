@@ -50,6 +50,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             <ButtonLink href="/cases/referrals/new" variant="secondary">
               Record a referral
             </ButtonLink>
+            <ButtonLink href="/cases/exercises" variant="secondary">
+              Exercise library
+            </ButtonLink>
           </>
         }
       />

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { listPatientAppointments } from "@/lib/appointments/queries";
+import { getPatientPlans, listPatientLogs } from "@/lib/regimens/regimens";
+import { addDaysIso, localDate } from "@/lib/time";
 import { AppointmentTable } from "../_components/appointments";
 import { Alert, ButtonLink, PageHeader } from "../_components/ui";
+import { TodayPlan } from "./today-plan";
 
 export const metadata: Metadata = { title: "My care" };
 
@@ -17,12 +20,18 @@ export default async function PortalPage() {
       </>
     );
   }
-  const { upcoming, past } = await listPatientAppointments(getDb(), user.patientId);
+  const db = getDb();
+  const today = localDate(new Date(), "America/New_York");
+  const [{ upcoming, past }, plans, { logs, checkins }] = await Promise.all([
+    listPatientAppointments(db, user.patientId),
+    getPatientPlans(db, user.patientId),
+    listPatientLogs(db, user.patientId, addDaysIso(today, -28)),
+  ]);
   return (
     <>
       <PageHeader
         title={`Hello, ${user.name}`}
-        description="Your appointments with the Backline team."
+        description="Your exercises for today and your appointments with the Backline team."
         actions={
           <>
             <ButtonLink href="/book">Book an appointment</ButtonLink>
@@ -32,6 +41,36 @@ export default async function PortalPage() {
           </>
         }
       />
+      <section aria-labelledby="plan" className="mb-10">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="plan" className="text-xl font-semibold">
+            Today&apos;s exercises
+          </h2>
+          {plans.length ? (
+            <a href="/portal/plan/print" className="text-brand-700 underline">
+              Print my plan
+            </a>
+          ) : null}
+        </div>
+        {plans.length ? (
+          plans.map((p) => (
+            <div key={p.id} className="mb-6">
+              <p className="mb-3 text-muted">
+                {p.title} · from {p.authorName} · review on {p.reviewDate}
+              </p>
+              <TodayPlan
+                patientKey={user.patientId!}
+                items={p.items}
+                today={today}
+                serverLogs={logs.filter((l) => p.items.some((i) => i.id === l.regimenItemId)).map((l) => ({ ...l, clientId: l.clientId }))}
+                serverCheckins={checkins}
+              />
+            </div>
+          ))
+        ) : (
+          <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">Your practitioner has not given you a home exercise plan yet.</p>
+        )}
+      </section>
       <section aria-labelledby="upcoming" className="mb-8">
         <h2 id="upcoming" className="mb-3 text-xl font-semibold">
           Coming up

@@ -70,8 +70,10 @@ export const actionItems = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     completedBy: uuid("completed_by").references(() => users.id),
+    /** Set for tasks raised by a rule (e.g. a regimen check-in), so each is raised once. */
+    dedupeKey: text("dedupe_key"),
   },
-  (t) => [index("action_items_owner_idx").on(t.ownerPractitionerId, t.dueOn).where(sql`${t.completedAt} is null`), index("action_items_case_idx").on(t.caseId)],
+  (t) => [uniqueIndex("action_items_dedupe_key").on(t.dedupeKey), index("action_items_owner_idx").on(t.ownerPractitionerId, t.dueOn).where(sql`${t.completedAt} is null`), index("action_items_case_idx").on(t.caseId)],
 );
 
 /** Clinic-wide settings an admin can change (one row per key). */

@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./cases";
 export * from "./referrals";
 export * from "./conference";
+export * from "./regimens";

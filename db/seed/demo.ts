@@ -3,6 +3,7 @@ import { users } from "../schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { WeeklyDay } from "./factories";
+import { seedExerciseLibrary } from "./exercises";
 import {
   DEMO_PASSWORD,
   addCaseNote,
@@ -12,6 +13,9 @@ import {
   createCase,
   createIntake,
   createReferral,
+  createRegimen,
+  logDay,
+  logExercise,
   createLocation,
   createPatient,
   createPractitioner,
@@ -95,6 +99,7 @@ function nextWeekday(from: string, weekday: number): string {
 
 export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
+    const exerciseIds = await seedExerciseLibrary(tx);
     await createUser(tx, { role: "admin", email: "admin@example.com", name: "Alex Morgan" });
     await createUser(tx, { role: "staff", email: "staff@example.com", name: "Jordan Lee" });
 
@@ -188,6 +193,31 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
     await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("patel")!.id, authorDiscipline: "spine_physician", createdAt: weeksAgo(3), body: "Chronic mechanical low back pain, no red flags. Neuro exam normal. Plan: graded exercise with PT, massage for the quadratus lumborum, review in 6 weeks." });
     await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("lindqvist")!.id, authorDiscipline: "physical_therapist", createdAt: weeksAgo(2), body: "Evaluation: reduced lumbar flexion, weak glute max. Home programme: pelvic tilt, bridge, bird dog." });
     await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("reyes")!.id, authorDiscipline: "massage_therapist", createdAt: weeksAgo(1), body: "Tender left QL and glute med; responded well to myofascial release." });
+
+    // Ana's home programme, started 12 days ago, mostly followed, pain easing.
+    const plan = await createRegimen(tx, {
+      caseId: anaCase.id,
+      patientId: ana.id,
+      createdBy: user("lindqvist")!.id,
+      title: "Core stability",
+      startDate: addDaysIso(today, -12),
+      reviewDate: addDaysIso(today, 16),
+      items: [
+        { exerciseId: exerciseIds.get("glute-bridge")!, sets: 3, reps: 10, holdSeconds: 3 },
+        { exerciseId: exerciseIds.get("bird-dog")!, sets: 2, reps: 8, holdSeconds: 5, side: "alternating" },
+        { exerciseId: exerciseIds.get("hamstring-towel-stretch")!, sets: 1, reps: 3, holdSeconds: 30, side: "alternating", daysPerWeek: 7 },
+        { exerciseId: exerciseIds.get("brisk-walking")!, sets: 1, durationSeconds: 1200, daysPerWeek: 4 },
+      ],
+    });
+    for (let d = 12; d >= 1; d--) {
+      const date = addDaysIso(today, -d);
+      if (d % 7 === 3) continue; // a missed day
+      for (const [n, item] of plan.items.entries()) {
+        if (n === 3 && d % 2 === 0) continue;
+        await logExercise(tx, { patientId: ana.id, regimenItemId: item.id, logDate: date, setsDone: n === 0 && d % 5 === 0 ? 2 : item.sets });
+      }
+      await logDay(tx, { patientId: ana.id, logDate: date, pain: Math.max(2, 6 - Math.floor((12 - d) / 3)), comment: d === 2 ? "Walking felt easier today." : "" });
+    }
 
     const benCase = await createCase(tx, {
       patientId: ben.id,

@@ -4,6 +4,10 @@ import { inArray } from "drizzle-orm";
 import {
   appointments,
   caseNotes,
+  dailyCheckins,
+  exerciseLogs,
+  regimenItems,
+  regimens,
   cases,
   intakes,
   locations,
@@ -298,4 +302,48 @@ export async function createReferral(
     .values({ letterText: "", status: input.direction === "incoming" ? "received" : "sent", ...input })
     .returning();
   return row!;
+}
+
+/** A regimen version with its items (the first version unless `previous` is given). */
+export async function createRegimen(
+  db: DbOrTx,
+  input: {
+    caseId: string;
+    patientId: string;
+    createdBy: string;
+    title: string;
+    startDate: string;
+    reviewDate: string;
+    items: Array<{ exerciseId: string; sets: number; reps?: number; durationSeconds?: number; holdSeconds?: number; timesPerDay?: number; daysPerWeek?: number; side?: string; notes?: string }>;
+  },
+) {
+  const id = randomUUID();
+  await db.insert(regimens).values({ id, lineageId: id, version: 1, caseId: input.caseId, patientId: input.patientId, title: input.title, startDate: input.startDate, reviewDate: input.reviewDate, createdBy: input.createdBy });
+  const items = await db
+    .insert(regimenItems)
+    .values(
+      input.items.map((i, position) => ({
+        regimenId: id,
+        exerciseId: i.exerciseId,
+        position,
+        sets: i.sets,
+        reps: i.reps ?? null,
+        durationSeconds: i.durationSeconds ?? null,
+        holdSeconds: i.holdSeconds ?? null,
+        timesPerDay: i.timesPerDay ?? 1,
+        daysPerWeek: i.daysPerWeek ?? 5,
+        side: i.side ?? "both",
+        notes: i.notes ?? "",
+      })),
+    )
+    .returning();
+  return { id, items };
+}
+
+export async function logExercise(db: DbOrTx, input: { patientId: string; regimenItemId: string; logDate: string; setsDone: number }) {
+  await db.insert(exerciseLogs).values({ clientId: randomUUID(), ...input });
+}
+
+export async function logDay(db: DbOrTx, input: { patientId: string; logDate: string; pain: number | null; comment?: string }) {
+  await db.insert(dailyCheckins).values({ comment: "", ...input }).onConflictDoNothing();
 }

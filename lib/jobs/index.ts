@@ -8,6 +8,8 @@ import { mailFrom, mailTransport } from "@/lib/notifications/mailer";
 import { queueDueReminders } from "@/lib/notifications/reminders";
 import { pruneExpired } from "@/lib/rate-limit";
 import { pruneIdempotencyKeys } from "@/lib/booking/maintenance";
+import { casesWithActiveRegimens, raiseCheckIns } from "@/lib/regimens/regimens";
+import { localDate } from "@/lib/time";
 
 /**
  * Background work on pg-boss, a job queue kept in PostgreSQL: no in-process timers decide anything, and
@@ -19,6 +21,7 @@ export const QUEUES = {
   reminders: "reminders-sweep",
   deliver: "outbox-deliver",
   maintenance: "maintenance",
+  checkIns: "regimen-check-ins",
 } as const;
 
 const KEY = Symbol.for("backline.jobs");
@@ -47,6 +50,7 @@ async function start(): Promise<PgBoss | null> {
   await boss.schedule(QUEUES.reminders, "*/5 * * * *");
   await boss.schedule(QUEUES.deliver, "* * * * *");
   await boss.schedule(QUEUES.maintenance, "17 * * * *");
+  await boss.schedule(QUEUES.checkIns, "0 6 * * *", {}, { tz: "America/New_York" });
 
   await boss.work(QUEUES.reminders, async () => {
     const queued = await queueDueReminders(getDb(), appBaseUrl());
@@ -57,6 +61,12 @@ async function start(): Promise<PgBoss | null> {
     if (!smtpConfigured()) return;
     const result = await deliverPending(getDb(), mailTransport(), mailFrom());
     if (result.sent || result.failed) logger.info(result, "outbox delivered");
+  });
+  await boss.work(QUEUES.checkIns, async () => {
+    const today = localDate(new Date(), "America/New_York");
+    let raised = 0;
+    for (const { caseId } of await casesWithActiveRegimens(getDb())) raised += await raiseCheckIns(getDb(), caseId, today);
+    if (raised) logger.info({ raised }, "regimen check-ins raised");
   });
   await boss.work(QUEUES.maintenance, async () => {
     await pruneExpired(getDb());

@@ -85,3 +85,22 @@ export function proposalEmail(facts: AppointmentFacts, proposed: string): EmailC
     url: facts.manageUrl,
   });
 }
+
+/** Not about an appointment: a short note that a home exercise plan is ready in the portal. */
+export function regimenEmail(input: { patientName: string; title: string; practitionerName: string; portalUrl: string; changed: boolean }): EmailContent {
+  const lines = [
+    `Hello ${input.patientName},`,
+    "",
+    input.changed ? `${input.practitionerName} has updated your home exercise plan “${input.title}”.` : `${input.practitionerName} has given you a home exercise plan: “${input.title}”.`,
+    "Sign in to see today's exercises, mark what you did and tell us how your back feels.",
+    "",
+    `Your plan: ${input.portalUrl}`,
+    "",
+    "Backline spine & massage clinic",
+  ];
+  return {
+    subject: input.changed ? "Your exercise plan was updated" : "Your home exercise plan",
+    text: lines.join("\n"),
+    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`,
+  };
+}

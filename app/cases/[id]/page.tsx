@@ -14,7 +14,9 @@ import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { sendReferralAction, updateReferralStatusAction } from "@/lib/referrals/actions";
 import { OUTGOING_SPECIALTIES, REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
 import { nextReferralStatuses } from "@/lib/referrals/referrals";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, localDate } from "@/lib/time";
+import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
+import { PercentBars } from "../../_components/regimen";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../_components/appointments";
 import { TrendChart } from "../../_components/trend-chart";
@@ -33,7 +35,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const record = await viewCase(db, id, user);
   if (!record) notFound();
   const { case: c, restricted } = record;
-  const practitioners = await listPractitionerOptions(db);
+  const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), TZ))]);
+  const editable = canEditRegimen(user, { leadPractitionerId: c.leadPractitionerId, disciplines: c.disciplines });
   const canClear = user.role === "practitioner" && (user.discipline === "spine_physician" || user.discipline === "nurse");
 
   return (
@@ -197,6 +200,117 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ) : null}
         </Card>
       </div>
+
+      <Card aria-labelledby="home-exercise">
+        <CardTitle id="home-exercise">Home exercise plan</CardTitle>
+        {progress ? (
+          <div className="flex flex-col gap-4">
+            <p>
+              <strong>{progress.versions[0]!.title}</strong> (version {progress.versions[0]!.version}, from {progress.versions[0]!.startDate}, review {progress.versions[0]!.reviewDate}) ·{" "}
+              <Link href={`/cases/${c.id}/regimen`} className="text-brand-700 underline">
+                {editable ? "Edit the plan" : "See the plan"}
+              </Link>{" "}
+              ·{" "}
+              <Link href={`/cases/${c.id}/regimen/print`} className="text-brand-700 underline">
+                Printable sheet
+              </Link>
+            </p>
+            {progress.reasons.length ? (
+              <Alert tone="warning" title="Check in with the patient">
+                <ul className="list-disc pl-5">
+                  {progress.reasons.map((r) => (
+                    <li key={r.key}>{r.text}</li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
+            <div className="grid gap-4 lg:grid-cols-2">
+              <div>
+                <h3 className="mb-2 font-semibold">Adherence per week</h3>
+                <PercentBars label="Adherence per week" bars={progress.weeks.slice(-8).map((w) => ({ name: w.weekStart.slice(5), value: w.ratio }))} />
+                <Table caption="Adherence per week">
+                  <thead>
+                    <tr>
+                      <th scope="col">Week of</th>
+                      <th scope="col">Done / asked</th>
+                      <th scope="col">Adherence</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {progress.weeks.map((w) => (
+                      <tr key={w.weekStart}>
+                        <td>
+                          {w.weekStart}
+                          {w.complete ? "" : " (so far)"}
+                        </td>
+                        <td>
+                          {w.done.toFixed(1)} / {w.expected.toFixed(1)}
+                        </td>
+                        <td>{Math.round(w.ratio * 100)}%</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+              <div>
+                <h3 className="mb-2 font-semibold">Per exercise</h3>
+                <PercentBars label="Adherence per exercise" bars={progress.byExercise.map((e, i) => ({ name: String(i + 1), value: e.ratio }))} />
+                <Table caption="Adherence per exercise">
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">Exercise</th>
+                      <th scope="col">Adherence</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {progress.byExercise.map((e, i) => (
+                      <tr key={e.exerciseId}>
+                        <td>{i + 1}</td>
+                        <td>{e.name}</td>
+                        <td>{Math.round(e.ratio * 100)}%</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            </div>
+            <div>
+              <h3 className="mb-2 font-semibold">Pain the patient logged at home</h3>
+              <TrendChart label="Pain logged at home (0–10)" series={[{ name: "Pain", color: "#b91c1c", points: progress.pains.map((p) => ({ at: new Date(`${p.date}T12:00:00Z`), value: p.pain })) }]} />
+              {progress.pains.length ? (
+                <Table caption="Pain logged at home">
+                  <thead>
+                    <tr>
+                      <th scope="col">Day</th>
+                      <th scope="col">Pain</th>
+                      <th scope="col">Comment</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {progress.pains.map((p) => (
+                      <tr key={p.date}>
+                        <td>{p.date}</td>
+                        <td>{p.pain}</td>
+                        <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              ) : null}
+            </div>
+          </div>
+        ) : (
+          <p>
+            No home exercise plan yet.{" "}
+            {editable ? (
+              <Link href={`/cases/${c.id}/regimen`} className="text-brand-700 underline">
+                Build one
+              </Link>
+            ) : null}
+          </p>
+        )}
+      </Card>
 
       <Card>
         <CardTitle>Requests and triage</CardTitle>

@@ -1,0 +1,271 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { doseText } from "../_components/regimen";
+import { Alert, Button, cx, inputClass } from "../_components/ui";
+
+export interface PlanItem {
+  id: string;
+  exerciseName: string;
+  instructions: string;
+  precautions: string;
+  sets: number;
+  reps: number | null;
+  durationSeconds: number | null;
+  holdSeconds: number | null;
+  timesPerDay: number;
+  daysPerWeek: number;
+  side: string;
+  notes: string;
+}
+interface Entry {
+  clientId: string;
+  regimenItemId: string;
+  date: string;
+  setsDone: number;
+}
+interface Checkin {
+  date: string;
+  pain: number | null;
+  comment: string;
+}
+interface Pending {
+  entries: Entry[];
+  checkin?: Checkin;
+}
+
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const addDays = (date: string, n: number) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+};
+const mondayOf = (date: string) => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+  return addDays(date, 1 - wd);
+};
+
+// Pending logs live in localStorage, so a lost connection (or a closed tab) never loses what was logged.
+const storeKey = (patientKey: string) => `backline.plan.pending.${patientKey}`;
+const listeners = new Set<() => void>();
+function readPending(key: string): Pending {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? "") as Pending;
+  } catch {
+    return { entries: [] };
+  }
+}
+function writePending(key: string, value: Pending) {
+  localStorage.setItem(key, JSON.stringify(value));
+  cache.delete(key);
+  listeners.forEach((l) => l());
+}
+const cache = new Map<string, Pending>();
+function snapshot(key: string): Pending {
+  if (!cache.has(key)) cache.set(key, readPending(key));
+  return cache.get(key)!;
+}
+const EMPTY: Pending = { entries: [] };
+
+/**
+ * Today's exercises on a phone: mark each done with the sets done, the day's pain and a comment, a week
+ * view and recent history. Logs are kept on the phone first and sent with retries (same ids each time,
+ * so the server stores each once); anything not yet sent says so.
+ */
+export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins }: { patientKey: string; items: PlanItem[]; today: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
+  const key = storeKey(patientKey);
+  const pending = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => snapshot(key),
+    () => EMPTY,
+  );
+  const [status, setStatus] = useState<"idle" | "sending" | "offline" | "error">("idle");
+  const [sets, setSets] = useState<Record<string, number>>({});
+  const [pain, setPain] = useState<number | null>(serverCheckins.find((c) => c.date === today)?.pain ?? null);
+  const [comment, setComment] = useState(serverCheckins.find((c) => c.date === today)?.comment ?? "");
+
+  const sync = useCallback(async () => {
+    const current = readPending(key);
+    if (!current.entries.length && !current.checkin) return;
+    setStatus("sending");
+    try {
+      const res = await fetch("/api/portal/plan-logs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(current) });
+      if (!res.ok) throw new Error(String(res.status));
+      // Only drop what was sent; anything logged meanwhile stays queued.
+      const now = readPending(key);
+      const sent = new Set(current.entries.map((e) => e.clientId));
+      writePending(key, { entries: now.entries.filter((e) => !sent.has(e.clientId)), checkin: now.checkin === current.checkin || JSON.stringify(now.checkin) === JSON.stringify(current.checkin) ? undefined : now.checkin });
+      setStatus("idle");
+    } catch {
+      setStatus(navigator.onLine ? "error" : "offline");
+    }
+  }, [key]);
+
+  // Send whatever is waiting: now, when the connection comes back, and every 30 seconds.
+  useEffect(() => {
+    const retry = () => void sync();
+    const first = window.setTimeout(retry, 0);
+    window.addEventListener("online", retry);
+    const timer = window.setInterval(retry, 30_000);
+    return () => {
+      window.clearTimeout(first);
+      window.removeEventListener("online", retry);
+      window.clearInterval(timer);
+    };
+  }, [sync]);
+
+  const allLogs = useMemo(() => {
+    const seen = new Set(serverLogs.map((l) => l.clientId));
+    return [...serverLogs, ...pending.entries.filter((e) => !seen.has(e.clientId))];
+  }, [serverLogs, pending]);
+  const doneToday = (itemId: string) => allLogs.filter((l) => l.regimenItemId === itemId && l.date === today).length;
+
+  const log = (item: PlanItem) => {
+    const current = readPending(key);
+    writePending(key, { ...current, entries: [...current.entries, { clientId: crypto.randomUUID(), regimenItemId: item.id, date: today, setsDone: sets[item.id] ?? item.sets }] });
+    void sync();
+  };
+  const saveDay = () => {
+    const current = readPending(key);
+    writePending(key, { ...current, checkin: { date: today, pain, comment } });
+    void sync();
+  };
+
+  const week = Array.from({ length: 7 }, (_, i) => addDays(mondayOf(today), i));
+  const unsent = pending.entries.length + (pending.checkin ? 1 : 0);
+
+  return (
+    <div className="flex flex-col gap-6">
+      {unsent ? (
+        <Alert tone={status === "sending" ? "info" : "warning"} role="status">
+          {status === "sending"
+            ? "Sending your log…"
+            : `${unsent} ${unsent === 1 ? "entry is" : "entries are"} saved on this phone but not sent yet${status === "offline" ? " (you are offline)" : ""}. We will send ${unsent === 1 ? "it" : "them"} as soon as we can.`}
+          {status !== "sending" ? (
+            <Button type="button" variant="secondary" className="ml-2" onClick={() => void sync()}>
+              Try again now
+            </Button>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <ol className="flex flex-col gap-4" aria-label="Today's exercises">
+        {items.map((item) => {
+          const done = doneToday(item.id);
+          const finished = done >= item.timesPerDay;
+          return (
+            <li key={item.id} className={cx("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
+              <h3 className="text-lg font-semibold">{item.exerciseName}</h3>
+              <p className="font-medium">{doseText(item)}{item.side !== "both" ? ` · ${item.side}` : ""}</p>
+              {item.notes ? <p className="text-sm">{item.notes}</p> : null}
+              <details className="mt-2">
+                <summary className="cursor-pointer text-brand-700">How to do it</summary>
+                <p className="mt-1">{item.instructions}</p>
+                {item.precautions ? <p className="mt-1 text-sm">Take care: {item.precautions}</p> : null}
+              </details>
+              <div className="mt-3 flex flex-wrap items-end gap-3">
+                <label className="flex flex-col gap-1 text-sm">
+                  Sets done
+                  <select value={sets[item.id] ?? item.sets} onChange={(e) => setSets({ ...sets, [item.id]: Number(e.target.value) })} className={inputClass}>
+                    {Array.from({ length: item.sets + 1 }, (_, n) => (
+                      <option key={n} value={n}>
+                        {n} of {item.sets}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <Button type="button" variant={finished ? "secondary" : "primary"} onClick={() => log(item)}>
+                  Mark done<span className="sr-only"> {item.exerciseName}</span>
+                </Button>
+                <p role="status" className="text-sm">
+                  {done ? `Done ${done} of ${item.timesPerDay} today` : `${item.timesPerDay > 1 ? `${item.timesPerDay} times today` : "Not done yet today"}`}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+
+      <section aria-labelledby="pain-today" className="rounded-xl border border-line bg-white p-4">
+        <h3 id="pain-today" className="mb-2 text-lg font-semibold">
+          How is your back today?
+        </h3>
+        <fieldset>
+          <legend className="text-sm text-muted">Pain now: 0 = none, 10 = the worst imaginable (optional)</legend>
+          <div className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
+            {Array.from({ length: 11 }, (_, n) => (
+              <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+                <input type="radio" name="pain-today" value={n} checked={pain === n} onChange={() => setPain(n)} className="sr-only" />
+                {n}
+                <span className="sr-only"> out of 10</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="mt-3 flex flex-col gap-1">
+          Anything to tell your therapist? (optional)
+          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
+        </label>
+        <Button type="button" className="mt-3" onClick={saveDay}>
+          Save today
+        </Button>
+      </section>
+
+      <section aria-labelledby="this-week">
+        <h3 id="this-week" className="mb-2 text-lg font-semibold">
+          This week
+        </h3>
+        <div className="overflow-x-auto rounded-xl border border-line bg-white">
+          <table className="w-full text-center text-sm [&_td]:border-t [&_td]:border-line [&_td]:p-2 [&_th]:p-2">
+            <caption className="sr-only">Sessions done this week</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="text-left">
+                  Exercise
+                </th>
+                {week.map((d, i) => (
+                  <th key={d} scope="col" aria-current={d === today ? "date" : undefined} className={d === today ? "bg-brand-50" : undefined}>
+                    {WEEKDAYS[i]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className="text-left font-normal">
+                    {item.exerciseName}
+                  </th>
+                  {week.map((d) => {
+                    const n = allLogs.filter((l) => l.regimenItemId === item.id && l.date === d).length;
+                    return <td key={d}>{n ? <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span> : d > today ? "" : <span className="text-slate-300" aria-label="not done">·</span>}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="history">
+        <h3 id="history" className="mb-2 text-lg font-semibold">
+          Recent days
+        </h3>
+        <ul className="flex flex-col gap-1">
+          {Array.from({ length: 14 }, (_, i) => addDays(today, -i - 1))
+            .map((d) => ({ d, n: allLogs.filter((l) => l.date === d).length, c: serverCheckins.find((c) => c.date === d) }))
+            .filter((x) => x.n || x.c)
+            .map((x) => (
+              <li key={x.d}>
+                {x.d}: {x.n} exercise{x.n === 1 ? "" : "s"} done{x.c?.pain !== undefined && x.c?.pain !== null ? `, pain ${x.c.pain}/10` : ""}
+                {x.c?.comment ? ` — “${x.c.comment}”` : ""}
+              </li>
+            ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

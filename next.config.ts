@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
 // once and kept beside the data in .data/. A real deployment (DATABASE_URL) must set AUTH_SECRET.
@@ -10,6 +11,9 @@ const nextConfig: NextConfig = {
   // bundling it breaks that ("Extension bundle not found ... btree_gist").
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "@node-rs/argon2"],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+  },
   experimental: {
     // Lets pages call forbidden() so a signed-in user in the wrong area gets a real 403 page.
     authInterrupts: true,

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { areaOf } from "@/lib/auth/roles";
+import { contentSecurityPolicy } from "@/lib/http/security-headers";
 
 const { auth } = NextAuth(authConfig);
 
@@ -22,11 +23,17 @@ export default auth((req) => {
     return res;
   }
 
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: req.nextUrl.protocol === "https:" });
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-backline-path", path);
+  headers.set("x-nonce", nonce);
+  // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+  headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("x-request-id", requestId);
+  res.headers.set("content-security-policy", csp);
   return res;
 });
 

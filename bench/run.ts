@@ -104,7 +104,7 @@ async function main() {
     }
     await database.close();
 
-    const server = await startServer({ ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" }, Number(process.env.BENCH_PORT ?? 3310));
+    const server = await startServer({ ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" }, Number(process.env.BENCH_PORT ?? 3310));
     try {
       for (const [name, p] of [["GET /api/health", "/api/health"], ["GET / (home page)", "/"]] as const) {
         await load(20, 4, async () => void (await fetch(server.url + p)).arrayBuffer());

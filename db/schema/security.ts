@@ -15,6 +15,8 @@ export const authSessions = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     sessionVersion: integer("session_version").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Last request seen (updated at most once a minute); idle sessions end. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     ip: inet("ip"),

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { SESSION_MAX_AGE_SECONDS } from "./lifetime";
+import { SESSION_COOKIE, SESSION_MAX_AGE_SECONDS, secureCookies } from "./lifetime";
 
 /**
  * The part of the next-auth configuration that proxy.ts may load: no database, no providers. The full
@@ -9,6 +9,11 @@ export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
+  useSecureCookies: secureCookies(),
+  cookies: {
+    // HttpOnly, SameSite=Lax, host-only; Secure with the __Host- prefix when served over HTTPS.
+    sessionToken: { name: SESSION_COOKIE(), options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies() } },
+  },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { authSessions, users } from "@/db/schema";
 import { createUser, uniqueEmail } from "@/db/seed/factories";
 import { setUserDisabled } from "@/lib/accounts/accounts";
 import { authenticate, SIGNIN_MAX_FAILURES } from "./credentials";
@@ -98,6 +98,24 @@ describe("sessions end", () => {
     await getDb().transaction((tx) => setUserDisabled(tx, { userId: user.id, disabled: false, actorId: admin.id }));
     expect(await loadSessionUser(getDb(), sessionId)).toBeNull();
     expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+  });
+
+  it("ends idle sessions: 15 minutes for staff, 30 for patients, and 12 hours in all", async () => {
+    const idle = async (role: "staff" | "patient", minutesIdle: number, ageHours = 0) => {
+      const user = await createUser(getDb(), { role, password: PASSWORD });
+      const r = await signIn(user.email, PASSWORD, freshIp());
+      if (!r.ok) throw new Error("sign-in failed");
+      await getDb()
+        .update(authSessions)
+        .set({ lastSeenAt: sql`now() - make_interval(mins => ${minutesIdle})`, ...(ageHours ? { expiresAt: sql`now() - interval '1 second'` } : {}) })
+        .where(eq(authSessions.id, r.sessionId));
+      return loadSessionUser(getDb(), r.sessionId);
+    };
+    expect(await idle("staff", 14)).not.toBeNull();
+    expect(await idle("staff", 16)).toBeNull();
+    expect(await idle("patient", 16)).not.toBeNull();
+    expect(await idle("patient", 31)).toBeNull();
+    expect(await idle("patient", 0, 12)).toBeNull();
   });
 
   it("ignores unknown or malformed session ids", async () => {

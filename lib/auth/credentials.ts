@@ -25,6 +25,13 @@ export type AuthenticateResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAt: Date };
 
+/** When sign-in is paused for this account or address: the time it resumes, else null. */
+export async function signInLockFor(db: Db, email: string, ip: string): Promise<Date | null> {
+  const counters = await peek(db, [accountKey(email.trim().toLowerCase()), ipKey(ip)]);
+  const locked = counters.filter((c) => c.count >= SIGNIN_MAX_FAILURES);
+  return locked.length ? new Date(Math.max(...locked.map((c) => c.resetAt.getTime()))) : null;
+}
+
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; ip: string; userAgent: string | null },
@@ -32,11 +39,8 @@ export async function authenticate(
   const email = input.email.trim().toLowerCase();
   const keys = [accountKey(email), ipKey(input.ip)];
 
-  const counters = await peek(db, keys);
-  const locked = counters.filter((c) => c.count >= SIGNIN_MAX_FAILURES);
-  if (locked.length) {
-    return { ok: false, reason: "locked", retryAt: new Date(Math.max(...locked.map((c) => c.resetAt.getTime()))) };
-  }
+  const lockedUntil = await signInLockFor(db, email, input.ip);
+  if (lockedUntil) return { ok: false, reason: "locked", retryAt: lockedUntil };
 
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
   // Verify against a dummy hash when there is no such user, so both answers take as long.

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { authSessions, patients, practitioners, users } from "@/db/schema";
 import type { Role } from "./roles";
 import type { Discipline } from "@/lib/clinic/disciplines";
-import { SESSION_MAX_AGE_SECONDS } from "./lifetime";
+import { IDLE_MINUTES, SESSION_MAX_AGE_SECONDS } from "./lifetime";
 
 export interface CurrentUser {
   id: string;
@@ -64,10 +64,20 @@ export async function loadSessionUser(db: DbOrTx, sessionId: string): Promise<Cu
         gt(authSessions.expiresAt, sql`now()`),
         eq(authSessions.sessionVersion, users.sessionVersion),
         isNull(users.disabledAt),
+        // Idle timeout by role: patients 30 min, everyone else 15 (configurable).
+        sql`${authSessions.lastSeenAt} > now() - make_interval(mins => case when ${users.role} = 'patient' then ${IDLE_MINUTES.patient}::int else ${IDLE_MINUTES.staff}::int end)`,
       ),
     )
     .limit(1);
-  return rows[0] ?? null;
+  const user = rows[0] ?? null;
+  // Touch the session at most once a minute: keeps it alive without a write on every request.
+  if (user) {
+    await db
+      .update(authSessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(and(eq(authSessions.id, sessionId), lt(authSessions.lastSeenAt, sql`now() - interval '1 minute'`)));
+  }
+  return user;
 }
 
 /** Sign-out: ends this one session. */

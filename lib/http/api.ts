@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AccessDenied } from "@/lib/auth/errors";
 import { fieldErrorsOf } from "@/lib/actions/result";
+import { isCrossSite } from "./security-headers";
 import { isConnectionError } from "@/db/errors";
 import { errorFields, requestLogger } from "@/lib/log";
 
@@ -40,6 +41,9 @@ type Handler<C> = (req: Request, context: C) => Promise<Response>;
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, context) => {
     const requestId = req.headers.get("x-request-id");
+    if (req.method !== "GET" && req.method !== "HEAD" && isCrossSite(req)) {
+      return jsonError(403, "cross_site", "Cross-site requests are not accepted.");
+    }
     try {
       return await handler(req, context);
     } catch (err) {

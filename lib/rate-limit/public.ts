@@ -13,15 +13,21 @@ export function publicLimitPerMinute(): number {
  * Counts one public write from `ip` in `bucket`; past the limit, the caller answers 429 with Retry-After.
  * Counters live in PostgreSQL so the limit holds across app instances.
  */
-export async function checkPublicLimit(db: DbOrTx, bucket: string, ip: string): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
+export async function checkPublicLimit(db: DbOrTx, bucket: string, ip: string, limit: number = publicLimitPerMinute()): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
   const counter = await hit(db, `public:${bucket}:${ip}`, { windowSeconds: 60 });
-  if (counter.count > publicLimitPerMinute()) return { ok: false, retryAfter: retryAfterSeconds(counter.resetAt) };
+  if (counter.count > limit) return { ok: false, retryAfter: retryAfterSeconds(counter.resetAt) };
   return { ok: true };
 }
 
+/** Reads of the public API (slots, services, ...) per address per minute (API_RATE_LIMIT_PER_MINUTE, default 120). */
+export function apiReadLimitPerMinute(): number {
+  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 120);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 120;
+}
+
 /** Route handlers: throws the 429. */
-export async function enforcePublicLimit(db: DbOrTx, bucket: string, ip: string): Promise<void> {
-  const result = await checkPublicLimit(db, bucket, ip);
+export async function enforcePublicLimit(db: DbOrTx, bucket: string, ip: string, limit: number = publicLimitPerMinute()): Promise<void> {
+  const result = await checkPublicLimit(db, bucket, ip, limit);
   if (!result.ok) {
     throw new ApiError(429, "rate_limited", "Too many requests from this address. Please wait a minute and try again.", {}, { "Retry-After": String(result.retryAfter) });
   }

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { clientIp } from "@/lib/http/ip";
+import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { resolveManageToken } from "@/lib/booking/manage";
 import { triageBooking } from "@/lib/triage/booking";
 import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
@@ -15,7 +18,16 @@ export const dynamic = "force-dynamic";
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
   const { new: isNew } = await searchParams;
-  const state = await resolveManageToken(getDb(), token);
+  const limited = !(await checkPublicLimit(getDb(), "manage", clientIp(await headers()))).ok;
+  const state = limited ? null : await resolveManageToken(getDb(), token);
+  if (limited) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <PageHeader title="Please wait a minute" />
+        <p>This link was opened too many times from your connection. Try again in a minute.</p>
+      </div>
+    );
+  }
   if (!state) {
     return (
       <div className="mx-auto max-w-xl">

@@ -4,12 +4,15 @@ import { MAX_RANGE_DAYS, getFreeSlots } from "@/lib/availability";
 import { SlotsQuerySchema } from "@/lib/booking/schemas";
 import { presentSlot } from "@/lib/booking/present";
 import { ApiError, apiRoute } from "@/lib/http/api";
+import { clientIp } from "@/lib/http/ip";
+import { apiReadLimitPerMinute, enforcePublicLimit } from "@/lib/rate-limit/public";
 import { addDaysIso } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
 /** Public: free start times of a service, for one practitioner or "first available". */
 export const GET = apiRoute(async (req) => {
+  await enforcePublicLimit(getDb(), "api-read", clientIp(req.headers), apiReadLimitPerMinute());
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const query = SlotsQuerySchema.parse(params);
   if (query.to > addDaysIso(query.from, MAX_RANGE_DAYS - 1)) {

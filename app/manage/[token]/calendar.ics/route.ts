@@ -3,12 +3,15 @@ import { resolveManageToken } from "@/lib/booking/manage";
 import { appointmentIcs } from "@/lib/calendar/ics";
 import { apiRoute, jsonError } from "@/lib/http/api";
 import { appBaseUrl } from "@/lib/http/base-url";
+import { clientIp } from "@/lib/http/ip";
+import { enforcePublicLimit } from "@/lib/rate-limit/public";
 
 export const dynamic = "force-dynamic";
 
 /** Public, gated by the manage token: the appointment as an .ics file. */
 export const GET = apiRoute(async (req, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
+  await enforcePublicLimit(getDb(), "manage", clientIp(req.headers));
   const state = await resolveManageToken(getDb(), token);
   if (!state) return jsonError(404, "not_found", "This link no longer works.");
   const d = state.details;

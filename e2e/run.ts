@@ -28,6 +28,8 @@ async function main(): Promise<number> {
     if (status !== 0) return status;
   }
 
+  // The world signs manage links with the server's secret.
+  process.env.AUTH_SECRET = env.AUTH_SECRET;
   const database = await openIsolatedDatabase("e2e");
   Object.assign(env, database.env);
   try {

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useController, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
 import type { ActionResult } from "@/lib/actions/result";
@@ -61,6 +61,12 @@ export function BookingFlow({
   mode?: "patient" | "desk";
 }) {
   const router = useRouter();
+  // Buttons wait for the page to be interactive, so an early tap is never lost.
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   const [step, setStep] = useState(initialService ? 1 : 0);
   const [message, setMessage] = useState<string | null>(null);
   const [alternatives, setAlternatives] = useState<Alternative[] | null>(null);
@@ -351,11 +357,11 @@ export function BookingFlow({
         {/* Distinct keys: React must not turn the clicked Continue button into the submit button while the
             click is still being handled, or the browser would submit the form on that same click. */}
         {step < STEPS.length - 1 ? (
-          <Button key="continue" type="button" onClick={next}>
+          <Button key="continue" type="button" onClick={next} disabled={!ready}>
             Continue
           </Button>
         ) : (
-          <Button key="submit" type="submit" disabled={formState.isSubmitting || !start}>
+          <Button key="submit" type="submit" disabled={!ready || formState.isSubmitting || !start}>
             {formState.isSubmitting ? "Sending…" : chosenService?.needsReview || anyFlag ? "Send request" : "Book appointment"}
           </Button>
         )}

@@ -82,6 +82,12 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
     () => snapshot(key),
     () => EMPTY,
   );
+  // Until the page is interactive the buttons are disabled, so an early tap is never silently lost.
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   const [status, setStatus] = useState<"idle" | "sending" | "offline" | "error">("idle");
   const [sets, setSets] = useState<Record<string, number>>({});
   const [pain, setPain] = useState<number | null>(serverCheckins.find((c) => c.date === today)?.pain ?? null);
@@ -177,7 +183,7 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
                     ))}
                   </select>
                 </label>
-                <Button type="button" variant={finished ? "secondary" : "primary"} onClick={() => log(item)}>
+                <Button type="button" variant={finished ? "secondary" : "primary"} disabled={!ready} onClick={() => log(item)}>
                   Mark done<span className="sr-only"> {item.exerciseName}</span>
                 </Button>
                 <p role="status" className="text-sm">
@@ -209,7 +215,7 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
           Anything to tell your therapist? (optional)
           <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
         </label>
-        <Button type="button" className="mt-3" onClick={saveDay}>
+        <Button type="button" className="mt-3" disabled={!ready} onClick={saveDay}>
           Save today
         </Button>
       </section>

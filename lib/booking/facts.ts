@@ -4,7 +4,9 @@ import type { DbOrTx } from "@/db/client";
 import { appointments, intakes, locations, patients, practitioners, services } from "@/db/schema";
 import { signId } from "@/lib/secrets";
 
-export const MANAGE_PURPOSE = "manage-appointment";
+import { MANAGE_PURPOSE } from "./manage-token";
+
+export { MANAGE_PURPOSE };
 export const manageToken = (appointmentId: string) => signId(MANAGE_PURPOSE, appointmentId);
 export const manageUrl = (baseUrl: string, appointmentId: string) => `${baseUrl}/manage/${manageToken(appointmentId)}`;
 

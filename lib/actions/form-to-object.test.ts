@@ -16,3 +16,21 @@ describe("formToObject", () => {
 
   it("copes with no form at all", () => expect(formToObject(undefined)).toEqual({}));
 });
+
+describe("formToObject with hostile names", () => {
+  it("drops prototype-polluting and malformed names", () => {
+    const f = new FormData();
+    f.set("__proto__.polluted", "yes");
+    f.set("a.constructor.prototype.x", "yes");
+    f.set(".", "x");
+    f.set("", "x");
+    f.set("a", "1");
+    f.set("a.b", "2");
+    expect(formToObject(f)).toEqual({ a: "1" });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it("ignores values that are not FormData", () => {
+    expect(formToObject("x")).toEqual({});
+    expect(formToObject({ a: 1 })).toEqual({});
+  });
+});

@@ -26,6 +26,7 @@ const LOCKED = "Too many failed attempts. For your security, sign-in is paused f
 
 /** Public: the sign-in form (works without JavaScript). */
 export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: GENERIC };
   const raw = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
   const parsed = SignInSchema.safeParse(raw);
   if (!parsed.success) {

@@ -127,6 +127,21 @@ describe("createAppointmentRequest", () => {
   });
 });
 
+describe("hostile text", () => {
+  it("is stored exactly as typed and escaped in every email", async () => {
+    const payloads = { name: `<img src=x onerror=alert(1)> "Robert'); DROP TABLE patients;--"`, notes: "<script>alert('x')</script> javascript:alert(1) <svg onload=alert(1)>", worseWith: "<b>sitting</b>" };
+    const a = created(
+      await book(request(futureWeekday(), "09:00", { patient: { name: payloads.name, email: uniqueEmail("xss"), phone: "+1 212 555 0100", dateOfBirth: "1980-02-03" }, intake: { painStartedOn: "2026-01-01", painScore: 2, worseWith: payloads.worseWith, redFlags: [], notes: payloads.notes } })),
+    );
+    const [intake] = await getDb().select().from(intakes).where(eq(intakes.appointmentId, a.id));
+    expect(intake).toMatchObject({ notes: payloads.notes, worseWith: payloads.worseWith });
+    const [email] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.appointmentId, a.id));
+    expect(email!.htmlBody).not.toMatch(/<img|<script|<svg|<b>/);
+    expect(email!.htmlBody).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(email!.textBody).toContain(payloads.name);
+  });
+});
+
 describe("manage links", () => {
   it("reschedule moves the appointment; a cancelled one can no longer be moved", async () => {
     const date = futureWeekday();

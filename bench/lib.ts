@@ -23,7 +23,15 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   });
   // Error-level log lines from the server are worth seeing next to the figures.
   child.stdout?.on("data", (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) if (line.includes('"level":50')) console.error(`[server] ${line.slice(0, 400)}`);
+    for (const line of chunk.toString().split("\n")) {
+      if (!line.includes('"level":50')) continue;
+      try {
+        const entry = JSON.parse(line) as { time: string; msg: string; err?: { type?: string; causeCode?: string; causeMessage?: string; message?: string } };
+        console.error(`[server] ${entry.time} ${entry.msg}: ${entry.err?.causeCode ?? ""} ${entry.err?.causeMessage ?? entry.err?.message?.split("\n")[0] ?? ""}`.slice(0, 300));
+      } catch {
+        console.error(`[server] ${line.slice(0, 300)}`);
+      }
+    }
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -7,7 +7,9 @@
  *   booking    — the availability engine and GET /api/v1/slots (one service, all 50 practitioners,
  *                28 days, 20,000 appointments), booking POSTs at 50 concurrent clients next to pgbench
  *                running the same INSERT on the same database, and the overlap count afterwards.
- * BENCH_SECONDS sets the length of each load phase (default 20).
+ *   load       — 100 concurrent patients browsing slots and booking for 60 s (p50/p95/p99, errors,
+ *                overlaps), next to a bare node:http server; first-load JavaScript of /book and /portal.
+ * BENCH_SECONDS sets the booking/pgbench phases (default 20), BENCH_LOAD_SECONDS the load scenario (60).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -21,6 +23,7 @@ import { loadAvailability } from "@/lib/availability/load";
 import { getFreeSlots } from "@/lib/availability";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
 import { fmt, load, startServer, summarize } from "./lib";
+import { bareNodeHttp, firstLoadJs, patientsBrowsingAndBooking, signInCookie } from "./load";
 import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
 import { seedQueueBench } from "./seed-queue";
 import { countCasesByStatus, listCaseQueue } from "@/lib/cases/queue";
@@ -30,6 +33,7 @@ import { patients } from "@/db/schema";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const rows: string[][] = [];
+const loadRows: string[][] = [];
 const notes: string[] = [];
 const row = (scenario: string, r: { p50: number; p95: number }, extra = "", errors = "0") => rows.push([scenario, fmt(r.p50), fmt(r.p95), extra, errors]);
 
@@ -163,6 +167,24 @@ async function main() {
       row(`POST /api/v1/appointment-requests, 50 concurrent, ${SECONDS}s`, booking, `${bookingRate.toFixed(0)}/s (${((counts[201] ?? 0) / elapsed).toFixed(0)} created/s)`, String(errors));
       notes.push(`booking answers: ${JSON.stringify(counts)}`);
 
+      // The load scenario: 100 patients browsing free times and booking, for BENCH_LOAD_SECONDS (60).
+      const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+      const load100 = await patientsBrowsingAndBooking(server.url, BENCH_SERVICE, loadSeconds);
+      for (const kind of ["GET slots", "POST booking"]) {
+        const st = load100.rec.stats(kind);
+        const statuses = load100.rec.statuses.get(kind) ?? {};
+        const errors = Object.entries(statuses).filter(([code]) => code !== "200" && code !== "201" && code !== "409").reduce((a, [, v]) => a + v, 0);
+        loadRows.push([`${kind} (100 patients, ${loadSeconds}s)`, fmt(st.p50), fmt(st.p95), fmt(st.p99), `${(st.n / load100.elapsed).toFixed(0)}/s`, String(errors), JSON.stringify(statuses)]);
+      }
+      const bare = await bareNodeHttp(10);
+      const bs = bare.rec.stats("node:http");
+      loadRows.push(["bare node:http hello (100 concurrent, 10s)", fmt(bs.p50), fmt(bs.p95), fmt(bs.p99), `${(bs.n / bare.elapsed).toFixed(0)}/s`, "0", JSON.stringify(bare.rec.statuses.get("node:http"))]);
+      const patientCookie = await signInCookie(server.url, "patient@example.com", DEMO_PASSWORD);
+      for (const [label, path, cookie] of [["/book", "/book", undefined], ["/portal", "/portal", patientCookie]] as const) {
+        const js = await firstLoadJs(server.url, path, cookie);
+        notes.push(`first-load JavaScript of ${label}: ${js.kB.toFixed(1)} kB gzipped (${js.files} script files + inline payload)`);
+      }
+
       // (c) The invariant after the load.
       const check = await reopen(database.env);
       notes.push(`overlapping active appointments after the run: ${await countOverlaps(check.db)}`);
@@ -182,6 +204,12 @@ async function main() {
     await database.cleanup();
   }
 
+  if (loadRows.length) {
+    const lh = ["load scenario", "p50", "p95", "p99", "throughput", "errors", "answers"];
+    const lw = lh.map((h, i) => Math.max(h.length, ...loadRows.map((r) => r[i]!.length)));
+    console.warn(lh.map((c, i) => c.padEnd(lw[i]!)).join("  "));
+    for (const r of loadRows) console.warn(r.map((c, i) => c.padEnd(lw[i]!)).join("  "));
+  }
   const header = ["scenario", "p50", "p95", "throughput", "errors"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { gzipSync } from "node:zlib";
 import { percentile } from "./lib";
 
 /** Latency samples per kind of request, and status counts. */
@@ -92,24 +91,40 @@ export async function bareNodeHttp(seconds: number, concurrency = 100) {
   return { rec, elapsed };
 }
 
-/** First-load JavaScript of a page: every script the HTML references, gzipped, summed (kB). */
+/**
+ * First-load JavaScript of a page as a browser downloads it: Chromium opens the page (signed in when a
+ * cookie is given), waits for the network to settle, and sums the compressed size of every script it
+ * fetched (noModule polyfills are not fetched by a modern browser).
+ */
 export async function firstLoadJs(baseUrl: string, path: string, cookie?: string): Promise<{ kB: number; files: number }> {
-  const html = await (await fetch(baseUrl + path, { headers: cookie ? { cookie } : {} })).text();
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  let bytes = 0;
-  for (const src of new Set(srcs)) {
-    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
-    bytes += gzipSync(body, { level: 9 }).length;
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  try {
+    const context = await browser.newContext();
+    if (cookie) {
+      const url = new URL(baseUrl);
+      await context.addCookies(cookie.split("; ").map((pair) => {
+        const [name, value] = pair.split(/=(.*)/s) as [string, string];
+        return { name, value, domain: url.hostname, path: "/" };
+      }));
+    }
+    const page = await context.newPage();
+    await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+    const scripts = await page.evaluate(() =>
+      (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || r.name.endsWith(".js")).map((r) => r.encodedBodySize),
+    );
+    return { kB: scripts.reduce((a, b) => a + b, 0) / 1024, files: scripts.length };
+  } finally {
+    await browser.close();
   }
-  // Inline scripts (the RSC payload) are part of what the browser downloads too.
-  for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) bytes += gzipSync(Buffer.from(m[1]!), { level: 9 }).length;
-  return { kB: bytes / 1024, files: new Set(srcs).size };
 }
 
 /** Signs a demo account in through next-auth's endpoint; returns the cookie header. */
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
-  const jar = (csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]).join("; ");
+  // The last Set-Cookie of a name wins (the proxy and the handler may both set the CSRF cookie).
+  const cookies = new Map((csrfRes.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]!.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  const jar = [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",

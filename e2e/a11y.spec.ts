@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { AREA_ROLES, areaOf, type Role } from "@/lib/auth/roles";
 import { expect, test } from "./fixtures/test";
+import { appRoutes, concreteUrl } from "./fixtures/routes";
 import { readWorld, type PersonaName } from "./fixtures/world";
 
 /**
@@ -12,21 +11,8 @@ import { readWorld, type PersonaName } from "./fixtures/world";
  */
 
 const world = readWorld();
-const appDir = path.resolve(import.meta.dirname, "..", "app");
-const pages = (readdirSync(appDir, { recursive: true }) as string[])
-  .filter((f) => path.basename(f) === "page.tsx")
-  .map((f) => `/${path.dirname(f).split(path.sep).filter((s) => s && s !== "." && !/^\(.*\)$/.test(s)).join("/")}`);
-
-const IDS: Record<string, string> = {
-  "/cases/[id]": world.caseA.id,
-  "/cases/[id]/regimen": world.caseA.id,
-  "/cases/[id]/regimen/print": world.caseA.id,
-  "/admin/services/[id]": world.service.id,
-  "/admin/practitioners/[id]": world.practitioner.id,
-  "/desk/patients/[id]": world.caseA.patientId,
-  "/cases/conference/[id]/print": world.conferenceId,
-};
-const urlOf = (route: string) => (route === "/manage/[token]" ? world.request.managePath : route in IDS ? route.replace(/\[[^\]]+\]/, IDS[route]!) : route);
+const pages = appRoutes("page.tsx");
+const urlOf = (route: string) => (route === "/manage/[token]" ? world.request.managePath : concreteUrl(world, route));
 
 const PERSONA_FOR: Array<[PersonaName | "anonymous", Role | null]> = [
   ["anonymous", null],

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { request as playwrightRequest } from "@playwright/test";
 import { AREA_ROLES, areaOf, type Role } from "@/lib/auth/roles";
 import { expect, storageStateOf, test } from "./fixtures/test";
+import { appRoutes, concreteUrl } from "./fixtures/routes";
 import { readWorld, type PersonaName } from "./fixtures/world";
 
 /**
@@ -64,30 +65,9 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/regimens/actions.ts#saveExerciseAction": ["practitioner", "admin"],
 };
 
-const appDir = path.resolve(import.meta.dirname, "..", "app");
-function routes(file: "page.tsx" | "route.ts") {
-  return (readdirSync(appDir, { recursive: true }) as string[])
-    .filter((f) => path.basename(f) === file)
-    .map((f) => {
-      const dir = path.dirname(f) === "." ? "" : path.dirname(f);
-      return `/${dir.split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`;
-    });
-}
-
-// Real ids, so an allowed role gets the page (200) rather than "not found".
-const IDS: Record<string, string> = {
-  "/cases/[id]": world.caseA.id,
-  "/admin/services/[id]": world.service.id,
-  "/admin/practitioners/[id]": world.practitioner.id,
-  "/desk/patients/[id]": world.caseA.patientId,
-  "/cases/conference/[id]/print": world.conferenceId,
-  "/cases/[id]/regimen": world.caseA.id,
-  "/cases/[id]/regimen/print": world.caseA.id,
-};
-const concrete = (route: string) => (route in IDS ? route.replace(/\[[^\]]+\]/, IDS[route]!) : route.replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000"));
-
-const pages = routes("page.tsx");
-const handlers = routes("route.ts");
+const concrete = (route: string) => (route === "/manage/[token]" ? route.replace("[token]", "00000000-0000-4000-8000-000000000000") : concreteUrl(world, route));
+const pages = appRoutes("page.tsx");
+const handlers = appRoutes("route.ts");
 
 const contexts = new Map<string, APIRequestContext>();
 async function as(persona: PersonaName | "anonymous", baseURL: string): Promise<APIRequestContext> {

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb, rowsOf } from "@/db/client";
 import { withOwnDatabase } from "@/db/testing/own-database";
+import { ROOT, serverActionFiles } from "@/db/testing/server-actions";
 import { createLocation, createPractitioner, createService, createUser, setWorkingHours } from "@/db/seed/factories";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/sessions";
@@ -104,13 +104,8 @@ describe("public API under random and hostile input", () => {
 });
 
 // Every server action, found on disk, called as a role it admits with random input.
-const root = path.resolve(import.meta.dirname, "..");
-const actionFiles = ["app", "lib"].flatMap((dir) =>
-  (readdirSync(path.join(root, dir), { recursive: true }) as string[])
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."))
-    .map((f) => path.join(dir, f))
-    .filter((f) => /^\s*["']use server["']/.test(readFileSync(path.join(root, f), "utf8"))),
-);
+const root = ROOT;
+const actionFiles = serverActionFiles();
 
 describe("server actions under random and hostile input", () => {
   it.each(actionFiles)("%s", async (file) => {

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
@@ -6,6 +5,7 @@ import { createUser } from "@/db/seed/factories";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { createSession } from "@/lib/auth/sessions";
 import { actionRegistry } from "./create-action";
+import { ROOT, serverActionFiles } from "@/db/testing/server-actions";
 import type { ActionResult } from "./result";
 
 /**
@@ -25,15 +25,7 @@ vi.mock("@/lib/auth/next-auth", () => ({
   },
 }));
 
-const root = path.resolve(import.meta.dirname, "../..");
-function serverActionFiles(): string[] {
-  return ["app", "lib"].flatMap((dir) =>
-    (readdirSync(path.join(root, dir), { recursive: true }) as string[])
-      .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."))
-      .map((f) => path.join(dir, f))
-      .filter((f) => /^\s*["']use server["']/.test(readFileSync(path.join(root, f), "utf8"))),
-  );
-}
+const root = ROOT;
 
 type AnyAction = (input: unknown) => Promise<ActionResult<unknown>>;
 const files = serverActionFiles();

@@ -34,7 +34,10 @@ async function main() {
   const from = addDaysIso(localDate(new Date(), tz), 2);
   const to = addDaysIso(from, 20);
   const data = await loadAvailability(database.handle.db, { serviceSlug: BENCH_SERVICE, fromDate: from, toDate: to, from: zonedInstant(from, "00:00", tz), to: zonedInstant(addDaysIso(to, 1), "00:00", tz) });
-  const pool = findFreeSlots({ service: data.service!, from, to, timeZone: tz, now: new Date(), horizonDays: 90, stepMinutes: 15 }, data.calendars);
+  const all = findFreeSlots({ service: data.service!, from, to, timeZone: tz, now: new Date(), horizonDays: 90, stepMinutes: 15 }, data.calendars);
+  // One practitioner is kept out of the load: booked at the end to show the app works again without a restart.
+  const reserved = all.at(-1)!;
+  const pool = all.filter((s) => s.practitionerId !== reserved.practitionerId);
   await database.close();
 
   const server = await startServer({ ...database.env, JOBS_DISABLED: "1", PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "10" }, Number(process.env.FAULTS_PORT ?? 3320));
@@ -105,7 +108,7 @@ async function main() {
   // Retry everything that the faults caught, with the same key and body.
   const caught = attempts.filter((a) => a.status === 503 || a.status === 0);
   const retries = await Promise.all(caught.map((a) => post(a.key, a.body)));
-  const after = await post(`fault-${randomUUID()}`, JSON.stringify({ ...JSON.parse(attempts.find((a) => a.status === 201)!.body), start: pool.at(-1)!.start.toISOString(), practitionerId: pool.at(-1)!.practitionerId, patient: { name: "After", email: "after@example.test", phone: "+1 212 555 0100", dateOfBirth: "1980-01-01" } }));
+  const after = await post(`fault-${randomUUID()}`, JSON.stringify({ ...JSON.parse(attempts.find((a) => a.status === 201)!.body), start: reserved.start.toISOString(), practitionerId: reserved.practitionerId, patient: { name: "After", email: "after@example.test", phone: "+1 212 555 0100", dateOfBirth: "1980-01-01" } }));
 
   const check = postgres(dbUrl, { max: 1, onnotice: () => {} });
   try {

@@ -87,10 +87,6 @@ export function getHandle(): Handle {
   return g[KEY];
 }
 
-export function databaseKind(): DatabaseKind {
-  return process.env.DATABASE_URL ? "postgres" : "pglite";
-}
-
 export async function closeDb(): Promise<void> {
   const handle = g[KEY];
   g[KEY] = undefined;

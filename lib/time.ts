@@ -57,12 +57,3 @@ export function describeTimeZone(timeZone: string, at: Date = new Date()): strin
   const city = timeZone.split("/").pop()?.replaceAll("_", " ");
   return long ? `${long} (${city})` : timeZone;
 }
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

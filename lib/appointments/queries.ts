@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, intakes, locations, patients, practitioners, services } from "@/db/schema";
-import type { AppointmentStatus } from "./status";
 
 const listColumns = {
   id: appointments.id,
@@ -43,28 +42,4 @@ export async function listPatientAppointments(db: DbOrTx, patientId: string, now
     listAppointments(db, and(eq(appointments.patientId, patientId), lt(appointments.endsAt, now)), "desc", 50),
   ]);
   return { upcoming, past };
-}
-
-/** One practitioner's schedule from now on. */
-export async function listPractitionerSchedule(db: DbOrTx, practitionerId: string, now: Date = new Date(), limit = 50) {
-  return listAppointments(
-    db,
-    and(
-      eq(appointments.practitionerId, practitionerId),
-      gte(appointments.endsAt, now),
-      inArray(appointments.status, ["requested", "confirmed"] satisfies AppointmentStatus[]),
-    ),
-    "asc",
-    limit,
-  );
-}
-
-/** The front desk's list: upcoming appointments of every practitioner, requests first in the page. */
-export async function listUpcomingForDesk(db: DbOrTx, now: Date = new Date(), limit = 100) {
-  return listAppointments(
-    db,
-    and(gte(appointments.endsAt, now), inArray(appointments.status, ["requested", "confirmed"] satisfies AppointmentStatus[])),
-    "asc",
-    limit,
-  );
 }

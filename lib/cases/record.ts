@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   actionItems,
@@ -171,11 +171,3 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
 }
 
 export type CaseRecord = NonNullable<Awaited<ReturnType<typeof getCaseRecord>>>;
-
-export async function countOpenActions(db: DbOrTx, practitionerId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(actionItems)
-    .where(and(eq(actionItems.ownerPractitionerId, practitionerId), sql`${actionItems.completedAt} is null`));
-  return row?.n ?? 0;
-}

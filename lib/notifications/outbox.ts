@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/client";
@@ -85,12 +85,4 @@ export async function listOutbox(db: DbOrTx, limit = 200) {
     .from(outboxEmails)
     .orderBy(sql`${outboxEmails.createdAt} desc`)
     .limit(limit);
-}
-
-export async function countOutbox(db: DbOrTx, appointmentId: string, kinds: string[]) {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(outboxEmails)
-    .where(and(eq(outboxEmails.appointmentId, appointmentId), inArray(outboxEmails.kind, kinds)));
-  return rows[0]?.n ?? 0;
 }

@@ -18,6 +18,23 @@ export const PG = {
   serializationFailure: "40001",
 } as const;
 
+/** Socket and driver codes for a connection that broke or could not be made (Node, postgres.js). */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
 /** Errors that mean "the database is not there right now" rather than "your input is wrong". */
 export function isConnectionError(err: unknown): boolean {
   const code = pgErrorCode(err);
@@ -25,9 +42,7 @@ export function isConnectionError(err: unknown): boolean {
   let current: unknown = err;
   for (let depth = 0; current && depth < 5; depth++) {
     const c = (current as { code?: unknown }).code;
-    if (c === "ECONNREFUSED" || c === "ECONNRESET" || c === "CONNECTION_CLOSED" || c === "CONNECTION_ENDED" || c === "CONNECT_TIMEOUT" || c === "CONNECTION_DESTROYED") {
-      return true;
-    }
+    if (typeof c === "string" && CONNECTION_CODES.has(c)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

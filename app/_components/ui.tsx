@@ -141,3 +141,32 @@ export function describedBy(id: string, opts: { hint?: unknown; error?: unknown 
     "aria-describedby": ids.length ? ids.join(" ") : undefined,
   } as const;
 }
+
+/** A labelled <select> for GET filter forms: an "any" choice first, then the options. */
+export function SelectFilter({
+  name,
+  label,
+  value,
+  anyLabel = "Any",
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel?: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

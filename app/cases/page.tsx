@@ -14,7 +14,7 @@ import { appBaseUrl } from "@/lib/http/base-url";
 import { PRIORITIES, PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { ActionForm } from "../_components/action-form";
 import { PriorityBadge } from "../_components/appointments";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, inputClass } from "../_components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, SelectFilter, Table, inputClass } from "../_components/ui";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -101,28 +101,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           Search
           <input name="q" defaultValue={filters.q ?? ""} placeholder="Patient name or email" className={inputClass} />
         </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Priority
-          <select name="priority" defaultValue={filters.priority ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {PRIORITY_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Discipline
-          <select name="discipline" defaultValue={filters.discipline ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {DISCIPLINES.map((d) => (
-              <option key={d} value={d}>
-                {DISCIPLINE_LABELS[d]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter name="priority" label="Priority" value={filters.priority} options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
+        <SelectFilter name="discipline" label="Discipline" value={filters.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
         <label className="flex flex-col gap-1 text-sm">
           Lead
           <select name="owner" defaultValue={filters.owner ?? ""} className={inputClass}>

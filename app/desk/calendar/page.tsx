@@ -8,7 +8,7 @@ import { listLocations } from "@/lib/clinic/queries";
 import { listCalendar } from "@/lib/desk/queries";
 import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
-import { EmptyState, PageHeader, inputClass } from "../../_components/ui";
+import { EmptyState, PageHeader, SelectFilter } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -60,28 +60,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter the calendar">
           <input type="hidden" name="view" value={q.view} />
           <input type="hidden" name="date" value={day} />
-          <label className="flex flex-col gap-1 text-sm">
-            Discipline
-            <select name="discipline" defaultValue={q.discipline ?? ""} className={inputClass}>
-              <option value="">All</option>
-              {DISCIPLINES.map((d) => (
-                <option key={d} value={d}>
-                  {DISCIPLINE_LABELS[d]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            Location
-            <select name="location" defaultValue={q.location ?? ""} className={inputClass}>
-              <option value="">All</option>
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter name="discipline" label="Discipline" anyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
+          <SelectFilter name="location" label="Location" anyLabel="All" value={q.location} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
           <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-white">
             Show
           </button>

@@ -12,7 +12,7 @@ import { readWorld, type PersonaName } from "./fixtures/world";
 
 const world = readWorld();
 const pages = appRoutes("page.tsx");
-const urlOf = (route: string) => (route === "/manage/[token]" ? world.request.managePath : concreteUrl(world, route));
+const urlOf = (route: string) => concreteUrl(world, route);
 
 const PERSONA_FOR: Array<[PersonaName | "anonymous", Role | null]> = [
   ["anonymous", null],

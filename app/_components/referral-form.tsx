@@ -1,7 +1,7 @@
 import { receiveReferralAction } from "@/lib/referrals/actions";
-import { INCOMING_SPECIALTIES, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
+import { INCOMING_SPECIALTIES, OUTGOING_SPECIALTIES, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
 import { ActionForm, FieldError } from "./action-form";
-import { inputClass } from "./ui";
+import { LabeledSelect, inputClass } from "./ui";
 
 /** Recording an incoming referral letter: an existing patient (by id from search) or a new one. */
 export function IncomingReferralForm({ patients }: { patients: Array<{ id: string; label: string }> }) {
@@ -37,18 +37,29 @@ export function IncomingReferralForm({ patients }: { patients: Array<{ id: strin
           <FieldError name="patientDateOfBirth" />
         </label>
       </fieldset>
+      <ReferralFields direction="incoming" />
       <label className="flex flex-col gap-1">
-        Referred from
-        <select name="specialty" className={inputClass}>
-          {INCOMING_SPECIALTIES.map((s) => (
-            <option key={s} value={s}>
-              {SPECIALTY_LABELS[s]}
-            </option>
-          ))}
-        </select>
+        Letter text
+        <textarea name="letterText" rows={6} className={inputClass} />
       </label>
+      <FieldError name="letterText" />
+    </ActionForm>
+  );
+}
+
+/** Specialty, counterpart and reason: the fields every referral has, in or out. */
+export function ReferralFields({ direction }: { direction: "incoming" | "outgoing" }) {
+  const incoming = direction === "incoming";
+  return (
+    <>
+      <LabeledSelect
+        name="specialty"
+        label={incoming ? "Referred from" : "Specialty"}
+        small={false}
+        options={(incoming ? INCOMING_SPECIALTIES : OUTGOING_SPECIALTIES).map((s) => ({ value: s, label: SPECIALTY_LABELS[s] }))}
+      />
       <label className="flex flex-col gap-1">
-        Referrer (clinician and service)
+        {incoming ? "Referrer (clinician and service)" : "To (clinician or service)"}
         <input name="counterpart" className={inputClass} />
       </label>
       <FieldError name="counterpart" />
@@ -57,11 +68,6 @@ export function IncomingReferralForm({ patients }: { patients: Array<{ id: strin
         <textarea name="reason" rows={2} className={inputClass} />
       </label>
       <FieldError name="reason" />
-      <label className="flex flex-col gap-1">
-        Letter text
-        <textarea name="letterText" rows={6} className={inputClass} />
-      </label>
-      <FieldError name="letterText" />
-    </ActionForm>
+    </>
   );
 }

@@ -142,25 +142,30 @@ export function describedBy(id: string, opts: { hint?: unknown; error?: unknown 
   } as const;
 }
 
-/** A labelled <select> for GET filter forms: an "any" choice first, then the options. */
-export function SelectFilter({
+/**
+ * A labelled <select> from a list of options; `emptyLabel` adds a first choice with no value ("Any",
+ * "Choose…"). Used by filter forms and action forms alike.
+ */
+export function LabeledSelect({
   name,
   label,
   value,
-  anyLabel = "Any",
+  emptyLabel,
   options,
+  small = true,
 }: {
   name: string;
   label: string;
-  value: string | undefined;
-  anyLabel?: string;
+  value?: string | null;
+  emptyLabel?: string;
   options: ReadonlyArray<{ value: string; label: string }>;
+  small?: boolean;
 }) {
   return (
-    <label className="flex flex-col gap-1 text-sm">
+    <label className={cx("flex flex-col gap-1", small && "text-sm")}>
       {label}
       <select name={name} defaultValue={value ?? ""} className={inputClass}>
-        <option value="">{anyLabel}</option>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

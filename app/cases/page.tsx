@@ -14,7 +14,7 @@ import { appBaseUrl } from "@/lib/http/base-url";
 import { PRIORITIES, PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { ActionForm } from "../_components/action-form";
 import { PriorityBadge } from "../_components/appointments";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader, SelectFilter, Table, inputClass } from "../_components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, LabeledSelect, Table, inputClass } from "../_components/ui";
 
 export const metadata: Metadata = { title: "Cases" };
 
@@ -101,8 +101,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           Search
           <input name="q" defaultValue={filters.q ?? ""} placeholder="Patient name or email" className={inputClass} />
         </label>
-        <SelectFilter name="priority" label="Priority" value={filters.priority} options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
-        <SelectFilter name="discipline" label="Discipline" value={filters.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
+        <LabeledSelect name="priority" label="Priority" emptyLabel="Any" value={filters.priority} options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))} />
+        <LabeledSelect name="discipline" label="Discipline" emptyLabel="Any" value={filters.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
         <label className="flex flex-col gap-1 text-sm">
           Lead
           <select name="owner" defaultValue={filters.owner ?? ""} className={inputClass}>

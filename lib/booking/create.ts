@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { rowsOf } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/errors";
 import { appointments, idempotencyKeys, intakes, locations, patients, workingHours } from "@/db/schema";
 import { appointmentWindow } from "@/lib/appointments/window";
@@ -232,7 +233,7 @@ async function locationOf(tx: Tx, practitionerId: string, date: string): Promise
 
 async function practitionerOffers(db: Db, practitionerId: string, serviceId: string): Promise<boolean> {
   const rows = await db.execute(sql`select 1 from practitioner_services ps join practitioners p on p.id = ps.practitioner_id where ps.practitioner_id = ${practitionerId} and ps.service_id = ${serviceId} and p.is_active`);
-  return (Array.isArray(rows) ? rows.length : ((rows as { rows?: unknown[] }).rows?.length ?? 0)) > 0;
+  return rowsOf(rows).length > 0;
 }
 
 async function describeBooked(db: Db, appointmentId: string, baseUrl: string): Promise<BookedAppointment> {

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, intakes, locations, patients, practitioners, services } from "@/db/schema";
 import { signId } from "@/lib/secrets";
-
 import { MANAGE_PURPOSE } from "./manage-token";
 
 export { MANAGE_PURPOSE };

@@ -12,7 +12,7 @@ import { completeActionItemAction, nominateCaseAction } from "@/lib/conference/a
 import { listPractitionerOptions } from "@/lib/conference/conference";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { sendReferralAction, updateReferralStatusAction } from "@/lib/referrals/actions";
-import { OUTGOING_SPECIALTIES, REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
+import { REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
 import { nextReferralStatuses } from "@/lib/referrals/referrals";
 import { formatDateTime, localDate } from "@/lib/time";
 import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
@@ -20,7 +20,8 @@ import { PercentBars } from "../../_components/regimen";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../_components/appointments";
 import { TrendChart } from "../../_components/trend-chart";
-import { Alert, Badge, Card, CardTitle, EmptyState, PageHeader, Table, inputClass } from "../../_components/ui";
+import { Alert, Badge, Card, CardTitle, EmptyState, LabeledSelect, PageHeader, Table, inputClass } from "../../_components/ui";
+import { ReferralFields } from "../../_components/referral-form";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -88,31 +89,18 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <p className="mb-3">Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}</p>
           <ActionForm action={assignCaseAction} submitLabel="Assign lead" variant="secondary" inline>
             <input type="hidden" name="caseId" value={c.id} />
-            <label className="flex flex-col gap-1 text-sm">
-              Lead practitioner
-              <select name="practitionerId" defaultValue={c.leadPractitionerId ?? ""} className={inputClass}>
-                <option value="">Choose…</option>
-                {practitioners.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} ({DISCIPLINE_LABELS[p.discipline]})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LabeledSelect
+              name="practitionerId"
+              label="Lead practitioner"
+              emptyLabel="Choose…"
+              value={c.leadPractitionerId}
+              options={practitioners.map((p) => ({ value: p.id, label: `${p.name} (${DISCIPLINE_LABELS[p.discipline]})` }))}
+            />
           </ActionForm>
           {nextStatuses(c.status).length ? (
             <ActionForm action={transitionCaseAction} submitLabel="Change status" variant="secondary" inline className="mt-3">
               <input type="hidden" name="caseId" value={c.id} />
-              <label className="flex flex-col gap-1 text-sm">
-                Move case to
-                <select name="to" className={inputClass}>
-                  {nextStatuses(c.status).map((s) => (
-                    <option key={s} value={s}>
-                      {CASE_STATUS_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <LabeledSelect name="to" label="Move case to" options={nextStatuses(c.status).map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
             </ActionForm>
           ) : null}
           {user.role === "practitioner" && c.status !== "discharged" ? (
@@ -428,16 +416,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   {user.role === "practitioner" && nextReferralStatuses(r.status).length ? (
                     <ActionForm action={updateReferralStatusAction} submitLabel="Update" variant="secondary" inline className="mt-2">
                       <input type="hidden" name="referralId" value={r.id} />
-                      <label className="flex flex-col gap-1 text-sm">
-                        Status
-                        <select name="status" className={inputClass}>
-                          {nextReferralStatuses(r.status).map((s) => (
-                            <option key={s} value={s}>
-                              {REFERRAL_STATUS_LABELS[s]}
-                            </option>
-                          ))}
-                        </select>
-                      </label>
+                      <LabeledSelect name="status" label="Status" options={nextReferralStatuses(r.status).map((s) => ({ value: s, label: REFERRAL_STATUS_LABELS[s] }))} />
                     </ActionForm>
                   ) : null}
                 </li>
@@ -451,26 +430,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <summary className="cursor-pointer font-medium text-brand-700">Refer out</summary>
               <ActionForm action={sendReferralAction} submitLabel="Send referral" className="mt-2">
                 <input type="hidden" name="caseId" value={c.id} />
-                <label className="flex flex-col gap-1">
-                  Specialty
-                  <select name="specialty" className={inputClass}>
-                    {OUTGOING_SPECIALTIES.map((s) => (
-                      <option key={s} value={s}>
-                        {SPECIALTY_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label className="flex flex-col gap-1">
-                  To (clinician or service)
-                  <input name="counterpart" className={inputClass} />
-                </label>
-                <FieldError name="counterpart" />
-                <label className="flex flex-col gap-1">
-                  Reason
-                  <textarea name="reason" rows={2} className={inputClass} />
-                </label>
-                <FieldError name="reason" />
+                <ReferralFields direction="outgoing" />
               </ActionForm>
             </details>
           ) : null}

@@ -8,7 +8,7 @@ import { listLocations } from "@/lib/clinic/queries";
 import { listCalendar } from "@/lib/desk/queries";
 import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
-import { EmptyState, PageHeader, SelectFilter } from "../../_components/ui";
+import { EmptyState, PageHeader, LabeledSelect } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -60,8 +60,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter the calendar">
           <input type="hidden" name="view" value={q.view} />
           <input type="hidden" name="date" value={day} />
-          <SelectFilter name="discipline" label="Discipline" anyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
-          <SelectFilter name="location" label="Location" anyLabel="All" value={q.location} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+          <LabeledSelect name="discipline" label="Discipline" emptyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
+          <LabeledSelect name="location" label="Location" emptyLabel="All" value={q.location} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
           <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-white">
             Show
           </button>

@@ -26,8 +26,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     for (const line of chunk.toString().split("\n")) {
       if (!line.includes('"level":50')) continue;
       try {
-        const entry = JSON.parse(line) as { time: string; msg: string; err?: { type?: string; causeCode?: string; causeMessage?: string; message?: string } };
+        const entry = JSON.parse(line) as { time: string; msg: string; err?: { type?: string; causeCode?: string; causeMessage?: string; message?: string; stack?: string } };
         console.error(`[server] ${entry.time} ${entry.msg}: ${entry.err?.causeCode ?? ""} ${entry.err?.causeMessage ?? entry.err?.message?.split("\n")[0] ?? ""}`.slice(0, 300));
+        // An unexpected error (not a lost database) is a bug: its stack says where.
+        if (entry.err?.stack && !entry.msg.includes("unavailable")) console.error(entry.err.stack.split("\n").slice(0, 12).join("\n"));
       } catch {
         console.error(`[server] ${line.slice(0, 300)}`);
       }

@@ -42,7 +42,9 @@ export async function hit(db: DbOrTx, key: string, options: WindowOptions): Prom
         else r.window_ends_at
       end
     returning key, count, window_ends_at`);
-  const row = rowsOf<{ key: string; count: number; window_ends_at: Date | string }>(result)[0]!;
+  const row = rowsOf<{ key: string; count: number; window_ends_at: Date | string }>(result)[0];
+  // An upsert with RETURNING always answers one row; anything else is a broken connection, not a count.
+  if (!row) throw new Error("rate limit upsert returned no row", { cause: { code: "CONNECTION_CLOSED" } });
   return { key: row.key, count: Number(row.count), resetAt: new Date(row.window_ends_at) };
 }
 

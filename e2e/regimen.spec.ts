@@ -29,6 +29,9 @@ test("a physical therapist assigns a plan from a template, the patient logs on a
   await page.getByLabel("Anything to tell your therapist? (optional)").fill("Bridges are fine, bird dog is wobbly.");
   await page.getByRole("button", { name: "Save today" }).click();
   await expect(page.getByText(/saved on this phone but not sent yet|Sending your log/)).toHaveCount(0);
+  // Once sent, what was logged stays on screen (it must not flip back to "not done" and invite a second log).
+  await expect(bridge.getByText("Done 1 of 1 today")).toBeVisible();
+  await expect(birdDog.getByText("Done 1 of 1 today")).toBeVisible();
   // What was sent survives a reload: it came back from the server.
   await page.reload();
   await expect(page.getByRole("list", { name: "Today's exercises" }).getByRole("listitem").filter({ hasText: "Glute bridge" }).getByText("Done 1 of 1 today")).toBeVisible();

@@ -89,6 +89,8 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
     () => false,
   );
   const [status, setStatus] = useState<"idle" | "sending" | "offline" | "error">("idle");
+  // What the server stored since the page loaded: leaves the phone's queue but stays on screen.
+  const [sentEntries, setSentEntries] = useState<Entry[]>([]);
   const [sets, setSets] = useState<Record<string, number>>({});
   const [pain, setPain] = useState<number | null>(serverCheckins.find((c) => c.date === today)?.pain ?? null);
   const [comment, setComment] = useState(serverCheckins.find((c) => c.date === today)?.comment ?? "");
@@ -103,6 +105,7 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
       // Only drop what was sent; anything logged meanwhile stays queued.
       const now = readPending(key);
       const sent = new Set(current.entries.map((e) => e.clientId));
+      setSentEntries((before) => [...before, ...current.entries]);
       writePending(key, { entries: now.entries.filter((e) => !sent.has(e.clientId)), checkin: now.checkin === current.checkin || JSON.stringify(now.checkin) === JSON.stringify(current.checkin) ? undefined : now.checkin });
       setStatus("idle");
     } catch {
@@ -124,9 +127,10 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
   }, [sync]);
 
   const allLogs = useMemo(() => {
-    const seen = new Set(serverLogs.map((l) => l.clientId));
-    return [...serverLogs, ...pending.entries.filter((e) => !seen.has(e.clientId))];
-  }, [serverLogs, pending]);
+    const byId = new Map<string, Entry>();
+    for (const entry of [...serverLogs, ...sentEntries, ...pending.entries]) if (!byId.has(entry.clientId)) byId.set(entry.clientId, entry);
+    return [...byId.values()];
+  }, [serverLogs, sentEntries, pending]);
   const doneToday = (itemId: string) => allLogs.filter((l) => l.regimenItemId === itemId && l.date === today).length;
 
   const log = (item: PlanItem) => {

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
-import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { API_SECURITY_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
 // once and kept beside the data in .data/. A real deployment (DATABASE_URL) must set AUTH_SECRET.
@@ -12,7 +12,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "@node-rs/argon2"],
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: STATIC_SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/api/v1/:path*", headers: API_SECURITY_HEADERS },
+      { source: "/api/health", headers: API_SECURITY_HEADERS },
+    ];
   },
   experimental: {
     // Lets pages call forbidden() so a signed-in user in the wrong area gets a real 403 page.

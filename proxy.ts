@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { areaOf } from "@/lib/auth/roles";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
+import { validRequestId } from "@/lib/http/request-id";
 
 const { auth } = NextAuth(authConfig);
 
@@ -37,10 +38,9 @@ export default auth((req) => {
   return res;
 });
 
-function validRequestId(value: string | null): string | null {
-  return value && /^[\w-]{8,64}$/.test(value) ? value : null;
-}
 
+// Not for static files, nor for the public JSON API and the health check: those carry no session and no
+// page, and skipping the proxy saves about a millisecond per call (apiRoute gives them a request id).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/v1/|api/health).*)"],
 };

@@ -29,6 +29,15 @@ test.describe("headers, cookies and cross-site requests", () => {
     expect(violations).toEqual([]);
   });
 
+  test("JSON answers of the public API carry the security headers and a policy that allows nothing", async ({ request }) => {
+    for (const path of ["/api/health", "/api/v1/services"]) {
+      const h = (await request.get(path)).headers();
+      expect(h["content-security-policy"]).toContain("default-src 'none'");
+      expect(h["x-content-type-options"]).toBe("nosniff");
+      expect(h["strict-transport-security"]).toContain("max-age=");
+    }
+  });
+
   test("the session cookie is HttpOnly and SameSite=Lax", async ({ browser, world }) => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysIso, existingZonedInstant, isoWeekday, localDate, zonedInstant } from "./time";
+import { addDaysIso, existingZonedInstant, formatInZone, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
 
 const NY = "America/New_York";
 
@@ -23,5 +24,27 @@ describe("zoned wall-clock times", () => {
     expect(addDaysIso("2026-03-01", -1)).toBe("2026-02-28");
     expect(isoWeekday("2026-11-23")).toBe(1);
     expect(isoWeekday("2026-11-29")).toBe(7);
+  });
+});
+
+describe("isoInZone", () => {
+  it("writes the local time with the zone's offset on both sides of a DST change", () => {
+    expect(isoInZone(new Date("2026-03-08T06:59:00Z"), NY)).toBe("2026-03-08T01:59:00-05:00");
+    expect(isoInZone(new Date("2026-03-08T07:00:00Z"), NY)).toBe("2026-03-08T03:00:00-04:00");
+    expect(isoInZone(new Date("2026-11-01T05:30:00Z"), NY)).toBe("2026-11-01T01:30:00-04:00");
+    expect(isoInZone(new Date("2026-11-01T06:30:00Z"), NY)).toBe("2026-11-01T01:30:00-05:00");
+    expect(isoInZone(new Date("2026-06-01T12:00:00Z"), "UTC")).toBe("2026-06-01T12:00:00Z");
+    expect(isoInZone(new Date("2026-06-01T12:00:00Z"), "Asia/Kolkata")).toBe("2026-06-01T17:30:00+05:30");
+  });
+
+  it("says exactly what date-fns says, for any instant since 1970 in any of these zones", () => {
+    const zones = ["America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "America/St_Johns", "UTC", "America/Sao_Paulo"];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800 }), fc.constantFrom(...zones), (seconds, zone) => {
+        const instant = new Date(seconds * 1000);
+        expect(isoInZone(instant, zone)).toBe(formatInZone(instant, zone, "yyyy-MM-dd'T'HH:mm:ssXXX"));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

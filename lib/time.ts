@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
 
 /**
@@ -20,6 +20,21 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 export function existingZonedInstant(date: string, time: string, timeZone: string): Date | null {
   const instant = zonedInstant(date, time, timeZone);
   return formatInZone(instant, timeZone, "yyyy-MM-dd HH:mm") === `${date} ${time}` ? instant : null;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * ISO 8601 with the zone's UTC offset, e.g. 2026-12-01T09:00:00-05:00 — the same text as
+ * formatInZone(instant, zone, "yyyy-MM-dd'T'HH:mm:ssXXX") at a fraction of the cost (slot lists format
+ * hundreds of times per request). Whole-minute offsets, i.e. any zone since 1970.
+ */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const offset = Math.round(tzOffset(timeZone, instant));
+  const local = new Date(instant.getTime() + offset * 60_000);
+  const abs = Math.abs(offset);
+  const zone = offset === 0 ? "Z" : `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}${zone}`;
 }
 
 export function formatInZone(instant: Date, timeZone: string, pattern: string): string {

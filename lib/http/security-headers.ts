@@ -30,6 +30,9 @@ export const STATIC_SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+/** JSON answers skip the proxy (no nonce needed): they get a policy that allows nothing at all. */
+export const API_SECURITY_HEADERS = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'" }];
+
 /**
  * Route handlers that change data refuse cross-site browser requests: a browser says where a request
  * comes from (Sec-Fetch-Site, Origin); server-to-server API clients send neither and are allowed.

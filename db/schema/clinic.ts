@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -39,6 +40,11 @@ export const practitioners = pgTable(
     discipline: disciplineEnum("discipline").notNull(),
     bio: text("bio"),
     isActive: boolean("is_active").notNull().default(true),
+    /**
+     * Bumped by triggers (migration 0009) in the same transaction as any change to this practitioner's
+     * appointments, time off, working hours or services: a cached calendar is current iff its version is.
+     */
+    calendarVersion: bigint("calendar_version", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("practitioners_user_key").on(t.userId)],

@@ -1,8 +1,9 @@
 import "server-only";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { addDaysIso, zonedInstant } from "@/lib/time";
 import { findFirstAvailableSlots, findFreeSlots, findPractitionerSlots, type Slot } from "./engine";
-import { loadAvailability, type BookableService } from "./load";
+import { loadAvailabilityCached } from "./cache";
+import { loadAvailability, type AvailabilityData, type BookableService } from "./load";
 
 /** How far ahead patients can book, and the grid slots start on. */
 export const BOOKING_HORIZON_DAYS = Number(process.env.BOOKING_HORIZON_DAYS ?? 90);
@@ -21,22 +22,33 @@ export interface SlotsResult {
  * Free slots of a service between two local dates (inclusive): for one practitioner, or "first
  * available" (one practitioner per start time) across everyone who offers it.
  */
-export async function getFreeSlots(
-  db: DbOrTx,
-  input: {
-    serviceSlug: string;
-    practitionerId?: string | null;
-    from: string;
-    to: string;
-    now?: Date;
-    firstAvailableOnly?: boolean;
-    ignoreAppointmentId?: string | null;
-  },
-): Promise<SlotsResult> {
+export async function getFreeSlots(db: DbOrTx, input: SlotsInput): Promise<SlotsResult> {
+  return freeSlotsFrom((load) => loadAvailability(db, load), input);
+}
+
+/**
+ * The same answer for the public read paths (the slots API behind /book), from calendars each instance
+ * keeps and re-checks against PostgreSQL on every call (see ./cache). Root handle only, no transaction.
+ */
+export async function getPublicFreeSlots(db: Db, input: SlotsInput): Promise<SlotsResult> {
+  return freeSlotsFrom((load) => loadAvailabilityCached(db, load), input);
+}
+
+interface SlotsInput {
+  serviceSlug: string;
+  practitionerId?: string | null;
+  from: string;
+  to: string;
+  now?: Date;
+  firstAvailableOnly?: boolean;
+  ignoreAppointmentId?: string | null;
+}
+
+async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[1]) => Promise<AvailabilityData>, input: SlotsInput): Promise<SlotsResult> {
   const now = input.now ?? new Date();
   // Pad by two days each side: the clinic's zone is only known after the load, and appointments just
   // outside the range can still block a slot with their buffers.
-  const data = await loadAvailability(db, {
+  const data = await loader({
     serviceSlug: input.serviceSlug,
     practitionerId: input.practitionerId,
     ignoreAppointmentId: input.ignoreAppointmentId,

@@ -19,10 +19,13 @@ export interface BookableService {
   needsReview: boolean;
 }
 
+/** A calendar with the practitioners.calendar_version read in the same statement as its data. */
+export type VersionedCalendar = PractitionerCalendar & { version: number };
+
 export interface AvailabilityData {
   service: BookableService | null;
   timeZone: string;
-  calendars: PractitionerCalendar[];
+  calendars: VersionedCalendar[];
 }
 
 /** "offset+length,..." (minutes after `base`) → intervals in epoch ms. */
@@ -53,6 +56,8 @@ export async function loadAvailability(
     toDate: string;
     /** Leave this appointment out of the busy time (when moving it). */
     ignoreAppointmentId?: string | null;
+    /** Only these practitioners' calendars (refreshing a cache). */
+    practitionerIds?: readonly string[];
   },
 ): Promise<AvailabilityData> {
   // Times travel as whole minutes after `base` (appointment and time-off edges are whole minutes).
@@ -72,6 +77,7 @@ export async function loadAvailability(
       coalesce((
         select json_agg(json_build_object(
           'practitionerId', p.id,
+          'version', p.calendar_version,
           'hours', coalesce((
             select json_agg(json_build_object(
               'weekday', wh.weekday, 'startTime', wh.start_time, 'endTime', wh.end_time, 'breaks', wh.breaks,
@@ -101,12 +107,14 @@ export async function loadAvailability(
         join practitioner_services ps on ps.practitioner_id = p.id
         join svc on svc.id = ps.service_id
         where p.is_active and (${input.practitionerId ?? null}::uuid is null or p.id = ${input.practitionerId ?? null}::uuid)
+          ${input.practitionerIds ? (input.practitionerIds.length ? sql`and p.id in (${sql.join(input.practitionerIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`and false`) : sql``}
       ), '[]'::json) as calendars
   `);
-  type RawCalendar = { practitionerId: string; hours: WorkingHoursRule[]; timeOff: string; busy: string };
+  type RawCalendar = { practitionerId: string; version: number; hours: WorkingHoursRule[]; timeOff: string; busy: string };
   const row = rowsOf<{ service: BookableService | null; time_zone: string | null; calendars: RawCalendar[] }>(result)[0];
   const calendars = (row?.calendars ?? []).map((c) => ({
     practitionerId: c.practitionerId,
+    version: Number(c.version),
     hours: c.hours.map((h) => ({ ...h, startTime: h.startTime.slice(0, 5), endTime: h.endTime.slice(0, 5) })),
     timeOff: parseIntervals(c.timeOff, base),
     busy: parseIntervals(c.busy, base),

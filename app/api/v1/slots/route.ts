@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
-import { MAX_RANGE_DAYS, getFreeSlots } from "@/lib/availability";
+import { MAX_RANGE_DAYS, getPublicFreeSlots } from "@/lib/availability";
 import { SlotsQuerySchema } from "@/lib/booking/schemas";
 import { presentSlot } from "@/lib/booking/present";
 import { ApiError, apiRoute } from "@/lib/http/api";
@@ -18,7 +18,7 @@ export const GET = apiRoute(async (req) => {
   if (query.to > addDaysIso(query.from, MAX_RANGE_DAYS - 1)) {
     throw new ApiError(400, "range_too_long", `Ask for at most ${MAX_RANGE_DAYS} days per call.`);
   }
-  const result = await getFreeSlots(getDb(), { serviceSlug: query.service, practitionerId: query.practitioner, from: query.from, to: query.to });
+  const result = await getPublicFreeSlots(getDb(), { serviceSlug: query.service, practitionerId: query.practitioner, from: query.from, to: query.to });
   if (!result.service) throw new ApiError(404, "unknown_service", "There is no bookable service with that slug.");
   return NextResponse.json(
     { timeZone: result.timeZone, slots: result.slots.map((s) => presentSlot(s, result.timeZone)) },

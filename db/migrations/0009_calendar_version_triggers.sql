@@ -1,20 +1,26 @@
--- Hand-written: every change to what the availability engine reads about a practitioner bumps
--- practitioners.calendar_version in the same transaction (statement-level triggers with transition
--- tables: one UPDATE per statement, however many rows). A cached calendar labelled with the version
+-- Hand-written: every change to what the availability engine reads about a practitioner bumps their
+-- row in calendar_versions in the same transaction (statement-level triggers with transition tables:
+-- one upsert per statement, however many rows). A cached calendar labelled with the version
 -- read in the same statement as its data is current exactly when that version still is.
 -- Keep this file when regenerating.
+CREATE OR REPLACE FUNCTION bump_calendar_versions_of(ids uuid[]) RETURNS void
+LANGUAGE sql AS $$
+  -- In id order, so two transactions bumping the same practitioners lock them in the same order; only
+  -- practitioners that still exist (deleting one cascades to their rows, which has nothing to bump).
+  INSERT INTO calendar_versions AS cv (practitioner_id, version)
+  SELECT p.id, 1 FROM practitioners p WHERE p.id = ANY (ids) ORDER BY p.id
+  ON CONFLICT (practitioner_id) DO UPDATE SET version = cv.version + 1;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION bump_calendar_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    UPDATE practitioners SET calendar_version = calendar_version + 1
-     WHERE id IN (SELECT practitioner_id FROM changed_new);
+    PERFORM bump_calendar_versions_of(ARRAY(SELECT practitioner_id FROM changed_new));
   ELSIF TG_OP = 'DELETE' THEN
-    UPDATE practitioners SET calendar_version = calendar_version + 1
-     WHERE id IN (SELECT practitioner_id FROM changed_old);
+    PERFORM bump_calendar_versions_of(ARRAY(SELECT practitioner_id FROM changed_old));
   ELSE
-    UPDATE practitioners SET calendar_version = calendar_version + 1
-     WHERE id IN (SELECT practitioner_id FROM changed_new UNION SELECT practitioner_id FROM changed_old);
+    PERFORM bump_calendar_versions_of(ARRAY(SELECT practitioner_id FROM changed_new UNION SELECT practitioner_id FROM changed_old));
   END IF;
   RETURN NULL;
 END
@@ -60,8 +66,7 @@ CREATE TRIGGER practitioner_services_calendar_delete AFTER DELETE ON practitione
 CREATE OR REPLACE FUNCTION bump_calendar_version_of_location() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE practitioners SET calendar_version = calendar_version + 1
-   WHERE id IN (SELECT wh.practitioner_id FROM working_hours wh JOIN changed_new l ON l.id = wh.location_id);
+  PERFORM bump_calendar_versions_of(ARRAY(SELECT wh.practitioner_id FROM working_hours wh JOIN changed_new l ON l.id = wh.location_id));
   RETURN NULL;
 END
 $$;

@@ -40,15 +40,23 @@ export const practitioners = pgTable(
     discipline: disciplineEnum("discipline").notNull(),
     bio: text("bio"),
     isActive: boolean("is_active").notNull().default(true),
-    /**
-     * Bumped by triggers (migration 0009) in the same transaction as any change to this practitioner's
-     * appointments, time off, working hours or services: a cached calendar is current iff its version is.
-     */
-    calendarVersion: bigint("calendar_version", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("practitioners_user_key").on(t.userId)],
 );
+
+/**
+ * Bumped by triggers (migration 0009) in the same transaction as any change to a practitioner's
+ * appointments, time off, working hours or services: a remembered calendar is current iff its version
+ * is. A narrow table of its own, so frequent bumps never bloat or lock the practitioners rows that
+ * foreign keys and every listing read.
+ */
+export const calendarVersions = pgTable("calendar_versions", {
+  practitionerId: uuid("practitioner_id")
+    .primaryKey()
+    .references(() => practitioners.id, { onDelete: "cascade" }),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});
 
 export const services = pgTable(
   "services",

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { appointments, locations, practitionerServices, practitioners, services, timeOff, workingHours } from "@/db/schema";
+import { appointments, calendarVersions, locations, practitionerServices, practitioners, services, timeOff, workingHours } from "@/db/schema";
 import { createAppointment, createLocation, createPatient, createPractitioner, createService, createTimeOff, setWorkingHours } from "@/db/seed/factories";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { getFreeSlots, getPublicFreeSlots } from ".";
@@ -121,7 +121,7 @@ describe("availability remembered per instance, checked against calendar version
 
   it("bumps the version in the same statement as the change, once per statement", async () => {
     const db = getDb();
-    const version = async () => Number((await db.select({ v: practitioners.calendarVersion }).from(practitioners).where(eq(practitioners.id, ctx.b)))[0]!.v);
+    const version = async () => Number((await db.select({ v: calendarVersions.version }).from(calendarVersions).where(eq(calendarVersions.practitionerId, ctx.b)))[0]?.v ?? 0);
     const v0 = await version();
     await db.execute(sql`update working_hours set breaks = '[]'::jsonb where practitioner_id = ${ctx.b}`);
     expect(await version()).toBe(v0 + 1);

@@ -7,7 +7,7 @@ import { loadAvailability, type AvailabilityData, type BookableService, type Ver
 /**
  * Availability for the public read paths, with each instance keeping the calendars it loaded and
  * checking them against PostgreSQL on every call: one small query reads the service, the clinic's zone
- * and each practitioner's `calendar_version` (bumped by triggers in the same transaction as any change
+ * and each practitioner's version in `calendar_versions` (bumped by triggers in the same transaction as any change
  * to their appointments, time off, hours or services); only calendars whose version moved are loaded
  * again. The database stays the only truth — an instance never answers from what it merely remembers,
  * and several instances stay consistent with each other.
@@ -41,8 +41,9 @@ async function currentVersions(db: Db, serviceSlug: string, practitionerId: stri
       (select row_to_json(svc)::text from svc) as service_key,
       (select time_zone from locations order by created_at, id limit 1) as time_zone,
       coalesce((
-        select json_agg(json_build_array(p.id, p.calendar_version) order by p.id)
+        select json_agg(json_build_array(p.id, coalesce(cv.version, 0)) order by p.id)
         from practitioners p
+        left join calendar_versions cv on cv.practitioner_id = p.id
         join practitioner_services ps on ps.practitioner_id = p.id
         join svc on svc.id = ps.service_id
         where p.is_active and (${practitionerId ?? null}::uuid is null or p.id = ${practitionerId ?? null}::uuid)

@@ -19,7 +19,7 @@ export interface BookableService {
   needsReview: boolean;
 }
 
-/** A calendar with the practitioners.calendar_version read in the same statement as its data. */
+/** A calendar with its calendar_versions.version, read in the same statement as its data. */
 export type VersionedCalendar = PractitionerCalendar & { version: number };
 
 export interface AvailabilityData {
@@ -77,7 +77,7 @@ export async function loadAvailability(
       coalesce((
         select json_agg(json_build_object(
           'practitionerId', p.id,
-          'version', p.calendar_version,
+          'version', coalesce((select cv.version from calendar_versions cv where cv.practitioner_id = p.id), 0),
           'hours', coalesce((
             select json_agg(json_build_object(
               'weekday', wh.weekday, 'startTime', wh.start_time, 'endTime', wh.end_time, 'breaks', wh.breaks,

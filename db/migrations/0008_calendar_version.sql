@@ -1,1 +1,0 @@
-ALTER TABLE "practitioners" ADD COLUMN "calendar_version" bigint DEFAULT 0 NOT NULL;

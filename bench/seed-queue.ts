@@ -14,16 +14,14 @@ export async function seedQueueBench(db: Db, caseCount = 100_000, auditCount = 1
     with p as (select id, row_number() over (order by id) as n from patients where email like 'queue%@example.test'),
          pr as (select id, row_number() over (order by id) as n from practitioners),
          prc as (select count(*) as c from practitioners)
-    insert into cases (patient_id, status, priority, priority_rank, duration_class, lead_practitioner_id, disciplines, red_flags, has_red_flags, search_text, opened_at)
+    insert into cases (patient_id, status, priority, duration_class, lead_practitioner_id, disciplines, red_flags, search_text, opened_at)
     select p.id,
       (array['new','triaged','in_care','in_care','in_care','case_conference','discharged','discharged'])[1 + g % 8]::case_status,
       (array['routine','routine','routine','routine','within_48h','same_day','routine','emergency'])[1 + (g / 8) % 8]::priority,
-      (array[3,3,3,3,2,1,3,0])[1 + (g / 8) % 8],
       (array['acute','subacute','chronic'])[1 + g % 3]::duration_class,
       case when g % 4 = 0 then null else (select id from pr where pr.n = 1 + g % (select c from prc)) end,
       array[(array['spine_physician','chiropractor','physical_therapist','massage_therapist'])[1 + g % 4]]::discipline[],
       case when g % 13 = 0 then array['cancer_history'] else '{}'::text[] end,
-      g % 13 = 0,
       lower('Queue patient ' || (1 + g % 20000) || ' queue' || (1 + g % 20000) || '@example.test'),
       now() - (g % 5000) * interval '17 minutes'
     from generate_series(1, ${caseCount}) g join p on p.n = 1 + g % 20000`);

@@ -15,15 +15,24 @@ export const cases = pgTable(
       .references(() => patients.id, { onDelete: "restrict" }),
     status: caseStatusEnum("status").notNull().default("new"),
     priority: priorityEnum("priority").notNull().default("routine"),
-    /** Lower is more urgent (emergency 0 ... routine 3): the queue sorts on it. */
-    priorityRank: smallint("priority_rank").notNull().default(3),
+    /**
+     * Lower is more urgent (emergency 0 ... routine 3): the queue sorts and pages on it. Derived by the
+     * database from `priority`, so it can never disagree with it (PRIORITY_RANK in lib/triage is the same
+     * order for building filters; a test holds the two together).
+     */
+    priorityRank: smallint("priority_rank")
+      .generatedAlwaysAs(sql`case priority when 'emergency' then 0 when 'same_day' then 1 when 'within_48h' then 2 else 3 end`)
+      .notNull(),
     durationClass: durationClassEnum("duration_class"),
     painStartedOn: date("pain_started_on"),
     leadPractitionerId: uuid("lead_practitioner_id").references(() => practitioners.id, { onDelete: "set null" }),
     disciplines: disciplineEnum("disciplines").array().notNull().default(sql`'{}'`),
     suggestedDiscipline: disciplineEnum("suggested_discipline"),
     redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
-    hasRedFlags: boolean("has_red_flags").notNull().default(false),
+    /** Derived from `red_flags` by the database (indexed filter of the queue). */
+    hasRedFlags: boolean("has_red_flags")
+      .generatedAlwaysAs(sql`cardinality(red_flags) > 0`)
+      .notNull(),
     redFlagsClearedAt: timestamp("red_flags_cleared_at", { withTimezone: true }),
     redFlagsClearedBy: uuid("red_flags_cleared_by").references(() => users.id),
     awaitingReview: boolean("awaiting_review").notNull().default(false),
@@ -39,7 +48,6 @@ export const cases = pgTable(
     index("cases_queue_idx").on(t.priorityRank, t.openedAt, t.id),
     index("cases_status_queue_idx").on(t.status, t.priorityRank, t.openedAt, t.id),
     index("cases_lead_idx").on(t.leadPractitionerId, t.priorityRank, t.openedAt, t.id),
-    check("cases_priority_rank_check", sql`${t.priorityRank} between 0 and 3`),
   ],
 );
 

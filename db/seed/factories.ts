@@ -29,7 +29,7 @@ import type { AppointmentStatus } from "@/lib/appointments/status";
 import { appointmentWindow } from "@/lib/appointments/window";
 import { hashPassword } from "@/lib/auth/password";
 import type { CaseStatus, DurationClass } from "@/lib/cases/status";
-import { PRIORITY_RANK, type Priority } from "@/lib/triage/red-flags";
+import type { Priority } from "@/lib/triage/red-flags";
 import type { ReferralStatus, Specialty } from "@/lib/referrals/kinds";
 
 /**
@@ -264,12 +264,10 @@ export async function createCase(
       patientId: input.patientId,
       status: input.status ?? "new",
       priority,
-      priorityRank: PRIORITY_RANK[priority],
       durationClass: input.durationClass ?? "acute",
       leadPractitionerId: input.leadPractitionerId ?? null,
       disciplines: input.disciplines ?? [],
       redFlags: input.redFlags ?? [],
-      hasRedFlags: (input.redFlags ?? []).length > 0,
       awaitingReview: input.awaitingReview ?? false,
       painStartedOn: input.painStartedOn ?? null,
       openedAt: input.openedAt ?? new Date(),

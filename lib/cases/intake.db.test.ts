@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, cases, painScores } from "@/db/schema";
-import { createLocation, createPractitioner, createService, setWorkingHours, uniqueEmail } from "@/db/seed/factories";
+import { createCase, createLocation, createPatient, createPractitioner, createService, setWorkingHours, uniqueEmail } from "@/db/seed/factories";
+import { PRIORITIES, PRIORITY_RANK } from "@/lib/triage/red-flags";
 import { createAppointmentRequest } from "@/lib/booking/create";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 
@@ -59,5 +60,22 @@ describe("a request opens or joins the patient's case", () => {
     expect(c3!.priority).toBe("same_day");
     const scores = await getDb().select().from(painScores).where(eq(painScores.caseId, c1!.id));
     expect(scores.map((s) => s.score).sort()).toEqual([3, 6, 8]);
+  });
+});
+
+describe("what the database derives for the queue", () => {
+  it("ranks every priority as PRIORITY_RANK does and flags cases with red flags, on insert and on change", async () => {
+    const db = getDb();
+    const patient = await createPatient(db, {});
+    for (const priority of PRIORITIES) {
+      const c = await createCase(db, { patientId: patient.id, priority, redFlags: priority === "routine" ? [] : ["fever_or_infection"] });
+      expect(c.priorityRank).toBe(PRIORITY_RANK[priority]);
+      expect(c.hasRedFlags).toBe(priority !== "routine");
+    }
+    const c = await createCase(db, { patientId: patient.id, priority: "routine" });
+    const [changed] = await db.update(cases).set({ priority: "emergency", redFlags: ["saddle_numbness"] }).where(eq(cases.id, c.id)).returning();
+    expect(changed).toMatchObject({ priorityRank: 0, hasRedFlags: true });
+    const [cleared] = await db.update(cases).set({ priority: "within_48h", redFlags: [] }).where(eq(cases.id, c.id)).returning();
+    expect(cleared).toMatchObject({ priorityRank: 2, hasRedFlags: false });
   });
 });

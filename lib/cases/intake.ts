@@ -29,13 +29,11 @@ export async function attachRequestToCase(
       .values({
         patientId: input.patientId,
         priority: triage.priority,
-        priorityRank: PRIORITY_RANK[triage.priority],
         durationClass: triage.durationClass,
         painStartedOn: input.painStartedOn,
         disciplines: [input.discipline],
         suggestedDiscipline: triage.suggestedDiscipline,
         redFlags: triage.redFlags,
-        hasRedFlags: triage.redFlags.length > 0,
         awaitingReview: triage.redFlags.length > 0,
         triageReasons: triage.reasons,
         searchText: input.searchText.toLowerCase(),
@@ -49,9 +47,9 @@ export async function attachRequestToCase(
     await tx
       .update(cases)
       .set({
-        ...(moreUrgent ? { priority: triage.priority, priorityRank: PRIORITY_RANK[triage.priority], triageReasons: triage.reasons } : {}),
+        ...(moreUrgent ? { priority: triage.priority, triageReasons: triage.reasons } : {}),
         disciplines: open.disciplines.includes(input.discipline) ? open.disciplines : [...open.disciplines, input.discipline],
-        ...(newFlags.length ? { redFlags: [...open.redFlags, ...newFlags], hasRedFlags: true, awaitingReview: true, redFlagsClearedAt: null, redFlagsClearedBy: null } : {}),
+        ...(newFlags.length ? { redFlags: [...open.redFlags, ...newFlags], awaitingReview: true, redFlagsClearedAt: null, redFlagsClearedBy: null } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(cases.id, open.id));

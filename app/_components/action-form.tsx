@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { Alert, Button, cx } from "./ui";
 
@@ -8,7 +8,9 @@ const FieldErrors = createContext<Record<string, string>>({});
 
 /**
  * A plain <form> posting to a server action (works without JavaScript). Shows the action's message above
- * the fields and each field's error under it (<FieldError name="...">).
+ * the fields and each field's error under it (<FieldError name="...">). With JavaScript it submits itself:
+ * React resets a form after an `action` runs, even a failed one, which would throw away what the user
+ * typed; here the fields are cleared only once the server has accepted them.
  */
 export function ActionForm<T>({
   action,
@@ -31,8 +33,17 @@ export function ActionForm<T>({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className={cx(inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3", className)} noValidate>
+    <form ref={form} action={formAction} onSubmit={submit} className={cx(inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3", className)} noValidate>
       {state && !state.ok ? (
         <Alert tone="danger" role="alert" className={inline ? "w-full" : undefined}>
           {state.error.message}

@@ -4,6 +4,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { redactConsoleErrors } = await import("./lib/log");
+  redactConsoleErrors();
   const { prepareDatabase } = await import("./db/prepare");
   await prepareDatabase();
   const { startJobs } = await import("./lib/jobs");

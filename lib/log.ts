@@ -1,4 +1,5 @@
 import pino from "pino";
+import { isConnectionError } from "@/db/errors";
 
 /**
  * Structured JSON logs. Never log passwords, tokens or what a patient typed: log ids and outcomes.
@@ -37,22 +38,66 @@ export function requestLogger(requestId: string | null | undefined) {
   return requestId ? logger.child({ requestId }) : logger;
 }
 
-// Drizzle puts the bound parameters (what a user typed) into its error messages: cut them off.
-const withoutParams = (text: string | undefined) => text?.replace(/\nparams: [\s\S]*?(?=\n    at |$)/, "\nparams: [redacted]");
+// Drizzle ends its query errors with "\nparams: ..." (what a user typed), and PostgreSQL's own messages
+// and details can quote values ("Failing row contains (...)", "invalid input syntax ...: \"...\"").
+// Errors are therefore described from their class, SQLSTATE and constraint, never their values.
+const PARAMS = /\nparams: [\s\S]*$/;
+
+function safeMessage(err: Error): string {
+  return err.message.replace(PARAMS, "\nparams: [redacted]");
+}
+
+/** The stack's frames under a message without parameters (a parameter may itself look like a frame). */
+function safeStack(err: Error): string {
+  const stack = err.stack ?? "";
+  const head = `${err.name}: ${err.message}`;
+  const frames = stack.startsWith(head)
+    ? stack.slice(head.length)
+    : stack
+        .split("\n")
+        .filter((line) => /^\s+at /.test(line))
+        .map((line) => `\n${line}`)
+        .join("");
+  return `${err.name}: ${safeMessage(err)}${frames.replace(PARAMS, "")}`;
+}
+
+type CauseLike = { code?: unknown; message?: unknown; constraint_name?: unknown; table_name?: unknown };
 
 /** For errors: the class, message and SQLSTATE, never the input that caused it. */
 export function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Error) {
-    const cause = err.cause as { code?: unknown; message?: unknown } | undefined;
+    const cause = (err.cause ?? undefined) as CauseLike | undefined;
     return {
       err: {
         type: err.name,
-        message: withoutParams(err.message),
-        stack: withoutParams(err.stack),
+        message: safeMessage(err),
+        stack: safeStack(err),
         causeCode: cause?.code,
-        causeMessage: typeof cause?.message === "string" ? cause.message : undefined,
+        causeConstraint: cause?.constraint_name,
+        causeTable: cause?.table_name,
+        // A lost connection's message ("terminating connection ...") holds no input; others may.
+        causeMessage: typeof cause?.message === "string" && isConnectionError(err) ? cause.message : undefined,
       },
     };
   }
   return { err: { type: typeof err } };
+}
+
+/** One line per error for console output: safe to print, whatever the error carried. */
+export function describeError(err: Error): string {
+  const f = errorFields(err).err as { stack: string; causeCode?: unknown; causeConstraint?: unknown };
+  const extra = [f.causeCode && `code ${String(f.causeCode)}`, f.causeConstraint && `constraint ${String(f.causeConstraint)}`].filter(Boolean).join(", ");
+  return extra ? `${f.stack}\n  (${extra})` : f.stack;
+}
+
+/**
+ * Next.js prints errors nobody caught (a page or an action that threw) with console.error, including
+ * Drizzle's "params:" and PostgreSQL's details. In the server process every Error given to console.error
+ * or console.warn is printed through describeError instead. Installed once by instrumentation.ts.
+ */
+export function redactConsoleErrors(target: Pick<Console, "error" | "warn"> = console): void {
+  for (const level of ["error", "warn"] as const) {
+    const original = target[level].bind(target);
+    target[level] = (...args: unknown[]) => original(...args.map((a) => (a instanceof Error ? describeError(a) : typeof a === "string" ? a.replace(PARAMS, "\nparams: [redacted]") : a)));
+  }
 }

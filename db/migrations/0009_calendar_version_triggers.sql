@@ -7,9 +7,12 @@ CREATE OR REPLACE FUNCTION bump_calendar_versions_of(ids uuid[]) RETURNS void
 LANGUAGE sql AS $$
   -- In id order, so two transactions bumping the same practitioners lock them in the same order; only
   -- practitioners that still exist (deleting one cascades to their rows, which has nothing to bump).
+  -- A random new version rather than +1: a database that is reset or restored under a running app
+  -- would count again from 1 and could repeat a version an instance still holds; a random 53-bit value
+  -- does not (and equality is all a version is compared by).
   INSERT INTO calendar_versions AS cv (practitioner_id, version)
-  SELECT p.id, 1 FROM practitioners p WHERE p.id = ANY (ids) ORDER BY p.id
-  ON CONFLICT (practitioner_id) DO UPDATE SET version = cv.version + 1;
+  SELECT p.id, floor(random() * 9007199254740991)::bigint FROM practitioners p WHERE p.id = ANY (ids) ORDER BY p.id
+  ON CONFLICT (practitioner_id) DO UPDATE SET version = excluded.version;
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION bump_calendar_version() RETURNS trigger
@@ -73,3 +76,20 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER locations_calendar_update AFTER UPDATE ON locations REFERENCING NEW TABLE AS changed_new
   FOR EACH STATEMENT EXECUTE FUNCTION bump_calendar_version_of_location();
+--> statement-breakpoint
+-- TRUNCATE fires no row or transition-table triggers: it changes every calendar.
+CREATE OR REPLACE FUNCTION bump_all_calendar_versions() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM bump_calendar_versions_of(ARRAY(SELECT id FROM practitioners));
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER appointments_calendar_truncate AFTER TRUNCATE ON appointments FOR EACH STATEMENT EXECUTE FUNCTION bump_all_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER time_off_calendar_truncate AFTER TRUNCATE ON time_off FOR EACH STATEMENT EXECUTE FUNCTION bump_all_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER working_hours_calendar_truncate AFTER TRUNCATE ON working_hours FOR EACH STATEMENT EXECUTE FUNCTION bump_all_calendar_versions();
+--> statement-breakpoint
+CREATE TRIGGER practitioner_services_calendar_truncate AFTER TRUNCATE ON practitioner_services FOR EACH STATEMENT EXECUTE FUNCTION bump_all_calendar_versions();

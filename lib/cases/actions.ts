@@ -21,7 +21,7 @@ export const claimCaseAction = createFormAction({ schema: CaseIdSchema, roles: [
 });
 
 export const assignCaseAction = createFormAction({ schema: AssignCaseSchema, roles: CLINICAL }, async ({ caseId, practitionerId }, user) => {
-  await getDb().transaction((tx) => assignLead(tx, caseId, practitionerId, user));
+  await getDb().transaction((tx) => assignLead(tx, caseId, practitionerId, user, false, { onlyLeadOrAdmin: true }));
   return done(caseId);
 });
 

@@ -28,9 +28,16 @@ export async function changeCaseStatus(tx: Tx, caseId: string, to: CaseStatus, a
   return { from: c.status, to };
 }
 
-export async function assignLead(tx: Tx, caseId: string, practitionerId: string, actor: CurrentUser, onlyIfUnassigned = false) {
+/**
+ * Makes a practitioner the case's lead. Claiming takes an unassigned case; handing a case over (assign)
+ * is for its current lead or an admin — an unassigned case anyone on the team may hand to someone.
+ */
+export async function assignLead(tx: Tx, caseId: string, practitionerId: string, actor: CurrentUser, onlyIfUnassigned = false, rules: { onlyLeadOrAdmin?: boolean } = {}) {
   const c = await lockCase(tx, caseId);
   if (onlyIfUnassigned && c.leadPractitionerId) throw new DomainError("already_claimed", "Someone has already claimed this case.");
+  if (rules.onlyLeadOrAdmin && c.leadPractitionerId && actor.role !== "admin" && c.leadPractitionerId !== actor.practitionerId) {
+    throw new DomainError("forbidden", "Only the case's lead or an admin can hand it to someone else.");
+  }
   const [p] = await tx.select({ id: practitioners.id, discipline: practitioners.discipline }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
   if (!p) throw new DomainError("invalid", "Choose an active practitioner.", { practitionerId: "Choose an active practitioner" });
   await tx

@@ -81,6 +81,8 @@ export async function proposeTime(db: Db, appointmentId: string, start: Date, ac
 export async function markVisit(tx: Tx, appointmentId: string, mark: "arrived" | "completed" | "no_show", actor: CurrentUser) {
   const a = await lockAppointment(tx, appointmentId);
   if (a.status !== "confirmed" && !(mark === "completed" && a.status === "requested")) throw new DomainError("invalid", `This appointment is ${a.status}.`);
+  // A request seen straight away (a walk-in) may be marked completed, but not around the red-flag rule.
+  if (a.status === "requested") await assertClearedForHandsOn(tx, a.caseId, a.discipline);
   if (mark === "arrived") await tx.update(appointments).set({ arrivedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(appointments.id, a.id));
   else await tx.update(appointments).set({ status: mark, updatedAt: sql`now()` }).where(and(eq(appointments.id, a.id)));
   if (mark === "completed" && a.caseId) {

@@ -182,4 +182,10 @@ test("a massage therapist sees the precaution card, never a physician's note", a
   expect(massage).not.toContain(world.caseA.physicianNote);
   const physician = await (await (await as("spine_physician", baseURL!)).get(`/cases/${world.caseA.id}`)).text();
   expect(physician).toContain(world.caseA.physicianNote);
+  // The conference page names the same patients: why they are discussed is for the clinicians.
+  const agendaFor = async (persona: "massage_therapist" | "spine_physician") => (await (await as(persona, baseURL!)).get("/cases/conference")).text();
+  expect(await agendaFor("spine_physician")).toContain("Low bone density");
+  const massageAgenda = await agendaFor("massage_therapist");
+  expect(massageAgenda).toContain("Discussed by the clinical team");
+  expect(massageAgenda).not.toContain("Low bone density");
 });

@@ -164,7 +164,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     pain,
     psfs: psfs.map((p) => ({ ...p, mean: p.items.reduce((sum, i) => sum + i.score, 0) / Math.max(1, p.items.length) })),
     referrals: restricted ? [] : refs,
-    decisions: restricted ? decisions.map((d) => ({ ...d, recommendation: "" })) : decisions,
+    decisions: restricted ? decisions.map((d) => ({ ...d, reason: "Discussed by the clinical team", recommendation: "" })) : decisions,
     actions,
     timeline,
   };

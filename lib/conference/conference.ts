@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { changeCaseStatus } from "@/lib/cases/commands";
 import { getClinicSettings } from "@/lib/cases/settings";
+import { isRestrictedViewer } from "@/lib/cases/visibility";
 import type { CaseStatus } from "@/lib/cases/status";
 import { DomainError } from "@/lib/errors";
 import { nextConferenceStart } from "./schedule";
@@ -42,8 +43,12 @@ export async function nominateCase(tx: Tx, caseId: string, reason: string, actor
  * density (osteoporosis flag or a bone-health referral), or no meaningful pain improvement (< 2 points)
  * after 6 weeks of care.
  */
-export async function suggestedCases(db: DbOrTx, conferenceId: string) {
-  return rowsOf<{ case_id: string; patient_name: string; priority_rank: number; reason: string }>(
+type Viewer = Pick<CurrentUser, "role" | "discipline">;
+/** What a massage therapist sees of why a case is discussed (least privilege, as on the case page). */
+const RESTRICTED_REASON = "Discussed by the clinical team";
+
+export async function suggestedCases(db: DbOrTx, conferenceId: string, viewer: Viewer) {
+  const rows = rowsOf<{ case_id: string; patient_id: string; patient_name: string; priority_rank: number; reason: string }>(
     await db.execute(sql`
       with open_cases as (
         select c.* from cases c
@@ -67,20 +72,35 @@ export async function suggestedCases(db: DbOrTx, conferenceId: string) {
             and (select score from pain_scores p where p.case_id = c.id order by recorded_at desc limit 1)
               > (select score from pain_scores p where p.case_id = c.id order by recorded_at asc limit 1) - 2
       )
-      select c.id as case_id, pt.full_name as patient_name, c.priority_rank, string_agg(distinct r.reason, '; ') as reason
+      select c.id as case_id, c.patient_id, pt.full_name as patient_name, c.priority_rank, string_agg(distinct r.reason, '; ') as reason
       from reasons r join open_cases c on c.id = r.id join patients pt on pt.id = c.patient_id
-      group by c.id, pt.full_name, c.priority_rank, c.opened_at
+      group by c.id, c.patient_id, pt.full_name, c.priority_rank, c.opened_at
       order by c.priority_rank, c.opened_at
       limit 50`),
   );
+  return isRestrictedViewer(viewer) ? rows.map((r) => ({ ...r, reason: RESTRICTED_REASON })) : rows;
+}
+
+/**
+ * The agenda and the suggestions show patients' names and why they are discussed: a read of each of
+ * those records, audited once per case (so it appears in the patient's "who looked at my record").
+ */
+export async function auditConferenceRead(db: DbOrTx, actor: CurrentUser, action: string, conferenceId: string, shown: ReadonlyArray<{ caseId: string; patientId: string }>) {
+  const seen = new Set<string>();
+  for (const row of shown) {
+    if (seen.has(row.caseId)) continue;
+    seen.add(row.caseId);
+    await recordAuditEvent(db, { actor, action, patientId: row.patientId, caseId: row.caseId, entityType: "conference", entityId: conferenceId });
+  }
 }
 
 /** The agenda: most urgent cases first, then in order of nomination. */
-export async function conferenceAgenda(db: DbOrTx, conferenceId: string) {
+export async function conferenceAgenda(db: DbOrTx, conferenceId: string, viewer: Viewer) {
   const items = await db
     .select({
       id: conferenceItems.id,
       caseId: conferenceItems.caseId,
+      patientId: cases.patientId,
       reason: conferenceItems.reason,
       recommendation: conferenceItems.recommendation,
       outcomeStatus: conferenceItems.outcomeStatus,
@@ -105,7 +125,16 @@ export async function conferenceAgenda(db: DbOrTx, conferenceId: string) {
         .where(inArray(actionItems.conferenceItemId, items.map((i) => i.id)))
     : [];
   const attendees = await db.select({ practitionerId: conferenceAttendees.practitionerId }).from(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conferenceId));
-  return { items: items.map((i) => ({ ...i, actions: actions.filter((a) => a.conferenceItemId === i.id) })), attendeeIds: attendees.map((a) => a.practitionerId) };
+  const restricted = isRestrictedViewer(viewer);
+  return {
+    items: items.map((i) => {
+      const own = actions.filter((a) => a.conferenceItemId === i.id);
+      return restricted
+        ? { ...i, reason: RESTRICTED_REASON, recommendation: i.recommendation ? "Recorded (open the case for what concerns massage)" : "", actions: own.map((a) => ({ ...a, description: "Action" })) }
+        : { ...i, actions: own };
+    }),
+    attendeeIds: attendees.map((a) => a.practitionerId),
+  };
 }
 
 export async function recordDecision(

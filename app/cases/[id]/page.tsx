@@ -272,7 +272,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     <tr>
                       <th scope="col">Day</th>
                       <th scope="col">Pain</th>
-                      <th scope="col">Comment</th>
+                      {record.restricted ? null : <th scope="col">Comment</th>}
                     </tr>
                   </thead>
                   <tbody>
@@ -280,7 +280,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                       <tr key={p.date}>
                         <td>{p.date}</td>
                         <td>{p.pain}</td>
-                        <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td>
+                        {record.restricted ? null : <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td>}
                       </tr>
                     ))}
                   </tbody>

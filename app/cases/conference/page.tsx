@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/lib/cases/status";
 import { nominateCaseAction, recordDecisionAction, recordMeetingAction } from "@/lib/conference/actions";
-import { conferenceAgenda, listPractitionerOptions, suggestedCases, upcomingConference } from "@/lib/conference/conference";
+import { auditConferenceRead, conferenceAgenda, listPractitionerOptions, suggestedCases, upcomingConference } from "@/lib/conference/conference";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm, FieldError } from "../../_components/action-form";
@@ -17,7 +17,8 @@ export default async function ConferencePage() {
   const user = await requireRole("practitioner", "admin");
   const db = getDb();
   const conference = await upcomingConference(db);
-  const [{ items, attendeeIds }, suggestions, practitioners] = await Promise.all([conferenceAgenda(db, conference.id), suggestedCases(db, conference.id), listPractitionerOptions(db)]);
+  const [{ items, attendeeIds }, suggestions, practitioners] = await Promise.all([conferenceAgenda(db, conference.id, user), suggestedCases(db, conference.id, user), listPractitionerOptions(db)]);
+  await auditConferenceRead(db, user, "conference.agenda_viewed", conference.id, [...items, ...suggestions.map((s) => ({ caseId: s.case_id, patientId: s.patient_id }))]);
   const canRecord = user.role === "practitioner";
   return (
     <div className="flex flex-col gap-6">

@@ -3,9 +3,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { recordAuditEvent } from "@/lib/audit";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status";
-import { conferenceAgenda, getConference } from "@/lib/conference/conference";
+import { auditConferenceRead, conferenceAgenda, getConference } from "@/lib/conference/conference";
 import { PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { formatDateTime } from "@/lib/time";
 
@@ -19,8 +18,8 @@ export default async function PrintAgendaPage({ params }: { params: Promise<{ id
   const db = getDb();
   const conference = await getConference(db, id);
   if (!conference) notFound();
-  const { items } = await conferenceAgenda(db, id);
-  await recordAuditEvent(db, { actor: user, action: "conference.agenda_printed", entityType: "conference", entityId: id, details: { cases: items.length } });
+  const { items } = await conferenceAgenda(db, id, user);
+  await auditConferenceRead(db, user, "conference.agenda_printed", id, items);
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
       <h1 className="text-2xl font-semibold">Case conference — {formatDateTime(conference.startsAt, "America/New_York")}</h1>

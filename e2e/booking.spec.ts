@@ -51,6 +51,32 @@ test.describe("booking", () => {
     expect(await ics.text()).toContain("BEGIN:VEVENT");
   });
 
+  test("a connection lost at the last step keeps everything, and trying again books once", async ({ page, world, pageAs }) => {
+    const { slug, practitionerName } = world.booking.offline;
+    await page.goto(`/book?service=${slug}`);
+    await page.getByRole("radio", { name: practitionerName }).check();
+    await next(page);
+    await pickFirstTime(page);
+    await next(page);
+    await answerIntake(page);
+    await next(page);
+    await fillContact(page, "Casey Offline");
+    await next(page);
+    // The server action's request never arrives.
+    await page.route("**/*", (route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback()));
+    await page.getByRole("button", { name: "Book appointment" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "We could not reach the clinic" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Step 6 of 6: Review/ })).toBeVisible();
+    await page.unroute("**/*");
+    await page.getByRole("button", { name: "Book appointment" }).click();
+    await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+    // One appointment for Casey, not two.
+    const desk = await pageAs("staff");
+    await desk.goto(`/desk/patients?q=${encodeURIComponent("Casey Offline")}`);
+    await desk.getByRole("link", { name: /Casey Offline/ }).click();
+    await expect(desk.getByRole("table", { name: "Appointments" }).getByRole("row").filter({ hasText: world.booking.offline.name })).toHaveCount(1);
+  });
+
   test("an emergency answer shows advice at once and reaches the front desk as an emergency", async ({ page, pageAs, world }) => {
     const { slug, practitionerName } = world.booking.redFlag;
     await page.goto(`/book?service=${slug}`);

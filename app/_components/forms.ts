@@ -12,3 +12,17 @@ export function applyActionResult<F extends FieldValues, T>(result: ActionResult
   }
   return result.error.message;
 }
+
+export const UNREACHABLE = "We could not reach the clinic — check your connection and try again. Nothing you entered is lost.";
+
+/**
+ * Calls a server action from a client component. A lost connection (the call throws) becomes a normal
+ * failed result with a clear message, instead of silence or the error page.
+ */
+export async function callAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, error: { code: "unreachable", message: UNREACHABLE } };
+  }
+}

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { changePasswordAction } from "@/lib/auth/actions";
 import { ChangePasswordSchema, type ChangePasswordInput } from "@/lib/auth/schemas";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import { applyActionResult } from "../_components/forms";
+import { applyActionResult, callAction } from "../_components/forms";
 import { Alert, Button, Field, describedBy, inputClass } from "../_components/ui";
 
 const FIELDS = [
@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
   } = useForm<ChangePasswordInput>({ resolver: zodResolver(ChangePasswordSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await changePasswordAction(values);
+    const result = await callAction(() => changePasswordAction(values));
     const message = applyActionResult(result, setError);
     if (message) setFormError(message);
     // Every session just ended, this one included: go and sign in with the new password.

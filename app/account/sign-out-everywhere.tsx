@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { signOutEverywhereAction } from "@/lib/auth/actions";
 import { Button } from "../_components/ui";
+import { callAction } from "../_components/forms";
 
 export function SignOutEverywhere() {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function SignOutEverywhere() {
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await signOutEverywhereAction({ confirm: true });
+            const result = await callAction(() => signOutEverywhereAction({ confirm: true }));
             if (result.ok) router.replace("/login?signedOut=1");
             else setError(result.error.message);
           })

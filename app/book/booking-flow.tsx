@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { BookingFormSchema, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
 import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
-import { applyActionResult } from "../_components/forms";
+import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
 import { Alert, Button, Field, cx, describedBy, inputClass } from "../_components/ui";
 
@@ -117,7 +117,7 @@ export function BookingFlow({
       setMessage(null);
       const request = toAppointmentRequest(BookingFormSchema.parse(values));
       const result: ActionResult<BookingActionData> =
-        mode === "desk" ? await bookForPatientAction({ request, idempotencyKey }) : await requestAppointmentAction(request, idempotencyKey);
+        await callAction(() => (mode === "desk" ? bookForPatientAction({ request, idempotencyKey }) : requestAppointmentAction(request, idempotencyKey)));
       if (result.ok && result.data.kind === "booked") {
         router.push(result.data.managePath);
         return;

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { setUserDisabledAction } from "@/lib/accounts/actions";
 import { Button } from "../../_components/ui";
+import { callAction } from "../../_components/forms";
 
 export function DisableToggle({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
   const [pending, start] = useTransition();
@@ -15,7 +16,7 @@ export function DisableToggle({ userId, email, disabled }: { userId: string; ema
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await setUserDisabledAction({ userId, disabled: !disabled });
+            const result = await callAction(() => setUserDisabledAction({ userId, disabled: !disabled }));
             setError(result.ok ? null : result.error.message);
           })
         }

@@ -1,5 +1,6 @@
 "use client";
 
+import { callAction } from "../../_components/forms";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { acceptProposalByTokenAction, cancelByTokenAction, rescheduleByTokenAction, type Alternative } from "@/lib/booking/actions";
@@ -65,7 +66,7 @@ export function ManageActions({
 
   const cancel = () =>
     start(async () => {
-      const result = await cancelByTokenAction({ token, reason: "" });
+      const result = await callAction(() => cancelByTokenAction({ token, reason: "" }));
       if (result.ok) {
         setMessage({ tone: "success", text: "Your appointment is cancelled. We have emailed you a confirmation." });
         setMode("idle");
@@ -75,7 +76,7 @@ export function ManageActions({
 
   const reschedule = (slot: PickedSlot) =>
     start(async () => {
-      const result = await rescheduleByTokenAction({ token, start: slot.start });
+      const result = await callAction(() => rescheduleByTokenAction({ token, start: slot.start }));
       if (result.ok && result.data.kind === "done") {
         setMessage({ tone: "success", text: "Done — your appointment has its new time. We have emailed you the details." });
         setMode("idle");
@@ -162,7 +163,7 @@ export function ProposalBanner({ token, proposed }: { token: string; proposed: s
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await acceptProposalByTokenAction({ token, reason: "" });
+            const result = await callAction(() => acceptProposalByTokenAction({ token, reason: "" }));
             if (result.ok) {
               setMessage({ tone: "success", text: "Accepted — your appointment is confirmed at the new time." });
               router.refresh();

@@ -6,7 +6,7 @@ import { useFieldArray, useForm, useWatch, type Control, type FieldErrors, type 
 import { saveWeeklyHoursAction } from "@/lib/clinic/actions";
 import { WeeklyHoursSchema, type WeeklyHoursInput } from "@/lib/clinic/schemas";
 import { WEEKDAY_LONG } from "@/lib/clinic/weekdays";
-import { applyActionResult } from "../../../_components/forms";
+import { applyActionResult, callAction } from "../../../_components/forms";
 import { Alert, Button, ButtonLink, Field, describedBy, inputClass } from "../../../_components/ui";
 
 export function HoursForm({ defaults, locations, today }: { defaults: WeeklyHoursInput; locations: Array<{ id: string; name: string }>; today: string }) {
@@ -20,7 +20,7 @@ export function HoursForm({ defaults, locations, today }: { defaults: WeeklyHour
   } = useForm<WeeklyHoursInput>({ resolver: zodResolver(WeeklyHoursSchema), defaultValues: defaults });
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await saveWeeklyHoursAction(values);
+    const result = await callAction(() => saveWeeklyHoursAction(values));
     const error = applyActionResult(result, setError);
     setMessage(error ? { tone: "danger", text: error } : { tone: "success", text: `Saved. The new hours apply from ${values.effectiveFrom}.` });
   });

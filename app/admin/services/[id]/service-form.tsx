@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { updateServiceAction } from "@/lib/clinic/actions";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { ServiceSchema, type ServiceInput } from "@/lib/clinic/schemas";
-import { applyActionResult } from "../../../_components/forms";
+import { applyActionResult, callAction } from "../../../_components/forms";
 import { Alert, Button, ButtonLink, Field, describedBy, inputClass } from "../../../_components/ui";
 
 const NUMBER_FIELDS = [
@@ -33,7 +33,7 @@ export function ServiceForm({ service }: { service: ServiceInput }) {
   } = useForm<ServiceInput>({ resolver: zodResolver(ServiceSchema), defaultValues: service });
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await updateServiceAction(values);
+    const result = await callAction(() => updateServiceAction(values));
     const error = applyActionResult(result, setError);
     setMessage(error ? { tone: "danger", text: error } : { tone: "success", text: "Saved." });
   });

@@ -7,7 +7,7 @@ import { useFieldArray, useForm, useWatch, type FieldErrors } from "react-hook-f
 import { saveRegimenAction, saveTemplateAction } from "@/lib/regimens/actions";
 import { GENTLE_LIMIT, SIDES, label } from "@/lib/regimens/kinds";
 import { RegimenSchema, type RegimenInput, type RegimenItemInput } from "@/lib/regimens/schemas";
-import { applyActionResult } from "../../../_components/forms";
+import { applyActionResult, callAction } from "../../../_components/forms";
 import { Alert, Button, Field, describedBy, inputClass } from "../../../_components/ui";
 
 interface ExerciseOption {
@@ -40,7 +40,7 @@ export function RegimenBuilder({
   const itemErrors = (i: number) => (errors.items?.[i] ?? {}) as FieldErrors<RegimenItemInput>;
 
   const onSubmit = handleSubmit(async (values) => {
-    const result = await saveRegimenAction(values);
+    const result = await callAction(() => saveRegimenAction(values));
     const error = applyActionResult(result, setError);
     if (error) setMessage({ tone: "danger", text: error });
     else {
@@ -56,7 +56,7 @@ export function RegimenBuilder({
   };
 
   const saveTemplate = async () => {
-    const result = await saveTemplateAction({ name: templateName, description: "", items: getValues("items") });
+    const result = await callAction(() => saveTemplateAction({ name: templateName, description: "", items: getValues("items") }));
     setMessage(result.ok ? { tone: "success", text: `Saved the template “${templateName}”.` } : { tone: "danger", text: result.error.fields?.name ?? result.error.message });
   };
 

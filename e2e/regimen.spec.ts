@@ -65,3 +65,24 @@ test("a regimen longer than six exercises gets a gentle warning, and a bad dose 
   await physio.getByRole("button", { name: "Save and assign to the patient" }).click();
   await expect(physio.getByText("1 to 10 sets")).toBeVisible();
 });
+
+test("a log the clinic refuses, or one sent after the session ended, says so and waits for the patient", async ({ pageAs }) => {
+  const page = await pageAs("patientA");
+  let answer = 401;
+  await page.route("**/api/portal/plan-logs", (route) =>
+    route.fulfill({ status: answer, contentType: "application/json", body: JSON.stringify({ error: { code: answer === 401 ? "unauthenticated" : "invalid", message: "Logs can be for the last two months up to today." } }) }),
+  );
+  await page.goto("/portal");
+  const tilt = page.getByRole("list", { name: "Today's exercises" }).getByRole("listitem").filter({ hasText: "Pelvic tilt" });
+  await tilt.getByRole("button", { name: /Mark done/ }).click();
+  await expect(page.getByText(/saved on this phone, but your session has ended/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in again" })).toHaveAttribute("href", "/login?next=/portal");
+  await expect(tilt.getByText("Done 1 of 1 today")).toBeVisible();
+
+  answer = 400;
+  await page.reload();
+  await expect(page.getByText("The clinic did not accept this entry: Logs can be for the last two months up to today. It is still on this phone.")).toBeVisible();
+  await page.getByRole("button", { name: "Discard it" }).click();
+  await expect(page.getByText(/did not accept|saved on this phone/)).toHaveCount(0);
+  await expect(tilt.getByText("Not done yet today")).toBeVisible();
+});

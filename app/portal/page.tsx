@@ -62,6 +62,7 @@ export default async function PortalPage() {
                 patientKey={user.patientId!}
                 items={p.items}
                 today={today}
+                timeZone="America/New_York"
                 serverLogs={logs.filter((l) => p.items.some((i) => i.id === l.regimenItemId)).map((l) => ({ ...l, clientId: l.clientId }))}
                 serverCheckins={checkins}
               />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText } from "../_components/regimen";
 import { Alert, Button, cx, inputClass } from "../_components/ui";
@@ -72,8 +73,23 @@ const EMPTY: Pending = { entries: [] };
  * view and recent history. Logs are kept on the phone first and sent with retries (same ids each time,
  * so the server stores each once); anything not yet sent says so.
  */
-export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins }: { patientKey: string; items: PlanItem[]; today: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
+export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serverCheckins }: { patientKey: string; items: PlanItem[]; today: string; timeZone: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
   const key = storeKey(patientKey);
+  const router = useRouter();
+  // The date a log is for is taken when it is made, in the clinic's zone: a page left open overnight
+  // must not file this morning's exercises under yesterday. A new day also reloads the plan.
+  const clinicToday = useCallback(() => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date()), [timeZone]);
+  useEffect(() => {
+    const check = () => {
+      if (clinicToday() !== today) router.refresh();
+    };
+    const timer = window.setInterval(check, 60_000);
+    document.addEventListener("visibilitychange", check);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", check);
+    };
+  }, [clinicToday, today, router]);
   const pending = useSyncExternalStore(
     (l) => {
       listeners.add(l);
@@ -88,7 +104,8 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
     () => true,
     () => false,
   );
-  const [status, setStatus] = useState<"idle" | "sending" | "offline" | "error">("idle");
+  const [status, setStatus] = useState<"idle" | "sending" | "offline" | "error" | "signed_out" | "refused">("idle");
+  const [refusal, setRefusal] = useState<string | null>(null);
   // What the server stored since the page loaded: leaves the phone's queue but stays on screen.
   const [sentEntries, setSentEntries] = useState<Entry[]>([]);
   const [sets, setSets] = useState<Record<string, number>>({});
@@ -101,6 +118,18 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
     setStatus("sending");
     try {
       const res = await fetch("/api/portal/plan-logs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(current) });
+      // Refusals are not retried blindly: a lost session needs a sign-in, a refused entry needs the
+      // patient to decide. Either way the entries stay on the phone until then.
+      if (res.status === 401) {
+        setStatus("signed_out");
+        return;
+      }
+      if (res.status === 400 || res.status === 403 || res.status === 422) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setRefusal(body?.error?.message ?? "The clinic could not accept these entries.");
+        setStatus("refused");
+        return;
+      }
       if (!res.ok) throw new Error(String(res.status));
       // Only drop what was sent; anything logged meanwhile stays queued.
       const now = readPending(key);
@@ -113,8 +142,11 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
     }
   }, [key]);
 
-  // Send whatever is waiting: now, when the connection comes back, and every 30 seconds.
+  // Send whatever is waiting: now, when the connection comes back, and every 30 seconds (not after a
+  // refusal or a lost session: those wait for the patient).
+  const halted = status === "signed_out" || status === "refused";
   useEffect(() => {
+    if (halted) return;
     const retry = () => void sync();
     const first = window.setTimeout(retry, 0);
     window.addEventListener("online", retry);
@@ -124,7 +156,7 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
       window.removeEventListener("online", retry);
       window.clearInterval(timer);
     };
-  }, [sync]);
+  }, [sync, halted]);
 
   const allLogs = useMemo(() => {
     const byId = new Map<string, Entry>();
@@ -135,12 +167,12 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
 
   const log = (item: PlanItem) => {
     const current = readPending(key);
-    writePending(key, { ...current, entries: [...current.entries, { clientId: crypto.randomUUID(), regimenItemId: item.id, date: today, setsDone: sets[item.id] ?? item.sets }] });
+    writePending(key, { ...current, entries: [...current.entries, { clientId: crypto.randomUUID(), regimenItemId: item.id, date: clinicToday(), setsDone: sets[item.id] ?? item.sets }] });
     void sync();
   };
   const saveDay = () => {
     const current = readPending(key);
-    writePending(key, { ...current, checkin: { date: today, pain, comment } });
+    writePending(key, { ...current, checkin: { date: clinicToday(), pain, comment } });
     void sync();
   };
 
@@ -153,10 +185,32 @@ export function TodayPlan({ patientKey, items, today, serverLogs, serverCheckins
         <Alert tone={status === "sending" ? "info" : "warning"} role="status">
           {status === "sending"
             ? "Sending your log…"
-            : `${unsent} ${unsent === 1 ? "entry is" : "entries are"} saved on this phone but not sent yet${status === "offline" ? " (you are offline)" : ""}. We will send ${unsent === 1 ? "it" : "them"} as soon as we can.`}
-          {status !== "sending" ? (
+            : status === "signed_out"
+              ? `${unsent} ${unsent === 1 ? "entry is" : "entries are"} saved on this phone, but your session has ended. Sign in again to send ${unsent === 1 ? "it" : "them"}.`
+              : status === "refused"
+                ? `The clinic did not accept ${unsent === 1 ? "this entry" : "these entries"}: ${refusal} ${unsent === 1 ? "It is" : "They are"} still on this phone.`
+                : `${unsent} ${unsent === 1 ? "entry is" : "entries are"} saved on this phone but not sent yet${status === "offline" ? " (you are offline)" : ""}. We will send ${unsent === 1 ? "it" : "them"} as soon as we can.`}
+          {status === "signed_out" ? (
+            <a href="/login?next=/portal" className="ml-2 font-medium underline">
+              Sign in again
+            </a>
+          ) : status !== "sending" ? (
             <Button type="button" variant="secondary" className="ml-2" onClick={() => void sync()}>
               Try again now
+            </Button>
+          ) : null}
+          {status === "refused" ? (
+            <Button
+              type="button"
+              variant="ghost"
+              className="ml-2"
+              onClick={() => {
+                writePending(key, { entries: [] });
+                setStatus("idle");
+                setRefusal(null);
+              }}
+            >
+              Discard {unsent === 1 ? "it" : "them"}
             </Button>
           ) : null}
         </Alert>

@@ -62,8 +62,6 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           <dd>
             {d.locationName}, {d.locationAddress}
           </dd>
-          <dt className="font-medium">For</dt>
-          <dd>{d.patientName}</dd>
         </dl>
       </Card>
       <section aria-labelledby="next">

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { pgErrorCode } from "@/db/errors";
 import { auditEvents } from "@/db/schema";
-import { createUser } from "@/db/seed/factories";
+import { createCase, createPatient, createUser } from "@/db/seed/factories";
 import { recordAuditEvent } from "./index";
 
 describe("audit_events is append-only", () => {
@@ -19,5 +19,17 @@ describe("audit_events is append-only", () => {
     expect(await codeOf(db.execute(sql`truncate audit_events`))).toBe("42501");
     const [still] = await db.select().from(auditEvents).where(eq(auditEvents.id, row!.id));
     expect(still?.action).toBe("test.appended");
+  });
+});
+
+describe("an event about a case", () => {
+  it("is filed under the case's patient even when the caller only knew the case", async () => {
+    const db = getDb();
+    const admin = await createUser(db, { role: "admin" });
+    const patient = await createPatient(db, {});
+    const c = await createCase(db, { patientId: patient.id });
+    await recordAuditEvent(db, { actor: admin, action: "test.case_touched", caseId: c.id });
+    const [row] = await db.select().from(auditEvents).where(eq(auditEvents.action, "test.case_touched"));
+    expect(row).toMatchObject({ caseId: c.id, patientId: patient.id });
   });
 });

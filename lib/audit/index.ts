@@ -1,7 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { DbOrTx } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { auditEvents, cases } from "@/db/schema";
 import { clientIp, ipOrNull } from "@/lib/http/ip";
 import type { Role } from "@/lib/auth/roles";
 
@@ -30,11 +31,17 @@ async function requestContext(): Promise<{ requestId: string | null; ip: string 
 /** Appends one audit event; call it inside the transaction that does the change. */
 export async function recordAuditEvent(db: DbOrTx, input: AuditInput): Promise<void> {
   const ctx = await requestContext();
+  // An event about a case is about its patient: it belongs in their "who looked at my record".
+  let patientId = input.patientId ?? null;
+  if (!patientId && input.caseId) {
+    const [c] = await db.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, input.caseId));
+    patientId = c?.patientId ?? null;
+  }
   await db.insert(auditEvents).values({
     actorUserId: input.actor?.id ?? null,
     actorRole: input.actor?.role ?? null,
     action: input.action,
-    patientId: input.patientId ?? null,
+    patientId,
     caseId: input.caseId ?? null,
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,

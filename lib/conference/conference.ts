@@ -24,6 +24,8 @@ export async function upcomingConference(db: DbOrTx, now: Date = new Date()) {
 }
 
 export async function nominateCase(tx: Tx, caseId: string, reason: string, actor: CurrentUser) {
+  const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
+  if (!exists) throw new DomainError("not_found", "That case does not exist.");
   const conference = await upcomingConference(tx);
   const added = await tx
     .insert(conferenceItems)

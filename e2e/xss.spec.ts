@@ -42,8 +42,15 @@ test("script, image-error, javascript: and SVG payloads are shown as text everyw
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     }
   }
+  // The manage page itself shows no patient-typed text (it may not be the patient holding the link); the
+  // confirmation email it goes with greets the patient by the typed name, shown as text in the outbox.
   const patientPage = await pageAs("patientA");
   await patientPage.goto(new URL(manageUrl).pathname);
-  await expect(patientPage.getByText(NAME)).toBeVisible();
+  await expect(patientPage.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await patientPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/outbox");
+  await admin.locator("summary", { hasText: "to xavier@example.test" }).first().click();
+  await expect(admin.getByText(NAME, { exact: false }).first()).toBeVisible();
+  expect(await admin.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });

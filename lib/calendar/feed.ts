@@ -24,7 +24,8 @@ export function initials(fullName: string): string {
 export async function practitionerFeed(db: DbOrTx, token: string): Promise<string | null> {
   const practitionerId = verifySignedId(FEED_PURPOSE, token.replace(/\.ics$/, ""));
   if (!practitionerId) return null;
-  const [p] = await db.select({ name: practitioners.displayName }).from(practitioners).where(eq(practitioners.id, practitionerId));
+  // A practitioner who has left (deactivated) no longer publishes a calendar, whoever still has the link.
+  const [p] = await db.select({ name: practitioners.displayName }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
   if (!p) return null;
   const rows = await db
     .select({

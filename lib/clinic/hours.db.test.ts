@@ -10,6 +10,14 @@ const week = (start: string, end: string, workingDays: number[]): WorkingDay[] =
   [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, isWorking: workingDays.includes(weekday), start, end, breaks: [{ start: "12:00", end: "12:30" }] }));
 
 describe("replaceWeeklyHours", () => {
+  it("refuses a location that does not exist with a field error, and changes nothing", async () => {
+    const db = getDb();
+    const p = await createPractitioner(db, { discipline: "chiropractor" });
+    const attempt = db.transaction((tx) => replaceWeeklyHours(tx, { practitionerId: p.id, locationId: "00000000-0000-4000-8000-000000000000", effectiveFrom: "2026-06-01", days: week("08:00", "16:00", [1]) }));
+    await expect(attempt).rejects.toMatchObject({ code: "invalid", fields: { locationId: "Choose a location" } });
+    expect(await db.select().from(workingHours).where(eq(workingHours.practitionerId, p.id))).toEqual([]);
+  });
+
   it("closes the schedule in force, drops future ones and starts the new one", async () => {
     const db = getDb();
     const location = await createLocation(db);

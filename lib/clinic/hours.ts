@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gte, isNull, lt, or } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { workingHours } from "@/db/schema";
+import { locations, workingHours } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { addDaysIso } from "@/lib/time";
 import type { WeeklyHoursInput, WorkingDay } from "./schemas";
 
@@ -31,6 +32,8 @@ export function toWeeklyForm(rows: Row[], date: string, locationId: string): Wor
  * Past hours stay as they were, so past appointments keep their context.
  */
 export async function replaceWeeklyHours(tx: Tx, input: WeeklyHoursInput): Promise<number> {
+  const [place] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, input.locationId));
+  if (!place) throw new DomainError("invalid", "Choose one of the clinic's locations.", { locationId: "Choose a location" });
   const scope = and(eq(workingHours.practitionerId, input.practitionerId), eq(workingHours.locationId, input.locationId));
   await tx.delete(workingHours).where(and(scope, gte(workingHours.effectiveFrom, input.effectiveFrom)));
   await tx

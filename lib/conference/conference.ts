@@ -160,6 +160,10 @@ export async function recordDecision(
 export async function recordMeeting(tx: Tx, input: { conferenceId: string; summary: string; attendees: string[] }, actor: CurrentUser) {
   const [conf] = await tx.select().from(conferences).where(eq(conferences.id, input.conferenceId)).for("update");
   if (!conf) throw new DomainError("not_found", "That conference does not exist.");
+  if (input.attendees.length) {
+    const known = await tx.select({ id: practitioners.id }).from(practitioners).where(inArray(practitioners.id, input.attendees));
+    if (known.length !== new Set(input.attendees).size) throw new DomainError("invalid", "Choose attendees from the clinic's practitioners.", { attendees: "Choose from the list" });
+  }
   await tx.update(conferences).set({ summary: input.summary, heldAt: conf.heldAt ?? sql`now()` }).where(eq(conferences.id, conf.id));
   await tx.delete(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conf.id));
   if (input.attendees.length) await tx.insert(conferenceAttendees).values(input.attendees.map((practitionerId) => ({ conferenceId: conf.id, practitionerId }))).onConflictDoNothing();

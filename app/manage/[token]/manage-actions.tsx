@@ -83,8 +83,13 @@ export function ManageActions({
         setPicked(null);
         router.refresh();
       } else if (result.ok && result.data.kind === "conflict") {
+        // The taken time must not stay selected: the patient picks one of the alternatives (or another day).
+        setPicked(null);
         setAlternatives(result.data.alternatives);
-        setMessage({ tone: "danger", text: "Sorry — that time was just taken. Here are the nearest free times." });
+        setMessage({
+          tone: "danger",
+          text: result.data.alternatives.length ? "Sorry — that time is no longer free. Here are the nearest free times." : "Sorry — that time is no longer free, and nothing close to it is. Please choose another day.",
+        });
       } else if (!result.ok) setMessage({ tone: "danger", text: result.error.message });
     });
 

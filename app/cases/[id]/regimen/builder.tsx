@@ -55,9 +55,15 @@ export function RegimenBuilder({
     reset({ ...getValues(), title: getValues("title") || t.name, items: t.items.map((i) => ({ ...blankItem(), reps: undefined, durationSeconds: undefined, holdSeconds: undefined, ...i })) });
   };
 
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const saveTemplate = async () => {
+    if (savingTemplate) return;
+    setSavingTemplate(true);
     const result = await callAction(() => saveTemplateAction({ name: templateName, description: "", items: getValues("items") }));
+    setSavingTemplate(false);
     setMessage(result.ok ? { tone: "success", text: `Saved the template “${templateName}”.` } : { tone: "danger", text: result.error.fields?.name ?? result.error.message });
+    // The new template belongs in "Start from a template" straight away.
+    if (result.ok) router.refresh();
   };
 
   return (
@@ -182,7 +188,7 @@ export function RegimenBuilder({
             Save these exercises as a template
             <input value={templateName} onChange={(ev) => setTemplateName(ev.target.value)} placeholder="Template name" className={inputClass} />
           </label>
-          <Button type="button" variant="secondary" onClick={saveTemplate} disabled={templateName.trim().length < 3}>
+          <Button type="button" variant="secondary" onClick={saveTemplate} disabled={savingTemplate || templateName.trim().length < 3}>
             Save template
           </Button>
         </div>

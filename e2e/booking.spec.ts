@@ -80,6 +80,21 @@ test.describe("booking", () => {
     await expect(desk.getByRole("table", { name: "Appointments" }).getByRole("row").filter({ hasText: world.booking.offline.name })).toHaveCount(1);
   });
 
+  test("a signed-in patient's details come from their record and are not offered for edits that would be dropped", async ({ pageAs, world }) => {
+    const { slug, practitionerName } = world.booking.cancel;
+    const page = await pageAs("patientA");
+    await page.goto(`/book?service=${slug}`);
+    await page.getByRole("radio", { name: practitionerName }).check();
+    await next(page);
+    await pickFirstTime(page);
+    await next(page);
+    await answerIntake(page);
+    await next(page);
+    await expect(page.getByText("These are the details on your record")).toBeVisible();
+    for (const label of ["Full name", "Email", "Phone", "Date of birth"]) await expect(page.getByLabel(label)).not.toBeEditable();
+    await expect(page.getByLabel("Email")).not.toHaveValue("");
+  });
+
   test("an emergency answer shows advice at once and reaches the front desk as an emergency", async ({ page, pageAs, world }) => {
     const { slug, practitionerName } = world.booking.redFlag;
     await page.goto(`/book?service=${slug}`);

@@ -87,6 +87,9 @@ export function BookingFlow({
     },
   });
   const { register, setValue, trigger, handleSubmit, setError, control, formState } = form;
+  // A signed-in patient books for themselves: the server uses their record, so its details are shown as
+  // they are rather than offered for edits that would not be kept.
+  const fromAccount = mode !== "desk" && Boolean(contact);
   const painScore = useController({ control, name: "intake.painScore" });
   const errors = formState.errors;
   const [service, practitionerChoice, start, practitionerId, answers] = useWatch({ control, name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers"] });
@@ -290,19 +293,25 @@ export function BookingFlow({
         </div>
       ) : null}
 
+      {step === 4 && fromAccount ? (
+        <p className="mb-3 text-muted">
+          These are the details on your record; the confirmation goes to this email. To change them, tell the front desk (call us or ask at
+          your visit).
+        </p>
+      ) : null}
       {step === 4 ? (
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="name" label="Full name" error={errors.patient?.name?.message}>
-            <input {...describedBy("name", { error: errors.patient?.name })} {...register("patient.name")} autoComplete="name" className={inputClass} />
+            <input {...describedBy("name", { error: errors.patient?.name })} {...register("patient.name")} autoComplete="name" readOnly={fromAccount} className={inputClass} />
           </Field>
           <Field id="email" label="Email" hint="We send the confirmation and a link to change it here." error={errors.patient?.email?.message}>
-            <input {...describedBy("email", { hint: true, error: errors.patient?.email })} {...register("patient.email")} type="email" autoComplete="email" className={inputClass} />
+            <input {...describedBy("email", { hint: true, error: errors.patient?.email })} {...register("patient.email")} type="email" autoComplete="email" readOnly={fromAccount} className={inputClass} />
           </Field>
           <Field id="phone" label="Phone" error={errors.patient?.phone?.message}>
-            <input {...describedBy("phone", { error: errors.patient?.phone })} {...register("patient.phone")} type="tel" autoComplete="tel" className={inputClass} />
+            <input {...describedBy("phone", { error: errors.patient?.phone })} {...register("patient.phone")} type="tel" autoComplete="tel" readOnly={fromAccount} className={inputClass} />
           </Field>
           <Field id="dateOfBirth" label="Date of birth" error={errors.patient?.dateOfBirth?.message}>
-            <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" className={inputClass} />
+            <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" readOnly={fromAccount} className={inputClass} />
           </Field>
         </div>
       ) : null}

@@ -26,18 +26,23 @@ async function pickFirstTime(page: Page) {
 
 const next = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
 
+/** From step 2 (practitioner) to step 5 (contact): the practitioner, the first free time, no red flags. */
+async function throughIntake(page: Page, practitionerName: string) {
+  await page.getByRole("radio", { name: practitionerName }).check();
+  await next(page);
+  await pickFirstTime(page);
+  await next(page);
+  await answerIntake(page);
+  await next(page);
+}
+
 test.describe("booking", () => {
   test("a patient books a massage from the home page and gets it confirmed", async ({ page, world }) => {
     const { name, practitionerName } = world.booking.massage;
     await page.goto("/");
     await page.getByRole("link", { name: `Book ${name}` }).click();
     await expect(page.getByRole("heading", { name: /Step 2 of 6/ })).toBeVisible();
-    await page.getByRole("radio", { name: practitionerName }).check();
-    await next(page);
-    await pickFirstTime(page);
-    await next(page);
-    await answerIntake(page);
-    await next(page);
+    await throughIntake(page, practitionerName);
     await fillContact(page, "Robin Massage");
     await next(page);
     await expect(page.getByRole("heading", { name: /Step 6 of 6: Review/ })).toBeVisible();
@@ -57,12 +62,7 @@ test.describe("booking", () => {
   test("a connection lost at the last step keeps everything, and trying again books once", async ({ page, world, pageAs }) => {
     const { slug, practitionerName } = world.booking.offline;
     await page.goto(`/book?service=${slug}`);
-    await page.getByRole("radio", { name: practitionerName }).check();
-    await next(page);
-    await pickFirstTime(page);
-    await next(page);
-    await answerIntake(page);
-    await next(page);
+    await throughIntake(page, practitionerName);
     await fillContact(page, "Casey Offline");
     await next(page);
     // The server action's request never arrives.
@@ -84,12 +84,7 @@ test.describe("booking", () => {
     const { slug, practitionerName } = world.booking.cancel;
     const page = await pageAs("patientA");
     await page.goto(`/book?service=${slug}`);
-    await page.getByRole("radio", { name: practitionerName }).check();
-    await next(page);
-    await pickFirstTime(page);
-    await next(page);
-    await answerIntake(page);
-    await next(page);
+    await throughIntake(page, practitionerName);
     await expect(page.getByText("These are the details on your record")).toBeVisible();
     for (const label of ["Full name", "Email", "Phone", "Date of birth"]) await expect(page.getByLabel(label)).not.toBeEditable();
     await expect(page.getByLabel("Email")).not.toHaveValue("");

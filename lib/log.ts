@@ -43,9 +43,8 @@ export function requestLogger(requestId: string | null | undefined) {
 // Errors are therefore described from their class, SQLSTATE and constraint, never their values.
 const PARAMS = /\nparams: [\s\S]*$/;
 
-function safeMessage(err: Error): string {
-  return err.message.replace(PARAMS, "\nparams: [redacted]");
-}
+const withoutParams = (text: string) => text.replace(PARAMS, "\nparams: [redacted]");
+const safeMessage = (err: Error) => withoutParams(err.message);
 
 /** The stack's frames under a message without parameters (a parameter may itself look like a frame). */
 function safeStack(err: Error): string {
@@ -98,6 +97,6 @@ export function describeError(err: Error): string {
 export function redactConsoleErrors(target: Pick<Console, "error" | "warn"> = console): void {
   for (const level of ["error", "warn"] as const) {
     const original = target[level].bind(target);
-    target[level] = (...args: unknown[]) => original(...args.map((a) => (a instanceof Error ? describeError(a) : typeof a === "string" ? a.replace(PARAMS, "\nparams: [redacted]") : a)));
+    target[level] = (...args: unknown[]) => original(...args.map((a) => (a instanceof Error ? describeError(a) : typeof a === "string" ? withoutParams(a) : a)));
   }
 }

@@ -1,21 +1,7 @@
 import { label } from "@/lib/regimens/kinds";
-import { doseText } from "./regimen";
+import { doseText, type RegimenItemView } from "./regimen";
 
-interface SheetItem {
-  id: string;
-  exerciseName: string;
-  instructions: string;
-  precautions: string;
-  equipment: string;
-  sets: number;
-  reps: number | null;
-  durationSeconds: number | null;
-  holdSeconds: number | null;
-  timesPerDay: number;
-  daysPerWeek: number;
-  side: string;
-  notes: string;
-}
+type SheetItem = RegimenItemView & { equipment: string };
 
 /** The printable regimen: plain, large type, one exercise per block, a tick grid for the week. */
 export function RegimenSheet({ title, patientName, author, startDate, reviewDate, items }: { title: string; patientName: string; author: string; startDate: string; reviewDate: string; items: SheetItem[] }) {

@@ -1,3 +1,19 @@
+/** One exercise of a regimen as the patient's plan and the printed sheet show it. */
+export interface RegimenItemView {
+  id: string;
+  exerciseName: string;
+  instructions: string;
+  precautions: string;
+  sets: number;
+  reps: number | null;
+  durationSeconds: number | null;
+  holdSeconds: number | null;
+  timesPerDay: number;
+  daysPerWeek: number;
+  side: string;
+  notes: string;
+}
+
 /** "2 sets × 10 reps, hold 5 s · 1× a day, 5 days a week" */
 export function doseText(i: { sets: number; reps: number | null; durationSeconds: number | null; holdSeconds: number | null; timesPerDay: number; daysPerWeek: number }): string {
   const amount = i.reps ? `${i.sets} set${i.sets > 1 ? "s" : ""} × ${i.reps} reps` : `${i.sets > 1 ? `${i.sets} × ` : ""}${formatSeconds(i.durationSeconds ?? 0)}`;

@@ -2,23 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { doseText } from "../_components/regimen";
+import { doseText, type RegimenItemView } from "../_components/regimen";
 import { Alert, Button, cx, inputClass } from "../_components/ui";
 
-export interface PlanItem {
-  id: string;
-  exerciseName: string;
-  instructions: string;
-  precautions: string;
-  sets: number;
-  reps: number | null;
-  durationSeconds: number | null;
-  holdSeconds: number | null;
-  timesPerDay: number;
-  daysPerWeek: number;
-  side: string;
-  notes: string;
-}
 interface Entry {
   clientId: string;
   regimenItemId: string;
@@ -73,7 +59,7 @@ const EMPTY: Pending = { entries: [] };
  * view and recent history. Logs are kept on the phone first and sent with retries (same ids each time,
  * so the server stores each once); anything not yet sent says so.
  */
-export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serverCheckins }: { patientKey: string; items: PlanItem[]; today: string; timeZone: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
+export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serverCheckins }: { patientKey: string; items: RegimenItemView[]; today: string; timeZone: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
   const key = storeKey(patientKey);
   const router = useRouter();
   // The date a log is for is taken when it is made, in the clinic's zone: a page left open overnight
@@ -165,7 +151,7 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
   }, [serverLogs, sentEntries, pending]);
   const doneToday = (itemId: string) => allLogs.filter((l) => l.regimenItemId === itemId && l.date === today).length;
 
-  const log = (item: PlanItem) => {
+  const log = (item: RegimenItemView) => {
     const current = readPending(key);
     writePending(key, { ...current, entries: [...current.entries, { clientId: crypto.randomUUID(), regimenItemId: item.id, date: clinicToday(), setsDone: sets[item.id] ?? item.sets }] });
     void sync();

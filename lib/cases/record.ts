@@ -24,7 +24,7 @@ import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { localDate } from "@/lib/time";
 import { precautionsFor } from "./precautions";
-import { canSeeNote, isRestrictedViewer } from "./visibility";
+import { RESTRICTED_CONFERENCE_REASON, canSeeNote, isRestrictedViewer } from "./visibility";
 
 export type TimelineEntry = { at: Date; kind: "request" | "appointment" | "note" | "referral" | "conference" | "action" | "status" | "regimen"; title: string; detail?: string };
 
@@ -164,7 +164,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     pain,
     psfs: psfs.map((p) => ({ ...p, mean: p.items.reduce((sum, i) => sum + i.score, 0) / Math.max(1, p.items.length) })),
     referrals: restricted ? [] : refs,
-    decisions: restricted ? decisions.map((d) => ({ ...d, reason: "Discussed by the clinical team", recommendation: "" })) : decisions,
+    decisions: restricted ? decisions.map((d) => ({ ...d, reason: RESTRICTED_CONFERENCE_REASON, recommendation: "" })) : decisions,
     actions,
     timeline,
   };

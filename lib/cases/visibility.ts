@@ -10,6 +10,9 @@ export function isRestrictedViewer(viewer: Pick<CurrentUser, "role" | "disciplin
   return viewer.role === "practitioner" && viewer.discipline === "massage_therapist";
 }
 
+/** What a restricted viewer reads instead of why a case is discussed at the conference. */
+export const RESTRICTED_CONFERENCE_REASON = "Discussed by the clinical team";
+
 export function canSeeNote(viewer: Pick<CurrentUser, "role" | "discipline">, note: { authorDiscipline: Discipline | null }): boolean {
   if (!isRestrictedViewer(viewer)) return true;
   return note.authorDiscipline === "massage_therapist";

@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { changeCaseStatus } from "@/lib/cases/commands";
 import { getClinicSettings } from "@/lib/cases/settings";
-import { isRestrictedViewer } from "@/lib/cases/visibility";
+import { RESTRICTED_CONFERENCE_REASON, isRestrictedViewer } from "@/lib/cases/visibility";
 import type { CaseStatus } from "@/lib/cases/status";
 import { DomainError } from "@/lib/errors";
 import { nextConferenceStart } from "./schedule";
@@ -46,8 +46,6 @@ export async function nominateCase(tx: Tx, caseId: string, reason: string, actor
  * after 6 weeks of care.
  */
 type Viewer = Pick<CurrentUser, "role" | "discipline">;
-/** What a massage therapist sees of why a case is discussed (least privilege, as on the case page). */
-const RESTRICTED_REASON = "Discussed by the clinical team";
 
 export async function suggestedCases(db: DbOrTx, conferenceId: string, viewer: Viewer) {
   const rows = rowsOf<{ case_id: string; patient_id: string; patient_name: string; priority_rank: number; reason: string }>(
@@ -80,7 +78,7 @@ export async function suggestedCases(db: DbOrTx, conferenceId: string, viewer: V
       order by c.priority_rank, c.opened_at
       limit 50`),
   );
-  return isRestrictedViewer(viewer) ? rows.map((r) => ({ ...r, reason: RESTRICTED_REASON })) : rows;
+  return isRestrictedViewer(viewer) ? rows.map((r) => ({ ...r, reason: RESTRICTED_CONFERENCE_REASON })) : rows;
 }
 
 /**
@@ -132,7 +130,7 @@ export async function conferenceAgenda(db: DbOrTx, conferenceId: string, viewer:
     items: items.map((i) => {
       const own = actions.filter((a) => a.conferenceItemId === i.id);
       return restricted
-        ? { ...i, reason: RESTRICTED_REASON, recommendation: i.recommendation ? "Recorded (open the case for what concerns massage)" : "", actions: own.map((a) => ({ ...a, description: "Action" })) }
+        ? { ...i, reason: RESTRICTED_CONFERENCE_REASON, recommendation: i.recommendation ? "Recorded (open the case for what concerns massage)" : "", actions: own.map((a) => ({ ...a, description: "Action" })) }
         : { ...i, actions: own };
     }),
     attendeeIds: attendees.map((a) => a.practitionerId),

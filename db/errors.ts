@@ -47,3 +47,16 @@ export function isConnectionError(err: unknown): boolean {
   }
   return false;
 }
+
+/** The hands-on gate's database backstop refused a change (migration 0012, appointments_hands_on_gate). */
+export function isHandsOnGateViolation(err: unknown): boolean {
+  if (pgErrorCode(err) !== PG.checkViolation) return false;
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { constraint_name?: unknown; constraint?: unknown; message?: unknown };
+    if (e.constraint_name === "appointments_hands_on_gate" || e.constraint === "appointments_hands_on_gate") return true;
+    if (typeof e.message === "string" && e.message.startsWith("hands_on_gate:")) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

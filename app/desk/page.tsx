@@ -7,7 +7,10 @@ import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { listLocations } from "@/lib/clinic/queries";
 import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTimeAction, sendToReviewAction } from "@/lib/desk/actions";
 import { listDeskRequests, listTodaysVisits } from "@/lib/desk/queries";
-import { EMERGENCY_ADVICE } from "@/lib/triage/red-flags";
+import Link from "next/link";
+import { canConfirmAppointment } from "@/lib/appointments/policy";
+import { whoCanClear } from "@/lib/red-flags/policy";
+import { EMERGENCY_ADVICE, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
 import { formatDateTime, formatInZone } from "@/lib/time";
 import { ActionForm, FieldError } from "../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../_components/appointments";
@@ -24,7 +27,7 @@ function waited(since: Date, now: Date): string {
 }
 
 export default async function DeskPage() {
-  await requireRole("staff", "admin");
+  const user = await requireRole("staff", "admin");
   const db = getDb();
   const [settings, locations] = await Promise.all([getClinicSettings(db), listLocations(db)]);
   const tz = locations[0]?.timeZone ?? "America/New_York";
@@ -42,14 +45,19 @@ export default async function DeskPage() {
           <ol className="flex flex-col gap-4" aria-label="Requests to review">
             {requests.map((r) => (
               <li key={r.id}>
-                <Card className={r.triage.priority === "emergency" ? "border-2 border-red-500" : undefined} aria-label={`Request from ${r.patientName}`}>
+                <Card className={r.priority === "emergency" ? "border-2 border-red-500" : undefined} aria-label={`Request from ${r.patientName}`}>
                   <div className="mb-2 flex flex-wrap items-center gap-2">
-                    <PriorityBadge priority={r.triage.priority} />
+                    <PriorityBadge priority={r.priority} />
                     <h3 className="text-lg font-semibold">{r.patientName}</h3>
                     <span className="text-muted">{r.patientPhone}</span>
                     <span className="text-sm text-muted">· waiting {waited(r.createdAt, now)}</span>
                     {r.awaitingReview ? <Badge tone="warning">With clinicians for review</Badge> : null}
-                    {r.redFlagsCleared ? <Badge tone="success">Red flags cleared</Badge> : null}
+                    {r.age ? <span className="text-sm">· age {r.age.age}</span> : null}
+                    {r.age?.notes.map((n) => (
+                      <Badge key={n.code} tone={n.code === "minor" ? "warning" : "info"} title={n.source}>
+                        {n.label}
+                      </Badge>
+                    ))}
                   </div>
                   {r.triage.priority === "emergency" ? (
                     <Alert tone="danger" className="mb-3" title="Emergency: call the patient now">
@@ -67,11 +75,39 @@ export default async function DeskPage() {
                       <li key={reason}>{reason}</li>
                     ))}
                   </ul>
+                  {r.guardianName ? (
+                    <p className="mb-2 text-sm break-words">
+                      Parent or guardian: {r.guardianName} ({r.guardianRelationship}), consented online.
+                    </p>
+                  ) : null}
+                  {r.blockers.length ? (
+                    <Alert tone="danger" className="mb-3" title="Hands-on care on hold: cannot be confirmed yet">
+                      <ul className="list-disc pl-5">
+                        {r.blockers.map((b) => (
+                          <li key={b.code}>
+                            {RED_FLAGS.find((f) => f.code === b.code)?.question} ({PRIORITY_LABELS[b.priority].toLowerCase()}) — {whoCanClear(b.priority)} can clear it
+                            {r.caseId ? (
+                              <>
+                                {" "}
+                                on the{" "}
+                                <Link href={`/cases/${r.caseId}`} className="underline">
+                                  case page
+                                </Link>
+                              </>
+                            ) : null}
+                            .
+                          </li>
+                        ))}
+                      </ul>
+                    </Alert>
+                  ) : null}
                   {r.proposedStartsAt ? <p className="mb-2 text-sm">Proposed to the patient: {formatDateTime(r.proposedStartsAt, r.timeZone)} (waiting for them to accept)</p> : null}
                   <div className="flex flex-wrap items-start gap-3">
-                    <ActionForm action={confirmRequestAction} submitLabel="Confirm" inline>
-                      <input type="hidden" name="appointmentId" value={r.id} />
-                    </ActionForm>
+                    {canConfirmAppointment(user, { status: "requested", blockers: r.blockers }) ? (
+                      <ActionForm action={confirmRequestAction} submitLabel="Confirm" inline>
+                        <input type="hidden" name="appointmentId" value={r.id} />
+                      </ActionForm>
+                    ) : null}
                     <ActionForm action={sendToReviewAction} submitLabel="Send to clinician review" variant="secondary" inline>
                       <input type="hidden" name="appointmentId" value={r.id} />
                     </ActionForm>

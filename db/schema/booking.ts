@@ -16,10 +16,18 @@ export const intakes = pgTable(
     redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
     priority: priorityEnum("priority").notNull(),
+    /** A patient under 18: the parent or guardian who consented (both set, or neither). */
+    guardianName: text("guardian_name"),
+    guardianRelationship: text("guardian_relationship"),
+    guardianConsentAt: timestamp("guardian_consent_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("intakes_pain_score_check", sql`${t.painScore} between 0 and 10`),
+    check(
+      "intakes_guardian_check",
+      sql`(${t.guardianName} is null) = (${t.guardianRelationship} is null) and (${t.guardianName} is null) = (${t.guardianConsentAt} is null)`,
+    ),
     index("intakes_priority_idx").on(t.priority, t.createdAt),
   ],
 );

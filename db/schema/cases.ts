@@ -28,13 +28,12 @@ export const cases = pgTable(
     leadPractitionerId: uuid("lead_practitioner_id").references(() => practitioners.id, { onDelete: "set null" }),
     disciplines: disciplineEnum("disciplines").array().notNull().default(sql`'{}'`),
     suggestedDiscipline: disciplineEnum("suggested_discipline"),
+    /** Red-flag codes reported during this episode; their clearance lives per patient in patient_red_flags. */
     redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
     /** Derived from `red_flags` by the database (indexed filter of the queue). */
     hasRedFlags: boolean("has_red_flags")
       .generatedAlwaysAs(sql`cardinality(red_flags) > 0`)
       .notNull(),
-    redFlagsClearedAt: timestamp("red_flags_cleared_at", { withTimezone: true }),
-    redFlagsClearedBy: uuid("red_flags_cleared_by").references(() => users.id),
     awaitingReview: boolean("awaiting_review").notNull().default(false),
     triageReasons: jsonb("triage_reasons").$type<string[]>().notNull().default([]),
     /** Lower-cased patient name, email and case text for the queue's search box. */
@@ -42,6 +41,8 @@ export const cases = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     dischargedAt: timestamp("discharged_at", { withTimezone: true }),
+    /** Why the case was closed, in the clinician's words (required while a serious flag is uncleared). */
+    dischargeReason: text("discharge_reason"),
   },
   (t) => [
     index("cases_patient_idx").on(t.patientId, t.openedAt),

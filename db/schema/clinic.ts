@@ -72,6 +72,11 @@ export const services = pgTable(
     minNoticeMinutes: integer("min_notice_minutes").notNull().default(120),
     cancellationCutoffHours: integer("cancellation_cutoff_hours").notNull().default(24),
     needsReview: boolean("needs_review").notNull().default(false),
+    /**
+     * Hands-on care (massage, chiropractic manipulation, whatever the clinic marks): never confirmed or
+     * completed while the patient has an uncleared red flag (the hands-on gate, migration 0011).
+     */
+    isHandsOn: boolean("is_hands_on").notNull().default(false),
     isOnlineBookable: boolean("is_online_bookable").notNull().default(true),
     isActive: boolean("is_active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),

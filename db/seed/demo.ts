@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
@@ -137,6 +138,10 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
     const cara = await createPatient(tx, { fullName: "Cara Liu", email: "cara.liu@example.net", phone: "+1 347 555 0150", dateOfBirth: "1992-02-28" });
     const dev = await createPatient(tx, { fullName: "Dev Malhotra", email: "dev.m@example.net", phone: "+1 718 555 0177", dateOfBirth: "1966-09-17" });
 
+    // The visits below happened (or were booked) before the red flags further down were reported: check
+    // the hands-on gate as each row is written, not at commit, as it was when they were made.
+    await tx.execute(sql`set constraints appointments_hands_on_gate immediate`);
+
     // Place appointments on weekdays relative to today, inside each practitioner's hours.
     const today = localDate(now, TZ);
     const at = (weeksFromNow: number, weekday: number, time: string) =>
@@ -167,7 +172,9 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
     const a4 = await book("lindqvist", "physical-therapy-follow-up", ana.id, at(0, 2, "08:00"), "confirmed");
     const a5 = await book("reyes", "myofascial-release-60", ana.id, at(1, 4, "15:00"), "confirmed");
     const b2 = await book("patel", "spine-follow-up", ben.id, at(0, 3, "10:00"), "requested");
-    const b3 = await book("okafor", "chiropractic-adjustment", ben.id, at(1, 1, "11:00"), "confirmed");
+    // Ben's adjustment waits: his cancer history is not cleared yet (the hands-on gate), so the desk sees
+    // it held with who can clear it.
+    const b3 = await book("okafor", "chiropractic-adjustment", ben.id, at(1, 1, "11:00"), "requested");
     const c2 = await book("nair", "shiatsu-60", cara.id, at(0, 4, "09:00"), "confirmed");
     const d1 = await book("rossi", "spine-consultation", dev.id, at(1, 2, "09:00"), "requested");
     await book("whitfield", "physical-therapy-evaluation", dev.id, at(0, 5, "11:00"), "cancelled");

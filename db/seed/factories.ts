@@ -11,6 +11,8 @@ import {
   cases,
   intakes,
   locations,
+  patientRedFlags,
+  redFlagEvents,
   painScores,
   psfsAssessments,
   referrals,
@@ -29,7 +31,8 @@ import type { AppointmentStatus } from "@/lib/appointments/status";
 import { appointmentWindow } from "@/lib/appointments/window";
 import { hashPassword } from "@/lib/auth/password";
 import type { CaseStatus, DurationClass } from "@/lib/cases/status";
-import type { Priority } from "@/lib/triage/red-flags";
+import { asRedFlagCodes, priorityOfFlag, type Priority } from "@/lib/triage/red-flags";
+import { and, eq, isNull } from "drizzle-orm";
 import type { ReferralStatus, Specialty } from "@/lib/referrals/kinds";
 
 /**
@@ -95,6 +98,8 @@ export async function createService(db: DbOrTx, input: Partial<typeof services.$
       name: `Service ${slug}`,
       discipline: "massage_therapist",
       durationMinutes: 60,
+      // Hands-on by default where the clinic's default says so (migration 0011); an input can say otherwise.
+      isHandsOn: (input.discipline ?? "massage_therapist") === "massage_therapist" || input.discipline === "chiropractor",
       ...input,
       slug,
     })
@@ -275,7 +280,32 @@ export async function createCase(
     })
     .returning();
   if (input.appointmentIds?.length) await db.update(appointments).set({ caseId: row!.id }).where(inArray(appointments.id, input.appointmentIds));
+  // A case's red flags are the patient's flags (uncleared) — the same record a booking makes.
+  await reportFlags(db, { patientId: input.patientId, codes: input.redFlags ?? [], caseId: row!.id });
   return row!;
+}
+
+/** Reports red flags for a patient as a request would (new or uncleared again), with their history. */
+export async function reportFlags(db: DbOrTx, input: { patientId: string; codes: readonly string[]; caseId?: string | null; appointmentId?: string | null }) {
+  for (const code of asRedFlagCodes(input.codes)) {
+    const [flag] = await db
+      .insert(patientRedFlags)
+      .values({ patientId: input.patientId, code, priority: priorityOfFlag(code) })
+      .onConflictDoUpdate({ target: [patientRedFlags.patientId, patientRedFlags.code], set: { lastReportedAt: new Date(), clearedAt: null, clearedBy: null, clearanceNote: null } })
+      .returning({ id: patientRedFlags.id });
+    await db.insert(redFlagEvents).values({ flagId: flag!.id, kind: "reported", caseId: input.caseId ?? null, appointmentId: input.appointmentId ?? null });
+  }
+}
+
+/** Clears every uncleared flag of a patient as `clearedBy` (fixtures; the app clears one by one with a policy). */
+export async function clearFlags(db: DbOrTx, input: { patientId: string; clearedBy: string; note?: string; at?: Date }) {
+  const open = await db.select({ id: patientRedFlags.id }).from(patientRedFlags).where(and(eq(patientRedFlags.patientId, input.patientId), isNull(patientRedFlags.clearedAt)));
+  for (const f of open) {
+    const at = input.at ?? new Date();
+    const note = input.note ?? "Cleared after examination";
+    await db.update(patientRedFlags).set({ clearedAt: at, clearedBy: input.clearedBy, clearanceNote: note }).where(eq(patientRedFlags.id, f.id));
+    await db.insert(redFlagEvents).values({ flagId: f.id, kind: "cleared", at, actorUserId: input.clearedBy, note });
+  }
 }
 
 export async function addCaseNote(db: DbOrTx, input: { caseId: string; authorUserId: string; authorDiscipline: Discipline | null; body: string; createdAt?: Date }) {

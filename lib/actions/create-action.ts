@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { requireApiUser, type CurrentUser } from "@/lib/auth";
 import { AccessDenied } from "@/lib/auth/errors";
 import type { Role } from "@/lib/auth/roles";
-import { isConnectionError } from "@/db/errors";
+import { isConnectionError, isHandsOnGateViolation } from "@/db/errors";
 import { errorFields } from "@/lib/log";
 import { currentLogger } from "@/lib/request-context";
 import { fieldErrorsOf } from "./result";
@@ -12,6 +12,9 @@ import { DomainError } from "@/lib/errors";
 import { formToObject } from "./form-data";
 
 export type { ActionResult } from "./result";
+
+/** When the database's backstop (not the lifecycle's own check) refused: a flag arrived at the same moment. */
+const HANDS_ON_GATE_MESSAGE = "The patient has an uncleared red flag (reported just now): hands-on care waits until a clinician clears it. Nothing was changed.";
 
 export interface ActionMeta {
   /** "public": anyone may call it (sign-in, sign-out, public booking); it checks its own input. */
@@ -41,6 +44,7 @@ export function createAction<S extends z.ZodType, T>(
     } catch (err) {
       if (err instanceof AccessDenied) return { ok: false, error: { code: err.code, message: err.message } };
       if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
+      if (isHandsOnGateViolation(err)) return { ok: false, error: { code: "hands_on_gate", message: HANDS_ON_GATE_MESSAGE } };
       if (isConnectionError(err)) {
         (await currentLogger()).error(errorFields(err), "database unavailable in server action");
         return { ok: false, error: { code: "unavailable", message: "The service is briefly unavailable. Nothing was saved; please try again." } };

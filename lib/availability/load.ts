@@ -17,6 +17,7 @@ export interface BookableService {
   minNoticeMinutes: number;
   cancellationCutoffHours: number;
   needsReview: boolean;
+  isHandsOn: boolean;
 }
 
 /** A calendar with its calendar_versions.version, read in the same statement as its data. */
@@ -72,7 +73,7 @@ export async function loadAvailability(
          'id', id, 'slug', slug, 'name', name, 'discipline', discipline, 'durationMinutes', duration_minutes,
          'bufferBeforeMinutes', buffer_before_minutes, 'bufferAfterMinutes', buffer_after_minutes,
          'minNoticeMinutes', min_notice_minutes, 'cancellationCutoffHours', cancellation_cutoff_hours,
-         'needsReview', needs_review) from svc) as service,
+         'needsReview', needs_review, 'isHandsOn', is_hands_on) from svc) as service,
       (select time_zone from locations order by created_at, id limit 1) as time_zone,
       coalesce((
         select json_agg(json_build_object(

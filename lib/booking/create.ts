@@ -13,11 +13,15 @@ import { nearestSlots } from "@/lib/availability/engine";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { requestReceivedEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
-import { triageBooking, type BookingTriage } from "@/lib/triage/booking";
+import { nextStepFor, triageBooking, type BookingTriage } from "@/lib/triage/booking";
 import { assessTriage } from "@/lib/triage/assess";
+import { holdHandsOnVisitsForReview, transitionAppointment } from "@/lib/appointments/commands";
+import type { HoldReason } from "@/lib/appointments/transitions";
 import { attachRequestToCase } from "@/lib/cases/intake";
 import { getClinicSettings } from "@/lib/cases/settings";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
+import { isMinorBirthDate } from "./schemas";
+import { heldForReviewEmail } from "@/lib/notifications/templates";
 import { factsOf, loadAppointmentDetails, manageUrl } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
 import type { AppointmentRequest, PatientContact } from "./schemas";
@@ -30,7 +34,7 @@ export interface BookedAppointment {
   timeZone: string;
   manageUrl: string;
   priority: BookingTriage["priority"];
-  triage: BookingTriage;
+  triage: BookingTriage & { nextStep: string };
 }
 
 export type BookingOutcome =
@@ -88,25 +92,28 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     return { kind, ...(await alternativesFor(db, input, start, now)) };
   }
 
-  const triage = triageBooking({ redFlags: input.intake.redFlags, service });
+  const ownTriage = triageBooking({ redFlags: input.intake.redFlags });
   try {
     // Two requests inserting overlapping appointments at the same moment can deadlock inside the
     // exclusion check; PostgreSQL aborts one (40P01). Retrying lets it see the winner and answer 409.
-    const appointmentId = await retryOnDeadlock(() => db.transaction(async (tx) => {
+    const booked = await retryOnDeadlock(() => db.transaction(async (tx) => {
       if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
       const patientId = await findOrCreatePatient(tx, input.patient, ctx.actor);
       const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
       await lockPractitionerCalendar(tx, input.practitionerId);
       let created: { id: string };
       try {
+        // Every appointment starts as a request; the lifecycle's "route" move decides below whether it
+        // is confirmed at once.
         [created] = (await tx
           .insert(appointments)
-          .values({ patientId, practitionerId: input.practitionerId, serviceId: service.id, locationId, status: triage.initialStatus, ...appointmentWindow(service, start) })
+          .values({ patientId, practitionerId: input.practitionerId, serviceId: service.id, locationId, ...appointmentWindow(service, start) })
           .returning({ id: appointments.id })) as [{ id: string }];
       } catch (err) {
         if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
         throw err;
       }
+      const minor = isMinorBirthDate(input.patient.dateOfBirth, localDate(now, around.timeZone));
       await tx.insert(intakes).values({
         appointmentId: created.id,
         painStartedOn: input.intake.painStartedOn,
@@ -114,7 +121,8 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         worseWith: input.intake.worseWith,
         redFlags: input.intake.redFlags,
         notes: input.intake.notes,
-        priority: triage.priority,
+        priority: ownTriage.priority,
+        ...(minor && input.guardian ? { guardianName: input.guardian.name, guardianRelationship: input.guardian.relationship, guardianConsentAt: now } : {}),
       });
       const assessment = assessTriage({
         redFlags: input.intake.redFlags,
@@ -123,7 +131,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         service,
         thresholds: await getClinicSettings(tx),
       });
-      const caseId = await attachRequestToCase(tx, {
+      const { caseId, newlyUncleared } = await attachRequestToCase(tx, {
         patientId,
         appointmentId: created.id,
         triage: assessment,
@@ -132,15 +140,6 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         discipline: service.discipline,
         searchText: `${input.patient.name} ${input.patient.email}`,
       });
-      if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
-      const details = (await loadAppointmentDetails(tx, created.id))!;
-      await enqueueEmail(tx, {
-        kind: "request_received",
-        to: details.patientEmail,
-        content: requestReceivedEmail(factsOf(details, ctx.baseUrl), triage.nextStep),
-        appointmentId: created.id,
-        dedupeKey: `request_received:${created.id}`,
-      });
       await recordAuditEvent(tx, {
         actor: ctx.actor,
         action: "appointment.requested",
@@ -148,14 +147,33 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         caseId,
         entityType: "appointment",
         entityId: created.id,
-        details: { service: service.slug, status: triage.initialStatus, priority: triage.priority },
+        details: { service: service.slug, priority: ownTriage.priority },
       });
-      return created.id;
+      // New flags put the patient's other confirmed hands-on visits back to the clinicians.
+      const held = newlyUncleared.length ? await holdHandsOnVisitsForReview(tx, { patientId, actor: ctx.actor, now, exceptAppointmentId: created.id }) : [];
+      const routed = await transitionAppointment(tx, { appointmentId: created.id, move: "route", actor: ctx.actor });
+      const triage = triageBooking({ redFlags: input.intake.redFlags, blockers: routed.blockers });
+      if (triage.priority !== ownTriage.priority) await tx.update(intakes).set({ priority: triage.priority }).where(eq(intakes.appointmentId, created.id));
+      if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
+      const nextStep = nextStepFor({ status: routed.to, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause: routed.heldBecause });
+      const details = (await loadAppointmentDetails(tx, created.id))!;
+      await enqueueEmail(tx, {
+        kind: "request_received",
+        to: details.patientEmail,
+        content: requestReceivedEmail(factsOf(details, ctx.baseUrl), nextStep),
+        appointmentId: created.id,
+        dedupeKey: `request_received:${created.id}`,
+      });
+      for (const id of held) {
+        const heldDetails = (await loadAppointmentDetails(tx, id))!;
+        await enqueueEmail(tx, { kind: "held_for_review", to: heldDetails.patientEmail, content: heldForReviewEmail(factsOf(heldDetails, ctx.baseUrl)), appointmentId: id, dedupeKey: null });
+      }
+      return { id: created.id, status: routed.to as "requested" | "confirmed", triage: { ...triage, nextStep } };
     }));
     const window = appointmentWindow(service, start);
     return {
       kind: "created",
-      appointment: { id: appointmentId, status: triage.initialStatus, start: window.startsAt, end: window.endsAt, timeZone: around.timeZone, manageUrl: manageUrl(ctx.baseUrl, appointmentId), priority: triage.priority, triage },
+      appointment: { id: booked.id, status: booked.status, start: window.startsAt, end: window.endsAt, timeZone: around.timeZone, manageUrl: manageUrl(ctx.baseUrl, booked.id), priority: booked.triage.priority, triage: booked.triage },
     };
   } catch (err) {
     if (err instanceof SlotTaken) return { kind: "slot_taken", ...(await alternativesFor(db, input, start, now)) };
@@ -238,7 +256,9 @@ async function practitionerOffers(db: Db, practitionerId: string, serviceId: str
 
 async function describeBooked(db: Db, appointmentId: string, baseUrl: string): Promise<BookedAppointment> {
   const details = (await loadAppointmentDetails(db, appointmentId))!;
-  const triage = triageBooking({ redFlags: asRedFlagCodes(details.redFlags ?? []), service: { discipline: details.discipline, needsReview: details.needsReview } });
+  const own = triageBooking({ redFlags: asRedFlagCodes(details.redFlags ?? []) });
+  const triage = { ...own, priority: details.priority ?? own.priority };
+  const heldBecause: HoldReason[] = details.status === "requested" && details.isHandsOn && triage.priority !== "routine" ? ["hands_on_gate"] : [];
   return {
     id: details.id,
     status: details.status as "requested" | "confirmed",
@@ -246,8 +266,8 @@ async function describeBooked(db: Db, appointmentId: string, baseUrl: string): P
     end: details.endsAt,
     timeZone: details.timeZone,
     manageUrl: manageUrl(baseUrl, details.id),
-    priority: details.priority ?? triage.priority,
-    triage,
+    priority: triage.priority,
+    triage: { ...triage, nextStep: nextStepFor({ status: details.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause }) },
   };
 }
 

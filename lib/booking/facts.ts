@@ -33,6 +33,7 @@ export async function loadAppointmentDetails(db: DbOrTx, appointmentId: string) 
       serviceName: services.name,
       discipline: services.discipline,
       needsReview: services.needsReview,
+      isHandsOn: services.isHandsOn,
       cancellationCutoffHours: services.cancellationCutoffHours,
       locationName: locations.name,
       locationAddress: locations.address,

@@ -1,19 +1,15 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/errors";
 import { appointments } from "@/db/schema";
-import { appointmentWindow } from "@/lib/appointments/window";
-import { recordAuditEvent } from "@/lib/audit";
-import type { Role } from "@/lib/auth/roles";
+import { transitionAppointment, type Actor as LifecycleActor } from "@/lib/appointments/commands";
 import { getFreeSlots, type Slot } from "@/lib/availability";
 import { nearestSlots } from "@/lib/availability/engine";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { cancelledEmail, changedEmail } from "@/lib/notifications/templates";
 import { verifySignedId } from "@/lib/secrets";
 import { addDaysIso } from "@/lib/time";
-import { triageBooking } from "@/lib/triage/booking";
-import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { MANAGE_PURPOSE, factsOf, loadAppointmentDetails, type AppointmentDetails } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
 
@@ -55,7 +51,7 @@ export type ChangeOutcome =
   | { kind: "slot_taken" | "slot_unavailable"; alternatives: Slot[]; timeZone: string };
 
 interface Actor {
-  actor: { id: string; role: Role } | null;
+  actor: LifecycleActor | null;
   baseUrl: string;
   now?: Date;
 }
@@ -70,18 +66,17 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string; 
     if (state.kind === "over") return { kind: "not_allowed", reason: "gone" } as const;
     if (state.kind === "cancelled") return { kind: "not_allowed", reason: "cancelled" } as const;
     if (state.kind === "past_cutoff" && input.enforceCutoff) return { kind: "not_allowed", reason: "past_cutoff" } as const;
-    await tx
-      .update(appointments)
-      .set({ status: "cancelled", statusReason: input.reason || null, updatedAt: sql`now()` })
-      .where(and(eq(appointments.id, details.id), inArray(appointments.status, ["requested", "confirmed"])));
+    await transitionAppointment(tx, { appointmentId: details.id, move: "cancel", actor: input.actor, reason: input.reason, cancelledBy: input.actor && input.actor.role !== "patient" ? "clinic" : "patient" });
     const after = (await loadAppointmentDetails(tx, details.id))!;
     await enqueueEmail(tx, { kind: "cancelled", to: after.patientEmail, content: cancelledEmail(factsOf(after, input.baseUrl)), appointmentId: after.id, dedupeKey: `cancelled:${after.id}` });
-    await recordAuditEvent(tx, { actor: input.actor, action: "appointment.cancelled", patientId: after.patientId, entityType: "appointment", entityId: after.id, details: { by: input.actor?.role ?? "manage_link" } });
     return { kind: "done", details: after } as const;
   });
 }
 
-export async function rescheduleAppointment(db: Db, input: { appointmentId: string; start: Date; enforceCutoff: boolean } & Actor): Promise<ChangeOutcome> {
+export async function rescheduleAppointment(
+  db: Db,
+  input: { appointmentId: string; start: Date; enforceCutoff: boolean; /** accept_proposal: the desk's time. */ move?: "reschedule" | "accept_proposal" } & Actor,
+): Promise<ChangeOutcome> {
   const now = input.now ?? new Date();
   const before = await loadAppointmentDetails(db, input.appointmentId);
   if (!before) return { kind: "not_allowed", reason: "gone" };
@@ -93,21 +88,16 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
   const day = input.start.toISOString().slice(0, 10);
   const around = await getFreeSlots(db, { serviceSlug: before.serviceSlug, practitionerId: before.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now, ignoreAppointmentId: before.id });
   if (!around.service) return { kind: "not_allowed", reason: "gone" };
-  const service = around.service;
   const alternatives = () => nearestSlots(around.slots, input.start, 3);
   if (!around.slots.some((s) => s.start.getTime() === input.start.getTime())) {
     return { kind: around.isWithinHours(before.practitionerId, input.start) ? "slot_taken" : "slot_unavailable", alternatives: alternatives(), timeZone: around.timeZone };
   }
-  const status = triageBooking({ redFlags: asRedFlagCodes(before.redFlags ?? []), service }).initialStatus;
   try {
     return await db.transaction(async (tx) => {
       await lockPractitionerCalendar(tx, before.practitionerId);
-      const updated = await tx
-        .update(appointments)
-        .set({ ...appointmentWindow(service, input.start), status: before.status === "requested" ? "requested" : status, updatedAt: sql`now()` })
-        .where(and(eq(appointments.id, before.id), inArray(appointments.status, ["requested", "confirmed"])))
-        .returning({ id: appointments.id });
-      if (!updated.length) return { kind: "not_allowed", reason: "cancelled" } as const;
+      const [current] = await tx.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, before.id));
+      if (current?.status !== "requested" && current?.status !== "confirmed") return { kind: "not_allowed", reason: "cancelled" } as const;
+      await transitionAppointment(tx, { appointmentId: before.id, move: input.move ?? "reschedule", actor: input.actor, start: input.start });
       const after = (await loadAppointmentDetails(tx, before.id))!;
       await enqueueEmail(tx, {
         kind: "changed",
@@ -115,14 +105,6 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
         content: changedEmail(factsOf(after, input.baseUrl)),
         appointmentId: after.id,
         dedupeKey: null,
-      });
-      await recordAuditEvent(tx, {
-        actor: input.actor,
-        action: "appointment.rescheduled",
-        patientId: after.patientId,
-        entityType: "appointment",
-        entityId: after.id,
-        details: { from: before.startsAt.toISOString(), to: after.startsAt.toISOString(), by: input.actor?.role ?? "manage_link" },
       });
       return { kind: "done", details: after } as const;
     });
@@ -134,16 +116,11 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
 
 /**
  * The patient accepts the time the front desk proposed: the appointment moves there (the clinic chose
- * it, so the online cutoff does not apply) and is confirmed.
+ * it, so the online cutoff does not apply) and is confirmed — unless the hands-on gate or a minor's
+ * rule keeps it a request (the lifecycle's accept_proposal move decides).
  */
 export async function acceptProposal(db: Db, input: { appointmentId: string; baseUrl: string; now?: Date }): Promise<ChangeOutcome> {
   const details = await loadAppointmentDetails(db, input.appointmentId);
   if (!details?.proposedStartsAt) return { kind: "not_allowed", reason: "gone" };
-  const moved = await rescheduleAppointment(db, { appointmentId: details.id, start: details.proposedStartsAt, enforceCutoff: false, actor: null, baseUrl: input.baseUrl, now: input.now });
-  if (moved.kind !== "done") return moved;
-  await db
-    .update(appointments)
-    .set({ status: "confirmed", proposedStartsAt: null, updatedAt: sql`now()` })
-    .where(and(eq(appointments.id, details.id), inArray(appointments.status, ["requested", "confirmed"])));
-  return { kind: "done", details: (await loadAppointmentDetails(db, details.id))! };
+  return rescheduleAppointment(db, { appointmentId: details.id, start: details.proposedStartsAt, enforceCutoff: false, move: "accept_proposal", actor: null, baseUrl: input.baseUrl, now: input.now });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ADULT_AGE, ageOn } from "@/lib/triage/age";
 import { RED_FLAG_CODES } from "@/lib/triage/red-flags";
 
 /**
@@ -7,6 +8,12 @@ import { RED_FLAG_CODES } from "@/lib/triage/red-flags";
  */
 
 const today = () => new Date().toISOString().slice(0, 10);
+/** The oldest date of birth we accept: 120 years before today. */
+const oldestBirthDate = () => {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - 120);
+  return d.toISOString().slice(0, 10);
+};
 
 export const PatientContactSchema = z.object({
   name: z.string().trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
@@ -24,7 +31,8 @@ export const PatientContactSchema = z.object({
     .regex(/^\+?[0-9 ()\-.]+$/, "Use digits, spaces, +, -, ( and ) only"),
   dateOfBirth: z.iso
     .date({ message: "Enter your date of birth" })
-    .refine((d) => d >= "1900-01-01" && d <= today(), { message: "Enter a real date of birth" }),
+    .refine((d) => d <= today(), { message: "A date of birth cannot be in the future" })
+    .refine((d) => d >= oldestBirthDate(), { message: "Enter a date of birth within the last 120 years" }),
 });
 export type PatientContact = z.infer<typeof PatientContactSchema>;
 
@@ -47,13 +55,46 @@ export const IntakeSchema = z.object({
 });
 export type Intake = z.infer<typeof IntakeSchema>;
 
-export const AppointmentRequestSchema = z.object({
-  service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
-  practitionerId: z.uuid({ message: "Choose a practitioner" }),
-  start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }),
-  patient: PatientContactSchema,
-  intake: IntakeSchema,
+/** A patient under 18: the parent or guardian who consents to the visit. */
+export const GuardianSchema = z.object({
+  name: z.string().trim().min(2, "Enter the parent's or guardian's full name").max(120, "Use at most 120 characters"),
+  relationship: z.string().trim().min(2, "Say how they are related (for example mother, father, legal guardian)").max(60, "Use at most 60 characters"),
+  consent: z.literal(true, { message: "A parent or guardian must consent to the visit" }),
 });
+export type Guardian = z.infer<typeof GuardianSchema>;
+
+/** Is this date of birth under 18 today? (The form shows the guardian fields when it is.) */
+export function isMinorBirthDate(dateOfBirth: string, on: string = today()): boolean {
+  return ageOn(dateOfBirth, on) < ADULT_AGE;
+}
+
+/**
+ * Rules across the patient and the intake, for every schema that has both: pain cannot start before
+ * birth, and someone under 18 comes with a consenting parent or guardian.
+ */
+function refinePatientAndIntake(
+  value: { patient: { dateOfBirth: string }; intake: { painStartedOn: string }; guardian?: Guardian | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (value.intake.painStartedOn < value.patient.dateOfBirth) {
+    ctx.addIssue({ code: "custom", path: ["intake", "painStartedOn"], message: "The pain cannot start before the date of birth" });
+  }
+  if (isMinorBirthDate(value.patient.dateOfBirth) && !value.guardian) {
+    ctx.addIssue({ code: "custom", path: ["guardian", "name"], message: "Under 18: a parent or guardian must consent" });
+  }
+}
+
+export const AppointmentRequestSchema = z
+  .object({
+    service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
+    practitionerId: z.uuid({ message: "Choose a practitioner" }),
+    start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }),
+    patient: PatientContactSchema,
+    intake: IntakeSchema,
+    /** Required when the patient is under 18. */
+    guardian: GuardianSchema.optional(),
+  })
+  .superRefine(refinePatientAndIntake);
 export type AppointmentRequest = z.infer<typeof AppointmentRequestSchema>;
 export type AppointmentRequestInput = z.input<typeof AppointmentRequestSchema>;
 
@@ -91,14 +132,17 @@ export const RedFlagAnswersSchema = z.object(
 );
 export type RedFlagAnswers = z.infer<typeof RedFlagAnswersSchema>;
 
-export const BookingFormSchema = z.object({
-  service: AppointmentRequestSchema.shape.service,
-  practitionerChoice: z.string().min(1, "Choose a practitioner or first available"),
-  practitionerId: z.uuid({ message: "Choose a time" }),
-  start: z.iso.datetime({ offset: true, message: "Choose a time" }),
-  intake: IntakeSchema.omit({ redFlags: true }).extend({ answers: RedFlagAnswersSchema }),
-  patient: PatientContactSchema,
-});
+export const BookingFormSchema = z
+  .object({
+    service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
+    practitionerChoice: z.string().min(1, "Choose a practitioner or first available"),
+    practitionerId: z.uuid({ message: "Choose a time" }),
+    start: z.iso.datetime({ offset: true, message: "Choose a time" }),
+    intake: IntakeSchema.omit({ redFlags: true }).extend({ answers: RedFlagAnswersSchema }),
+    patient: PatientContactSchema,
+    guardian: GuardianSchema.optional(),
+  })
+  .superRefine(refinePatientAndIntake);
 export type BookingFormValues = z.input<typeof BookingFormSchema>;
 
 /** The form's answers as an appointment request (yes answers become red-flag codes). */
@@ -110,5 +154,6 @@ export function toAppointmentRequest(values: z.infer<typeof BookingFormSchema>):
     start: values.start,
     patient: values.patient,
     intake: { ...intake, redFlags: RED_FLAG_CODES.filter((code) => answers[code] === "yes") },
+    ...(values.guardian && isMinorBirthDate(values.patient.dateOfBirth) ? { guardian: values.guardian } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createFormAction } from "@/lib/actions/create-action";
 import { DomainError } from "@/lib/errors";
-import { addNote, assignLead, changeCaseStatus, clearRedFlags, editNote, recordPainScore, recordPsfs } from "./commands";
+import { addNote, assignLead, changeCaseStatus, editNote, recordPainScore, recordPsfs } from "./commands";
 import { AssignCaseSchema, CaseIdSchema, EditNoteSchema, NoteSchema, PainScoreSchema, PsfsSchema, TransitionCaseSchema } from "./schemas";
 
 const CLINICAL = ["practitioner", "admin"] as const;
@@ -25,8 +25,8 @@ export const assignCaseAction = createFormAction({ schema: AssignCaseSchema, rol
   return done(caseId);
 });
 
-export const transitionCaseAction = createFormAction({ schema: TransitionCaseSchema, roles: CLINICAL }, async ({ caseId, to }, user) => {
-  await getDb().transaction((tx) => changeCaseStatus(tx, caseId, to, user));
+export const transitionCaseAction = createFormAction({ schema: TransitionCaseSchema, roles: CLINICAL }, async ({ caseId, to, reason }, user) => {
+  await getDb().transaction((tx) => changeCaseStatus(tx, caseId, to, user, {}, { reason }));
   return done(caseId);
 });
 
@@ -48,10 +48,5 @@ export const recordPainScoreAction = createFormAction({ schema: PainScoreSchema,
 
 export const recordPsfsAction = createFormAction({ schema: PsfsSchema, roles: ["practitioner"] }, async ({ caseId, kind, items }, user) => {
   await getDb().transaction((tx) => recordPsfs(tx, caseId, kind, items, user));
-  return done(caseId);
-});
-
-export const clearRedFlagsAction = createFormAction({ schema: CaseIdSchema, roles: ["practitioner"] }, async ({ caseId }, user) => {
-  await getDb().transaction((tx) => clearRedFlags(tx, caseId, user));
   return done(caseId);
 });

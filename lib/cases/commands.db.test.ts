@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { appointments, cases } from "@/db/schema";
-import { createAppointment, createCase, createLocation, createPatient, createPractitioner, createService, createUser } from "@/db/seed/factories";
+import { clearFlags, createAppointment, createCase, createLocation, createPatient, createPractitioner, createService, createUser } from "@/db/seed/factories";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { markVisit } from "@/lib/desk/commands";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
@@ -55,10 +55,10 @@ describe("marking a walk-in request completed", () => {
     const day = addDaysIso(localDate(new Date(), "America/New_York"), 3);
     const a = await createAppointment(db, { patientId, practitionerId: massageTherapist.id, service: massage, locationId, startsAt: zonedInstant(day, "10:00", "America/New_York"), status: "requested" });
     await db.update(appointments).set({ caseId: flagged.id }).where(eq(appointments.id, a.id));
-    await expect(db.transaction((tx) => markVisit(tx, a.id, "completed", staff))).rejects.toMatchObject({ code: "red_flags" });
+    await expect(db.transaction((tx) => markVisit(tx, a.id, "completed", staff))).rejects.toMatchObject({ code: "hands_on_gate" });
     expect((await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, a.id)))[0]!.s).toBe("requested");
 
-    await db.update(cases).set({ redFlagsClearedAt: new Date(), redFlagsClearedBy: admin.id }).where(eq(cases.id, flagged.id));
+    await clearFlags(db, { patientId, clearedBy: admin.id });
     await db.transaction((tx) => markVisit(tx, a.id, "completed", staff));
     expect((await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, a.id)))[0]!.s).toBe("completed");
   });

@@ -1,10 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { caseNotes, caseNoteVersions, cases, painScores, practitioners, psfsAssessments } from "@/db/schema";
+import { caseNotes, caseNoteVersions, cases, painScores, patientRedFlags, practitioners, psfsAssessments } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
+import type { Role } from "@/lib/auth/roles";
+import type { Discipline } from "@/lib/clinic/disciplines";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
+import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
 import type { CaseStatus } from "./status";
 import { transitionCase } from "./transitions";
 
@@ -16,13 +19,39 @@ async function lockCase(tx: Tx, caseId: string) {
   return c;
 }
 
-export async function changeCaseStatus(tx: Tx, caseId: string, to: CaseStatus, actor: CurrentUser, context: Record<string, unknown> = {}) {
+/**
+ * Changes a case's status through `transitionCase`. Closing a case while the patient has an uncleared
+ * emergency or same-day flag is a spine physician's decision, with a reason (lib/red-flags/policy.ts);
+ * the flags stay on the patient and show on their next case.
+ */
+export async function changeCaseStatus(
+  tx: Tx,
+  caseId: string,
+  to: CaseStatus,
+  actor: { id: string; role: Role; discipline?: Discipline | null },
+  context: Record<string, unknown> = {},
+  options: { reason?: string } = {},
+) {
   const c = await lockCase(tx, caseId);
   const result = transitionCase(c.status, to);
   if (!result.ok) throw new DomainError("invalid_transition", result.reason);
+  const reason = options.reason?.trim() || null;
+  if (to === "discharged") {
+    const flags = await tx
+      .select({ priority: patientRedFlags.priority, clearedAt: patientRedFlags.clearedAt })
+      .from(patientRedFlags)
+      .where(and(eq(patientRedFlags.patientId, c.patientId), isNull(patientRedFlags.clearedAt)));
+    const open = flags.flatMap((f) => (f.priority === "routine" ? [] : [{ priority: f.priority, clearedAt: f.clearedAt }]));
+    if (!canDischargeCase({ role: actor.role, discipline: actor.discipline ?? null }, open)) {
+      throw new DomainError("forbidden", "This patient has an uncleared emergency or same-day red flag: only a spine physician can close the case.");
+    }
+    if (seriousUncleared(open).length && !reason) {
+      throw new DomainError("invalid", "Say why the case is closed while a serious red flag is uncleared.", { reason: "Give the clinical reason for closing the case" });
+    }
+  }
   await tx
     .update(cases)
-    .set({ status: to, updatedAt: sql`now()`, dischargedAt: to === "discharged" ? sql`now()` : null })
+    .set({ status: to, updatedAt: sql`now()`, dischargedAt: to === "discharged" ? sql`now()` : null, dischargeReason: to === "discharged" ? reason : null })
     .where(eq(cases.id, caseId));
   await recordAuditEvent(tx, { actor, action: "case.status_changed", patientId: c.patientId, caseId, entityType: "case", entityId: caseId, details: { from: c.status, to, ...context } });
   return { from: c.status, to };
@@ -77,18 +106,4 @@ export async function recordPsfs(tx: Tx, caseId: string, kind: string, items: Ar
   const c = await lockCase(tx, caseId);
   await tx.insert(psfsAssessments).values({ caseId, kind, items, recordedBy: actor.id });
   await recordAuditEvent(tx, { actor, action: "case.psfs_recorded", patientId: c.patientId, caseId, entityType: "case", entityId: caseId });
-}
-
-/** A spine physician (or the nurse, on a physician's word) clears the red flags; hands-on care may go ahead. */
-export async function clearRedFlags(tx: Tx, caseId: string, actor: CurrentUser) {
-  if (actor.role !== "practitioner" || (actor.discipline !== "spine_physician" && actor.discipline !== "nurse")) {
-    throw new DomainError("forbidden", "Only a spine physician or nurse can clear red flags.");
-  }
-  const c = await lockCase(tx, caseId);
-  if (!c.hasRedFlags) throw new DomainError("invalid", "This case has no red flags to clear.");
-  await tx
-    .update(cases)
-    .set({ redFlagsClearedAt: sql`now()`, redFlagsClearedBy: actor.id, awaitingReview: false, updatedAt: sql`now()` })
-    .where(and(eq(cases.id, caseId), isNull(cases.redFlagsClearedAt)));
-  await recordAuditEvent(tx, { actor, action: "case.red_flags_cleared", patientId: c.patientId, caseId, entityType: "case", entityId: caseId });
 }

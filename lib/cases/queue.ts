@@ -69,7 +69,8 @@ export async function listCaseQueue(db: DbOrTx, f: QueueFilters, me: { practitio
       durationClass: cases.durationClass,
       disciplines: cases.disciplines,
       hasRedFlags: cases.hasRedFlags,
-      redFlagsCleared: sql<boolean>`${cases.redFlagsClearedAt} is not null`,
+      // Cleared when none of the patient's flags is uncleared (clearance is per flag, per patient).
+      redFlagsCleared: sql<boolean>`not exists (select 1 from patient_red_flags f where f.patient_id = ${cases.patientId} and f.cleared_at is null)`,
       awaitingReview: cases.awaitingReview,
       openedAt: cases.openedAt,
       patientName: patients.fullName,

@@ -23,6 +23,9 @@ import type { CurrentUser } from "@/lib/auth";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { localDate } from "@/lib/time";
+import { handsOnBlockers } from "@/lib/appointments/transitions";
+import { listPatientFlags } from "@/lib/red-flags/flags";
+import { assessAge } from "@/lib/triage/age";
 import { precautionsFor } from "./precautions";
 import { RESTRICTED_CONFERENCE_REASON, canSeeNote, isRestrictedViewer } from "./visibility";
 
@@ -42,8 +45,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
       redFlags: cases.redFlags,
       hasRedFlags: cases.hasRedFlags,
       awaitingReview: cases.awaitingReview,
-      redFlagsClearedAt: cases.redFlagsClearedAt,
-      clearedByName: users.name,
+      dischargeReason: cases.dischargeReason,
       triageReasons: cases.triageReasons,
       openedAt: cases.openedAt,
       leadPractitionerId: cases.leadPractitionerId,
@@ -56,13 +58,13 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     .from(cases)
     .innerJoin(patients, eq(patients.id, cases.patientId))
     .leftJoin(practitioners, eq(practitioners.id, cases.leadPractitionerId))
-    .leftJoin(users, eq(users.id, cases.redFlagsClearedBy))
     .where(eq(cases.id, caseId))
     .limit(1);
   if (!c) return null;
   const restricted = isRestrictedViewer(viewer);
 
-  const [requests, notes, pain, psfs, refs, decisions, actions, statusChanges] = await Promise.all([
+  const [flags, requests, notes, pain, psfs, refs, decisions, actions, statusChanges] = await Promise.all([
+    listPatientFlags(db, c.patientId),
     db
       .select({
         id: appointments.id,
@@ -72,6 +74,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
         serviceName: services.name,
         discipline: services.discipline,
         needsReview: services.needsReview,
+        isHandsOn: services.isHandsOn,
         practitionerName: practitioners.displayName,
         painStartedOn: intakes.painStartedOn,
         painScore: intakes.painScore,
@@ -79,6 +82,8 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
         redFlags: intakes.redFlags,
         notes: intakes.notes,
         priority: intakes.priority,
+        guardianName: intakes.guardianName,
+        guardianRelationship: intakes.guardianRelationship,
       })
       .from(appointments)
       .innerJoin(services, eq(services.id, appointments.serviceId))
@@ -155,10 +160,21 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 
+  const uncleared = flags.filter((f) => !f.clearedAt).map((f) => ({ code: f.code, priority: f.priority }));
+  // Hands-on requests the patient's uncleared flags hold, with the flags that hold them.
+  const blocked = triaged
+    .filter((r) => r.status === "requested")
+    .map((r) => ({ id: r.id, serviceName: r.serviceName, startsAt: r.startsAt, practitionerName: r.practitionerName, blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }) }))
+    .filter((r) => r.blockers.length);
+  const today = localDate(new Date(), "America/New_York");
   return {
     case: c,
     restricted,
-    precautions: precautionsFor(c.redFlags),
+    // The patient's flags across every episode; a restricted viewer sees state and who cleared, not the clinical note.
+    flags: restricted ? flags.map((f) => ({ ...f, history: f.history.map((h) => ({ ...h, note: null })) })) : flags,
+    blocked,
+    age: assessAge(c.patientDateOfBirth, today, asRedFlagCodes(flags.map((f) => f.code))),
+    precautions: precautionsFor(flags.map((f) => f.code)),
     requests: restricted ? triaged.map((r) => ({ ...r, notes: "", worseWith: "" })) : triaged,
     notes: visibleNotes.map((n) => ({ ...n, history: history.filter((h) => h.noteId === n.id) })),
     pain,

@@ -18,7 +18,12 @@ export type QueueFilters = z.infer<typeof QueueFiltersSchema>;
 
 export const CaseIdSchema = z.object({ caseId: z.uuid() });
 export const AssignCaseSchema = z.object({ caseId: z.uuid(), practitionerId: z.uuid({ message: "Choose a practitioner" }) });
-export const TransitionCaseSchema = z.object({ caseId: z.uuid(), to: z.enum(CASE_STATUSES, { message: "Choose a status" }) });
+export const TransitionCaseSchema = z.object({
+  caseId: z.uuid(),
+  to: z.enum(CASE_STATUSES, { message: "Choose a status" }),
+  /** Closing a case: why (required by the command while a serious red flag is uncleared). */
+  reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters").default(""),
+});
 
 export const NoteSchema = z.object({
   caseId: z.uuid(),

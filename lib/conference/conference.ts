@@ -56,7 +56,7 @@ export async function suggestedCases(db: DbOrTx, conferenceId: string, viewer: V
           and not exists (select 1 from conference_items i where i.case_id = c.id and i.conference_id = ${conferenceId})
       ),
       reasons as (
-        select id, 'Red flags not yet cleared' as reason from open_cases where has_red_flags and red_flags_cleared_at is null
+        select id, 'Red flags not yet cleared' as reason from open_cases oc where exists (select 1 from patient_red_flags f where f.patient_id = oc.patient_id and f.cleared_at is null)
         union all
         select distinct c.id, 'Referral from ' || r.specialty from open_cases c join referrals r on r.case_id = c.id
           where r.direction = 'incoming' and r.specialty in ('oncology', 'hematology')

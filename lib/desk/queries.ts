@@ -3,8 +3,11 @@ import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, cases, intakes, locations, patients, practitioners, services } from "@/db/schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
+import { handsOnBlockers } from "@/lib/appointments/transitions";
+import { unclearedFlagsOf } from "@/lib/red-flags/flags";
+import { assessAge } from "@/lib/triage/age";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
-import { PRIORITY_RANK, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { PRIORITY_RANK, asRedFlagCodes, worstPriority } from "@/lib/triage/red-flags";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
 
 /**
@@ -23,16 +26,19 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
       serviceName: services.name,
       discipline: services.discipline,
       needsReview: services.needsReview,
+      isHandsOn: services.isHandsOn,
       practitionerName: practitioners.displayName,
       patientId: patients.id,
       patientName: patients.fullName,
       patientPhone: patients.phone,
+      dateOfBirth: patients.dateOfBirth,
+      guardianName: intakes.guardianName,
+      guardianRelationship: intakes.guardianRelationship,
       timeZone: locations.timeZone,
       painStartedOn: intakes.painStartedOn,
       painScore: intakes.painScore,
       redFlags: intakes.redFlags,
       awaitingReview: cases.awaitingReview,
-      redFlagsCleared: cases.redFlagsClearedAt,
     })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
@@ -44,18 +50,24 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
     .where(eq(appointments.status, "requested"))
     .orderBy(asc(appointments.createdAt))
     .limit(500);
+  const uncleared = await unclearedFlagsOf(db, rows.map((r) => r.patientId));
   return rows
-    .map((r) => ({
-      ...r,
-      triage: assessTriage({
-        redFlags: asRedFlagCodes(r.redFlags ?? []),
-        painStartedOn: r.painStartedOn ?? localDate(r.createdAt, r.timeZone),
-        requestedOn: localDate(r.createdAt, r.timeZone),
+    .map((r) => {
+      const redFlags = asRedFlagCodes(r.redFlags ?? []);
+      const requestedOn = localDate(r.createdAt, r.timeZone);
+      const triage = assessTriage({
+        redFlags,
+        painStartedOn: r.painStartedOn ?? requestedOn,
+        requestedOn,
         service: { discipline: r.discipline as Discipline, needsReview: r.needsReview },
         thresholds,
-      }),
-    }))
-    .sort((a, b) => PRIORITY_RANK[a.triage.priority] - PRIORITY_RANK[b.triage.priority] || a.createdAt.getTime() - b.createdAt.getTime());
+      });
+      // What holds a hands-on request: every uncleared flag of the patient, this request's and earlier ones.
+      const blockers = handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared.get(r.patientId) ?? [] });
+      const priority = blockers.reduce((worst, b) => worstPriority(worst, b.priority), triage.priority);
+      return { ...r, triage, priority, blockers, unclearedFlags: uncleared.get(r.patientId) ?? [], age: assessAge(r.dateOfBirth, requestedOn, redFlags) };
+    })
+    .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 /** Today's confirmed visits in the clinic's zone, for arrivals, completion and no-shows. */

@@ -5,7 +5,8 @@ import { AccessDenied } from "@/lib/auth/errors";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import { isCrossSite } from "./security-headers";
 import { validRequestId } from "./request-id";
-import { isConnectionError } from "@/db/errors";
+import { isConnectionError, isHandsOnGateViolation } from "@/db/errors";
+import { DomainError } from "@/lib/errors";
 import { errorFields, requestLogger } from "@/lib/log";
 
 /** An expected failure a route handler answers with a stable error code. */
@@ -56,6 +57,8 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
         return NextResponse.json({ error: { code: "invalid", message: "Some fields are missing or invalid.", fields: fieldErrorsOf(err) } }, { status: 400 });
       }
       if (err instanceof SyntaxError) return jsonError(400, "invalid_json", "The request body is not valid JSON.");
+      if (err instanceof DomainError) return jsonError(err.code === "not_found" ? 404 : err.code === "forbidden" ? 403 : 409, err.code, err.message);
+      if (isHandsOnGateViolation(err)) return jsonError(409, "hands_on_gate", "The patient has an uncleared red flag: hands-on care waits until a clinician clears it.");
       const log = requestLogger(requestId);
       if (isConnectionError(err)) {
         log.error(errorFields(err), "database unavailable");

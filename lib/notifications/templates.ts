@@ -75,6 +75,18 @@ export function confirmedEmail(facts: AppointmentFacts): EmailContent {
   });
 }
 
+export function heldForReviewEmail(facts: AppointmentFacts): EmailContent {
+  return render(
+    `Needs review: ${facts.serviceName}`,
+    [
+      "Because of what you told us in your latest request, a clinician reviews your answers before this treatment goes ahead.",
+      "Your time is kept for you. We will call or email you, usually within one working day.",
+    ],
+    facts,
+    { label: "See or cancel your appointment", url: facts.manageUrl },
+  );
+}
+
 export function declinedEmail(facts: AppointmentFacts, reason: string): EmailContent {
   return render(`We could not book: ${facts.serviceName}`, ["We are sorry: the clinic could not accept this request.", `Reason: ${reason}`, "Please call us to find the right care."], facts);
 }

@@ -60,7 +60,7 @@ export function assessTriage(input: {
   service: { discipline: Discipline; needsReview: boolean };
   thresholds?: DurationThresholds;
 }): TriageResult {
-  const booking = triageBooking({ redFlags: input.redFlags, service: input.service });
+  const booking = triageBooking({ redFlags: input.redFlags });
   const weeks = weeksBetween(input.painStartedOn, input.requestedOn);
   const durationClass = durationClassOf(weeks, input.thresholds);
   const suggestion = suggestDiscipline(input.redFlags, durationClass, input.service.discipline);

@@ -2,6 +2,8 @@
  * Red flags asked at booking, in plain words, and the priority each one sets. Paraphrased from public
  * guidance (US AHCPR low back pain guideline, NICE NG59). Data, not code: a clinician can tune it here.
  */
+import type { Discipline } from "@/lib/clinic/disciplines";
+
 export const PRIORITIES = ["emergency", "same_day", "within_48h", "routine"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -37,8 +39,24 @@ export function asRedFlagCodes(codes: readonly string[]): RedFlagCode[] {
   return codes.filter((c): c is RedFlagCode => (RED_FLAG_CODES as readonly string[]).includes(c));
 }
 
-/** Disciplines a patient may not self-book while any red flag is uncleared. */
-export const SELF_BOOKING_BLOCKED_BY_RED_FLAGS = ["massage_therapist", "chiropractor"] as const;
+/**
+ * Who may clear a flag, by its priority (DOMAIN.md): possible cauda equina (emergency) only a spine
+ * physician; same-day and 48-hour flags a spine physician or a nurse. Data, so a clinic can tune it.
+ */
+export const CLEARED_BY: Record<Exclude<Priority, "routine">, readonly Discipline[]> = {
+  emergency: ["spine_physician"],
+  same_day: ["spine_physician", "nurse"],
+  within_48h: ["spine_physician", "nurse"],
+};
+
+export function priorityOfFlag(code: RedFlagCode): Exclude<Priority, "routine"> {
+  return RED_FLAGS.find((f) => f.code === code)!.priority;
+}
+
+/** The more urgent of two priorities. */
+export function worstPriority(a: Priority, b: Priority): Priority {
+  return PRIORITY_RANK[a] <= PRIORITY_RANK[b] ? a : b;
+}
 
 export const EMERGENCY_ADVICE =
   "Your answers can be a sign of a condition that needs urgent care. Please call 911 or go to the nearest emergency department now. Do not wait for this appointment. We have passed your request to our front desk as an emergency.";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { addNoteAction, assignCaseAction, clearRedFlagsAction, editNoteAction, recordPainScoreAction, recordPsfsAction, transitionCaseAction } from "@/lib/cases/actions";
+import { addNoteAction, assignCaseAction, editNoteAction, recordPainScoreAction, recordPsfsAction, transitionCaseAction } from "@/lib/cases/actions";
 import { CASE_STATUS_LABELS, DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { nextStatuses } from "@/lib/cases/transitions";
 import { viewCase } from "@/lib/cases/view";
@@ -22,6 +22,8 @@ import { PriorityBadge, StatusBadge } from "../../_components/appointments";
 import { TrendChart } from "../../_components/trend-chart";
 import { Alert, Badge, Card, CardTitle, EmptyState, LabeledSelect, PageHeader, Table, inputClass } from "../../_components/ui";
 import { ReferralFields } from "../../_components/referral-form";
+import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
+import { RedFlagsCard } from "./red-flags-card";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -38,7 +40,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const { case: c, restricted } = record;
   const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), TZ))]);
   const editable = canEditRegimen(user, { leadPractitionerId: c.leadPractitionerId, disciplines: c.disciplines });
-  const canClear = user.role === "practitioner" && (user.discipline === "spine_physician" || user.discipline === "nurse");
+  const mayDischarge = canDischargeCase(user, record.flags);
+  const statusChoices = nextStatuses(c.status).filter((s) => s !== "discharged" || mayDischarge);
 
   return (
     <div className="flex flex-col gap-6">
@@ -54,34 +57,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         }
       />
 
-      {c.hasRedFlags || restricted ? (
-        <Card aria-labelledby="precautions" className={c.hasRedFlags && !c.redFlagsClearedAt ? "border-red-300" : undefined}>
-          <CardTitle id="precautions">Precaution card</CardTitle>
-          {record.precautions.length ? (
-            <ul className="mb-3 list-disc pl-5">
-              {record.precautions.map((p) => (
-                <li key={p.code}>
-                  <strong>{p.question}</strong> {p.precaution}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="mb-3">No contraindications were reported at intake.</p>
-          )}
-          <p>
-            {c.hasRedFlags
-              ? c.redFlagsClearedAt
-                ? `Red flags cleared by ${c.clearedByName ?? "a clinician"} on ${when(c.redFlagsClearedAt)}.`
-                : "Red flags are NOT cleared yet: no hands-on treatment until a spine physician clears them."
-              : "No red flags."}
-          </p>
-          {c.hasRedFlags && !c.redFlagsClearedAt && canClear ? (
-            <ActionForm action={clearRedFlagsAction} submitLabel="Clear red flags" variant="secondary" className="mt-3">
-              <input type="hidden" name="caseId" value={c.id} />
-            </ActionForm>
-          ) : null}
-        </Card>
-      ) : null}
+      <RedFlagsCard record={record} viewer={user} when={when} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -97,12 +73,23 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               options={practitioners.map((p) => ({ value: p.id, label: `${p.name} (${DISCIPLINE_LABELS[p.discipline]})` }))}
             />
           </ActionForm>
-          {nextStatuses(c.status).length ? (
-            <ActionForm action={transitionCaseAction} submitLabel="Change status" variant="secondary" inline className="mt-3">
+          {statusChoices.length ? (
+            <ActionForm action={transitionCaseAction} submitLabel="Change status" variant="secondary" className="mt-3">
               <input type="hidden" name="caseId" value={c.id} />
-              <LabeledSelect name="to" label="Move case to" options={nextStatuses(c.status).map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
+              <LabeledSelect name="to" label="Move case to" options={statusChoices.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
+              {statusChoices.includes("discharged") ? (
+                <label className="flex flex-col gap-1 text-sm">
+                  Reason, when closing the case{seriousUncleared(record.flags).length ? " (required: a serious red flag is not cleared)" : ""}
+                  <textarea name="reason" rows={2} maxLength={1000} className={inputClass} />
+                </label>
+              ) : null}
+              <FieldError name="reason" />
             </ActionForm>
           ) : null}
+          {nextStatuses(c.status).includes("discharged") && !mayDischarge ? (
+            <p className="mt-2 text-sm text-muted">Closing this case is a spine physician&apos;s decision while a serious red flag is not cleared.</p>
+          ) : null}
+          {c.dischargeReason ? <p className="mt-2 text-sm break-words">Closed because: {c.dischargeReason}</p> : null}
           {user.role === "practitioner" && c.status !== "discharged" ? (
             <details className="mt-3">
               <summary className="cursor-pointer font-medium text-brand-700">Nominate for the case conference</summary>

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/ip";
 import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { resolveManageToken } from "@/lib/booking/manage";
-import { triageBooking } from "@/lib/triage/booking";
+import { nextStepFor, triageBooking } from "@/lib/triage/booking";
 import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
 import { describeTimeZone, formatDateTime } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
@@ -37,7 +37,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
     );
   }
   const d = state.details;
-  const triage = triageBooking({ redFlags: asRedFlagCodes(d.redFlags ?? []), service: { discipline: d.discipline, needsReview: d.needsReview } });
+  const triage = triageBooking({ redFlags: asRedFlagCodes(d.redFlags ?? []) });
+  // The request's own answers only: a manage link shows nothing of the patient's wider record.
+  const nextStep = nextStepFor({ status: d.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause: d.isHandsOn && triage.reasons.length ? ["hands_on_gate"] : [] });
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageHeader title={isNew ? (d.status === "confirmed" ? "You're booked" : "Request received") : "Your appointment"} />
@@ -75,7 +77,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
               : "This appointment is cancelled. You can book a new one any time."
             : d.status === "confirmed"
               ? "Your appointment is confirmed. Please arrive 10 minutes early."
-              : triage.nextStep}
+              : nextStep}
         </p>
       </section>
       {d.proposedStartsAt && state.kind !== "cancelled" ? <ProposalBanner token={token} proposed={`${formatDateTime(d.proposedStartsAt, d.timeZone)} (${describeTimeZone(d.timeZone, d.proposedStartsAt)})`} /> : null}

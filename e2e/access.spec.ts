@@ -47,7 +47,7 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/cases/actions.ts#editNoteAction": ["practitioner"],
   "lib/cases/actions.ts#recordPainScoreAction": ["practitioner"],
   "lib/cases/actions.ts#recordPsfsAction": ["practitioner"],
-  "lib/cases/actions.ts#clearRedFlagsAction": ["practitioner"],
+  "lib/red-flags/actions.ts#clearRedFlagAction": ["practitioner"],
   "lib/conference/actions.ts#nominateCaseAction": ["practitioner"],
   "lib/conference/actions.ts#recordDecisionAction": ["practitioner"],
   "lib/conference/actions.ts#recordMeetingAction": ["practitioner"],

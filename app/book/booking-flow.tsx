@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useController, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
 import type { ActionResult } from "@/lib/actions/result";
-import { BookingFormSchema, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
+import { BookingFormSchema, isMinorBirthDate, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
 import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
 import { applyActionResult, callAction } from "../_components/forms";
@@ -35,10 +35,10 @@ const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [
   ["practitionerChoice"],
   ["start", "practitionerId"],
   ["intake"],
-  ["patient"],
+  ["patient", "guardian"],
   [],
 ];
-const FIELD_STEP = (field: string) => (field.startsWith("patient") ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
+const FIELD_STEP = (field: string) => (field.startsWith("patient") || field.startsWith("guardian") ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
 const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
 const EMERGENCY_CODES = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
 
@@ -92,7 +92,16 @@ export function BookingFlow({
   const fromAccount = mode !== "desk" && Boolean(contact);
   const painScore = useController({ control, name: "intake.painScore" });
   const errors = formState.errors;
-  const [service, practitionerChoice, start, practitionerId, answers] = useWatch({ control, name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers"] });
+  const [service, practitionerChoice, start, practitionerId, answers, dateOfBirth] = useWatch({
+    control,
+    name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers", "patient.dateOfBirth"],
+  });
+  // Under 18: a parent or guardian consents, and the front desk confirms.
+  const minor = /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth ?? "") && isMinorBirthDate(dateOfBirth!);
+  useEffect(() => {
+    // An adult's request carries no guardian, even one typed before the date of birth was corrected.
+    if (!minor) setValue("guardian", undefined);
+  }, [minor, setValue]);
   const chosenService = services.find((s) => s.slug === service);
   const offering = practitioners.filter((p) => p.services.includes(service));
   const emergency = EMERGENCY_CODES.some((code) => answers?.[code] === "yes");
@@ -313,6 +322,23 @@ export function BookingFlow({
           <Field id="dateOfBirth" label="Date of birth" error={errors.patient?.dateOfBirth?.message}>
             <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" readOnly={fromAccount} className={inputClass} />
           </Field>
+          {minor ? (
+            <fieldset className="flex flex-col gap-4 rounded-lg border border-line p-4 sm:col-span-2">
+              <legend className="px-1 font-semibold">Parent or guardian</legend>
+              <p className="text-sm text-muted">The patient is under 18: a parent or guardian gives consent, and our front desk confirms the appointment with them.</p>
+              <Field id="guardianName" label="Parent's or guardian's full name" error={errors.guardian?.name?.message}>
+                <input {...describedBy("guardianName", { error: errors.guardian?.name })} {...register("guardian.name")} autoComplete="off" className={inputClass} />
+              </Field>
+              <Field id="guardianRelationship" label="Relationship to the patient" error={errors.guardian?.relationship?.message}>
+                <input {...describedBy("guardianRelationship", { error: errors.guardian?.relationship })} {...register("guardian.relationship")} placeholder="for example mother, father, legal guardian" className={inputClass} />
+              </Field>
+              <label className="flex items-start gap-3">
+                <input type="checkbox" {...register("guardian.consent")} className="mt-1 size-5" aria-invalid={errors.guardian?.consent ? true : undefined} />
+                <span>I am the patient&apos;s parent or legal guardian and I consent to this appointment.</span>
+              </label>
+              {errors.guardian?.consent ? <p className="text-sm font-medium text-red-700">{errors.guardian.consent.message}</p> : null}
+            </fieldset>
+          ) : null}
         </div>
       ) : null}
 
@@ -346,6 +372,14 @@ export function BookingFlow({
             <dd>
               {form.getValues("patient.name")} · {form.getValues("patient.email")} · {form.getValues("patient.phone")}
             </dd>
+            {minor ? (
+              <>
+                <dt className="font-medium">Parent or guardian</dt>
+                <dd className="break-words">
+                  {form.getValues("guardian.name")} ({form.getValues("guardian.relationship")}), consents
+                </dd>
+              </>
+            ) : null}
           </dl>
           <p>
             {chosenService?.needsReview || anyFlag

@@ -62,13 +62,14 @@ export function openApiDocument(serverUrl: string) {
                 type: "array",
                 items: {
                   type: "object",
-                  required: ["slug", "name", "discipline", "durationMinutes", "needsReview"],
+                  required: ["slug", "name", "discipline", "durationMinutes", "needsReview", "handsOn"],
                   properties: {
                     slug: { type: "string" },
                     name: { type: "string" },
                     discipline: { type: "string", enum: DISCIPLINES },
                     durationMinutes: { type: "integer" },
                     needsReview: { type: "boolean" },
+                    handsOn: { type: "boolean", description: "Hands-on care: never confirmed while the patient has an uncleared red flag." },
                   },
                 },
               }),
@@ -118,7 +119,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Request an appointment",
           description:
-            "Creates the patient (or finds them by email and date of birth), the appointment and its intake. `status` is `confirmed` for a service that needs no review booked with no red flag, otherwise `requested`. Send an Idempotency-Key to make retries safe.",
+            "Creates the patient (or finds them by email and date of birth), the appointment and its intake. `status` is `confirmed` for a service that needs no review, booked with no red flag by an adult, when the hands-on gate allows it; otherwise `requested`. The hands-on gate: a hands-on service (see `handsOn` on /api/v1/services) is never confirmed while the patient has an uncleared red flag (this request's, or one reported earlier); `priority` is then the worst uncleared flag's. Under 18 (by `dateOfBirth`), `guardian` is required (name, relationship, consent) and the front desk confirms. A date of birth in the future or more than 120 years ago, or pain that started before birth, is a 400. Send an Idempotency-Key to make retries safe.",
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 8, maxLength: 128 } }],
           requestBody: { required: true, content: json({ $ref: "#/components/schemas/AppointmentRequest" }) },
           responses: {

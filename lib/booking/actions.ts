@@ -15,6 +15,7 @@ import { acceptProposal, cancelAppointment, rescheduleAppointment, resolveManage
 import { manageToken } from "./facts";
 import { AppointmentRequestSchema, CancelSchema, IdempotencyKeySchema, RescheduleSchema } from "./schemas";
 import { z } from "zod";
+import type { AppointmentStatus } from "@/lib/appointments/status";
 import { createAction } from "@/lib/actions/create-action";
 import { DomainError } from "@/lib/errors";
 
@@ -76,7 +77,7 @@ async function submitBooking(
   }
 }
 
-export type ManageActionData = { kind: "done" } | { kind: "conflict"; alternatives: Alternative[] };
+export type ManageActionData = { kind: "done"; status?: AppointmentStatus } | { kind: "conflict"; alternatives: Alternative[] };
 
 async function manageContext() {
   const h = await headers();
@@ -139,7 +140,7 @@ export async function acceptProposalByTokenAction(input: z.input<typeof CancelSc
   const outcome = await acceptProposal(ctx.db, { appointmentId: state.details.id, baseUrl: ctx.baseUrl });
   if (outcome.kind === "done") {
     await nudgeDelivery();
-    return { ok: true, data: { kind: "done" } };
+    return { ok: true, data: { kind: "done", status: outcome.details.status } };
   }
   if (outcome.kind === "not_allowed") return { ok: false, error: { code: outcome.reason, message: NOT_ALLOWED[outcome.reason] } };
   return { ok: false, error: { code: outcome.kind, message: "Sorry — that time has just been taken. Please choose another time or call the clinic." } };

@@ -66,6 +66,7 @@ export const ServiceSchema = z.object({
   minNoticeMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(60 * 24 * 30, "At most 30 days"),
   cancellationCutoffHours: z.number({ message: "Enter hours" }).int().min(0).max(24 * 14, "At most 14 days"),
   needsReview: z.boolean(),
+  isHandsOn: z.boolean(),
   isOnlineBookable: z.boolean(),
   isActive: z.boolean(),
 });

@@ -45,6 +45,7 @@ export default async function AdminServicesPage() {
               <td className="space-x-1">
                 {!s.isActive ? <Badge>Inactive</Badge> : s.isOnlineBookable ? <Badge tone="success">Online</Badge> : <Badge>Desk only</Badge>}
                 {s.needsReview ? <Badge tone="info">Review</Badge> : null}
+                {s.isHandsOn ? <Badge tone="warning">Hands-on</Badge> : null}
               </td>
               <td>
                 <Link href={`/admin/services/${s.id}`} className="text-brand-700 underline">

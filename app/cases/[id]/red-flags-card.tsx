@@ -19,7 +19,7 @@ export function RedFlagsCard({ record, viewer, when }: { record: CaseRecord; vie
   if (!flags.length && !restricted && !age?.notes.length) return null;
   return (
     <Card aria-labelledby="precautions" className={uncleared.length ? "border-red-300" : undefined}>
-      <CardTitle id="precautions">Red flags and precautions</CardTitle>
+      <CardTitle id="precautions">{restricted ? "Precaution card" : "Red flags and precautions"}</CardTitle>
       {age ? (
         <p className="mb-3 flex flex-wrap items-center gap-2">
           <span>Age {age.age}</span>

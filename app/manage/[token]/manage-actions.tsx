@@ -170,7 +170,11 @@ export function ProposalBanner({ token, proposed }: { token: string; proposed: s
           start(async () => {
             const result = await callAction(() => acceptProposalByTokenAction({ token, reason: "" }));
             if (result.ok) {
-              setMessage({ tone: "success", text: "Accepted — your appointment is confirmed at the new time." });
+              const confirmed = result.data.kind === "done" && result.data.status === "confirmed";
+              setMessage({
+                tone: "success",
+                text: confirmed ? "Accepted — your appointment is confirmed at the new time." : "Accepted — your request is at the new time. The clinic confirms it once it has been reviewed.",
+              });
               router.refresh();
             } else setMessage({ tone: "danger", text: result.error.message });
           })

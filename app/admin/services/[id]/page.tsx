@@ -32,6 +32,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
           minNoticeMinutes: service.minNoticeMinutes,
           cancellationCutoffHours: service.cancellationCutoffHours,
           needsReview: service.needsReview,
+          isHandsOn: service.isHandsOn,
           isOnlineBookable: service.isOnlineBookable,
           isActive: service.isActive,
         }}

@@ -19,6 +19,7 @@ const NUMBER_FIELDS = [
 
 const FLAGS = [
   { name: "needsReview", label: "A clinician reviews each request before it is confirmed" },
+  { name: "isHandsOn", label: "Hands-on care: never confirmed while the patient has an uncleared red flag" },
   { name: "isOnlineBookable", label: "Patients can book it online" },
   { name: "isActive", label: "Active (offered at all)" },
 ] as const;

@@ -12,6 +12,6 @@ export const GET = apiRoute(async (req) => {
   await enforcePublicLimit(getDb(), "api-read", clientIp(req.headers), apiReadLimitPerMinute());
   const services = await listPublicServices(getDb());
   return NextResponse.json(
-    services.map((s) => ({ slug: s.slug, name: s.name, discipline: s.discipline, durationMinutes: s.durationMinutes, needsReview: s.needsReview })),
+    services.map((s) => ({ slug: s.slug, name: s.name, discipline: s.discipline, durationMinutes: s.durationMinutes, needsReview: s.needsReview, handsOn: s.isHandsOn })),
   );
 });

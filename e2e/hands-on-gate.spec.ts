@@ -1,0 +1,80 @@
+import { expect, test, uniqueClientIp } from "./fixtures/test";
+
+/**
+ * The hands-on gate across paths (issue 9): a massage for a patient whose case carries an uncleared
+ * emergency flag is never confirmed — not through the public API with clean answers, not through
+ * propose-and-accept — the desk sees which flag blocks it and who clears it, and once a spine physician
+ * clears it the desk can confirm.
+ */
+test.describe("the hands-on gate", () => {
+  test("a clean massage request from a patient with an uncleared case flag stays a request the desk cannot confirm", async ({ request, pageAs, world }) => {
+    const { slug, practitionerId, apiPatient } = world.gate;
+    const from = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
+    const slots = (await (await request.get(`/api/v1/slots?service=${slug}&practitioner=${practitionerId}&from=${from}&to=${to}`)).json()).slots as Array<{ start: string }>;
+    const res = await request.post("/api/v1/appointment-requests", {
+      headers: { "x-forwarded-for": uniqueClientIp() },
+      data: {
+        service: slug,
+        practitionerId,
+        start: slots[0]!.start,
+        patient: { name: apiPatient.name, email: apiPatient.email, phone: "+1 212 555 0123", dateOfBirth: apiPatient.dateOfBirth },
+        intake: { painStartedOn: "2026-10-01", painScore: 4, redFlags: [], notes: "" },
+      },
+    });
+    expect(res.status()).toBe(201);
+    expect(await res.json()).toMatchObject({ status: "requested", priority: "emergency" });
+
+    const desk = await pageAs("staff");
+    await desk.goto("/desk");
+    const card = desk.getByLabel(`Request from ${apiPatient.name}`);
+    await expect(card).toContainText("Hands-on care on hold");
+    await expect(card).toContainText("Numbness around your groin, buttocks or inner thighs?");
+    await expect(card).toContainText("a spine physician can clear it");
+    await expect(card.getByRole("button", { name: "Confirm" })).toHaveCount(0);
+  });
+
+  test("propose then accept stays a request; a spine physician clears the flag and the desk confirms", async ({ page, pageAs, world }) => {
+    test.setTimeout(90_000); // four people and a dozen pages in one journey
+    const { proposePatient } = world.gate;
+    const desk = await pageAs("staff");
+    await desk.goto("/desk");
+    const card = desk.getByLabel(`Request from ${proposePatient.name}`);
+    await expect(card).toContainText("Hands-on care on hold");
+    await card.getByText("Propose another time").click();
+    // The same time a day later, in the clinic's zone (New York).
+    const next = new Date(new Date(proposePatient.startsAt).getTime() + 86_400_000);
+    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(next).replace(" ", "T");
+    await card.getByLabel("New time (clinic time)").fill(local);
+    await card.getByRole("button", { name: "Send proposal" }).click();
+    await expect(card).toContainText("Proposed to the patient");
+
+    await page.goto(proposePatient.managePath);
+    await page.getByRole("button", { name: "Accept the new time" }).click();
+    await expect(page.getByText("The clinic confirms it once it has been reviewed")).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("Requested", { exact: true })).toBeVisible();
+
+    // The nurse cannot clear an emergency flag; the spine physician can.
+    const nurse = await pageAs("nurse");
+    await nurse.goto(`/cases/${proposePatient.caseId}`);
+    await expect(nurse.getByText("Only a spine physician can clear this flag.")).toBeVisible();
+    const physician = await pageAs("spine_physician");
+    await physician.goto(`/cases/${proposePatient.caseId}`);
+    await expect(physician.getByText("Hands-on care on hold")).toBeVisible();
+    await physician.getByText("Clear this flag").click();
+    await physician.getByLabel("Clinical note (why it is safe to go ahead)").fill("Seen today: normal saddle sensation and bladder function.");
+    await physician.getByRole("button", { name: "Clear red flag" }).click();
+    await expect(physician.getByRole("status").filter({ hasText: "Cleared." })).toBeVisible();
+    await physician.reload();
+    await expect(physician.getByText(/cleared by .* — Seen today: normal saddle sensation/)).toBeVisible();
+
+    await desk.reload();
+    const released = desk.getByLabel(`Request from ${proposePatient.name}`);
+    await expect(released).not.toContainText("Hands-on care on hold");
+    await released.getByRole("button", { name: "Confirm" }).click();
+    await expect(desk.getByLabel(`Request from ${proposePatient.name}`)).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+  });
+});

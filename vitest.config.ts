@@ -22,7 +22,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { resolve, test: { name: "unit", include: include(".test.ts"), exclude: include(".db.test.ts") } },
+      { resolve, test: { name: "unit", include: include(".test.ts"), exclude: include(".db.test.ts"), testTimeout: 30_000 } },
       {
         resolve,
         test: {

@@ -32,7 +32,7 @@ async function audit(page: Page, url: string) {
 
 for (const [persona, role] of PERSONA_FOR) {
   test(`every page ${persona === "anonymous" ? "a visitor" : persona} may open passes axe`, async ({ page, pageAs }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000); // every page of the role, each analysed by axe: minutes on a busy 2-core machine
     const target = persona === "anonymous" ? page : await pageAs(persona);
     const mine = pages.filter((route) => {
       const area = areaOf(route);

@@ -4,6 +4,7 @@ import { expect, signIn, test, uniqueClientIp } from "./fixtures/test";
 
 test.describe("sign-in", () => {
   test("every demo account signs in and lands in its area", async ({ browser }) => {
+    test.setTimeout(90_000); // nine real sign-ins (Argon2id) in a row
     for (const account of DEMO_ACCOUNTS) {
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -38,3 +38,15 @@ export function verifySignedId(purpose: string, token: string): string | null {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return id;
 }
+
+/** A keyed hash of short secrets (one-time codes) for one purpose: stored instead of the secret. */
+export function macOf(purpose: string, text: string): string {
+  return createHmac("sha256", keyFor(purpose)).update(text).digest("base64url");
+}
+
+/** Constant-time comparison of two MACs made by macOf. */
+export function sameMac(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -11,6 +11,7 @@ import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
 import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
+import { EmailCodeFields, useEmailCode } from "./email-code";
 import { Alert, Button, Field, cx, describedBy, inputClass } from "../_components/ui";
 
 interface ServiceOption {
@@ -38,7 +39,7 @@ const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [
   ["patient", "guardian"],
   [],
 ];
-const FIELD_STEP = (field: string) => (field.startsWith("patient") || field.startsWith("guardian") ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
+const FIELD_STEP = (field: string) => (field.startsWith("patient") || field.startsWith("guardian") || field === "emailCode" ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
 const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
 const EMERGENCY_CODES = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
 
@@ -71,6 +72,9 @@ export function BookingFlow({
   const [message, setMessage] = useState<string | null>(null);
   const [alternatives, setAlternatives] = useState<Alternative[] | null>(null);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // Not signed in: the visitor proves the email with a code before sending (the desk and patients skip it).
+  const needsCode = mode === "patient" && !contact;
+  const emailCode = useEmailCode();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -116,7 +120,9 @@ export function BookingFlow({
   }, [step]);
 
   async function next() {
-    if (await trigger(STEP_FIELDS[step], { shouldFocus: true })) setStep(step + 1);
+    if (!(await trigger(STEP_FIELDS[step], { shouldFocus: true }))) return;
+    if (step === 4 && needsCode && !emailCode.ready(form.getValues("patient.email"))) return;
+    setStep(step + 1);
   }
 
   function chooseSlot(slot: Alternative) {
@@ -129,7 +135,9 @@ export function BookingFlow({
       setMessage(null);
       const request = toAppointmentRequest(BookingFormSchema.parse(values));
       const result: ActionResult<BookingActionData> =
-        await callAction(() => (mode === "desk" ? bookForPatientAction({ request, idempotencyKey }) : requestAppointmentAction(request, idempotencyKey)));
+        await callAction(() =>
+          mode === "desk" ? bookForPatientAction({ request, idempotencyKey }) : requestAppointmentAction(request, idempotencyKey, needsCode ? emailCode.value() : undefined),
+        );
       if (result.ok && result.data.kind === "booked") {
         router.push(result.data.managePath);
         return;
@@ -140,6 +148,7 @@ export function BookingFlow({
         setMessage(result.data.code === "slot_taken" ? "Sorry — that time was just taken by someone else." : "Sorry — that time is no longer offered.");
         return;
       }
+      if (!result.ok && result.error.fields?.emailCode) emailCode.fail(result.error.fields.emailCode);
       const error = applyActionResult(result, setError);
       setMessage(error);
       const firstField = Object.keys(result.ok ? {} : (result.error.fields ?? {}))[0];
@@ -322,6 +331,7 @@ export function BookingFlow({
           <Field id="dateOfBirth" label="Date of birth" error={errors.patient?.dateOfBirth?.message}>
             <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" readOnly={fromAccount} className={inputClass} />
           </Field>
+          {needsCode ? <EmailCodeFields state={emailCode} email={form.getValues("patient.email")} /> : null}
           {minor ? (
             <fieldset className="flex flex-col gap-4 rounded-lg border border-line p-4 sm:col-span-2">
               <legend className="px-1 font-semibold">Parent or guardian</legend>

@@ -9,6 +9,7 @@ import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTim
 import { listDeskRequests, listTodaysVisits } from "@/lib/desk/queries";
 import Link from "next/link";
 import { canConfirmAppointment } from "@/lib/appointments/policy";
+import { verifyByDeskAction } from "@/lib/verification/actions";
 import { whoCanClear } from "@/lib/red-flags/policy";
 import { EMERGENCY_ADVICE, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
 import { formatDateTime, formatInZone } from "@/lib/time";
@@ -52,6 +53,7 @@ export default async function DeskPage() {
                     <span className="text-muted">{r.patientPhone}</span>
                     <span className="text-sm text-muted">· waiting {waited(r.createdAt, now)}</span>
                     {r.awaitingReview ? <Badge tone="warning">With clinicians for review</Badge> : null}
+                    {r.awaitingVerification ? <Badge tone="danger">Unverified online request</Badge> : null}
                     {r.age ? <span className="text-sm">· age {r.age.age}</span> : null}
                     {r.age?.notes.map((n) => (
                       <Badge key={n.code} tone={n.code === "minor" ? "warning" : "info"} title={n.source}>
@@ -75,6 +77,33 @@ export default async function DeskPage() {
                       <li key={reason}>{reason}</li>
                     ))}
                   </ul>
+                  {r.awaitingVerification ? (
+                    <Alert tone="warning" className="mb-3" title="Not verified: the sender has not confirmed their email yet">
+                      <p className="mb-2">
+                        Nothing of this request is on anyone&apos;s record yet. Call <a href={`tel:${r.patientPhone.replace(/[^+\d]/g, "")}`} className="font-semibold underline">{r.patientPhone}</a>, check
+                        who you are speaking to, then link the request.
+                      </p>
+                      <ActionForm action={verifyByDeskAction} submitLabel="Verified by phone: link the request" variant="secondary">
+                        <input type="hidden" name="appointmentId" value={r.id} />
+                        <fieldset className="flex flex-col gap-2">
+                          <legend className="mb-1 font-medium">Whose request is it?</legend>
+                          {r.linkCandidates.map((p) => (
+                            <label key={p.id} className="flex items-start gap-2">
+                              <input type="radio" name="patientId" value={p.id} className="mt-1" />
+                              <span className="break-words">
+                                {p.fullName}, born {p.dateOfBirth ?? "—"} · {p.email} · {p.phone}
+                              </span>
+                            </label>
+                          ))}
+                          <label className="flex items-start gap-2">
+                            <input type="radio" name="patientId" value="new" className="mt-1" defaultChecked={r.linkCandidates.length === 0} />
+                            <span>A new patient: {r.patientName}, born {r.dateOfBirth ?? "—"}</span>
+                          </label>
+                        </fieldset>
+                        <FieldError name="patientId" />
+                      </ActionForm>
+                    </Alert>
+                  ) : null}
                   {r.guardianName ? (
                     <p className="mb-2 text-sm break-words">
                       Parent or guardian: {r.guardianName} ({r.guardianRelationship}), consented online.
@@ -103,7 +132,7 @@ export default async function DeskPage() {
                   ) : null}
                   {r.proposedStartsAt ? <p className="mb-2 text-sm">Proposed to the patient: {formatDateTime(r.proposedStartsAt, r.timeZone)} (waiting for them to accept)</p> : null}
                   <div className="flex flex-wrap items-start gap-3">
-                    {canConfirmAppointment(user, { status: "requested", blockers: r.blockers }) ? (
+                    {canConfirmAppointment(user, { status: "requested", blockers: r.blockers, awaitingVerification: r.awaitingVerification }) ? (
                       <ActionForm action={confirmRequestAction} submitLabel="Confirm" inline>
                         <input type="hidden" name="appointmentId" value={r.id} />
                       </ActionForm>

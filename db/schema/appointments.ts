@@ -39,6 +39,11 @@ export const appointments = pgTable(
     cancelledBy: text("cancelled_by"),
     caseId: uuid("case_id").references((): AnyPgColumn => cases.id, { onDelete: "set null" }),
     arrivedAt: timestamp("arrived_at", { withTimezone: true }),
+    /**
+     * An online request waiting for its sender to prove their email: it holds the time until then
+     * (BOOKING_VERIFY_MINUTES) and touches no patient record. Null once verified, or for any other request.
+     */
+    verificationExpiresAt: timestamp("verification_expires_at", { withTimezone: true }),
     /** A new time the front desk proposed; the patient accepts it through the manage link. */
     proposedStartsAt: timestamp("proposed_starts_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -53,6 +58,7 @@ export const appointments = pgTable(
       .where(sql`${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
     index("appointments_case_idx").on(t.caseId),
+    index("appointments_pending_verification_idx").on(t.verificationExpiresAt).where(sql`${t.verificationExpiresAt} is not null`),
     check("appointments_order_check", sql`${t.startsAt} < ${t.endsAt}`),
     check(
       "appointments_blocked_check",

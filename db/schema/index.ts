@@ -12,3 +12,4 @@ export * from "./referrals";
 export * from "./conference";
 export * from "./regimens";
 export * from "./red-flags";
+export * from "./verification";

@@ -59,6 +59,7 @@ const AUDIT_ACTION: Record<AppointmentMove, string> = {
   no_show: "appointment.no_show",
   cancel: "appointment.cancelled",
   decline: "appointment.declined",
+  expire: "appointment.expired",
 };
 
 /** The words for a hands-on refusal: which flags block it and who can clear them. */
@@ -90,6 +91,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
       dateOfBirth: patients.dateOfBirth,
       timeZone: locations.timeZone,
       requestFlags: intakes.redFlags,
+      verificationExpiresAt: appointments.verificationExpiresAt,
     })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
@@ -113,9 +115,11 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
     requestFlags,
     blockers,
     isMinor: age?.isMinor ?? false,
+    awaitingVerification: row.verificationExpiresAt !== null,
   });
   if (!decision.ok) {
     if (decision.code === "hands_on_gate") throw new DomainError("hands_on_gate", handsOnGateMessage(decision.blockers));
+    if (decision.code === "unverified") throw new DomainError("unverified", "This online request is not verified yet: confirm the caller's identity by phone and link it to their record first.");
     throw new DomainError("invalid_transition", `This appointment is ${row.status}: it cannot be changed that way.`);
   }
 
@@ -131,6 +135,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
         ...(moves ? { ...appointmentWindow(timing, input.start!), proposedStartsAt: null } : {}),
         ...(input.move === "cancel" ? { cancelledBy: input.cancelledBy ?? "patient", statusReason: input.reason || null, proposedStartsAt: null } : {}),
         ...(input.move === "decline" ? { cancelledBy: "clinic", statusReason: input.reason || null, proposedStartsAt: null } : {}),
+        ...(input.move === "expire" ? { cancelledBy: "system", statusReason: input.reason ?? "verification_expired", proposedStartsAt: null, verificationExpiresAt: null } : {}),
         ...(input.move === "arrive" ? { arrivedAt: sql`now()` } : {}),
         updatedAt: sql`now()`,
       })

@@ -18,6 +18,8 @@ import {
 } from "@/db/seed/factories";
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { createAppointmentRequest } from "@/lib/booking/create";
+import { codeFromOutbox } from "@/db/testing/outbox";
+import { verifyRequestByCode } from "@/lib/verification/requests";
 import { acceptProposal, rescheduleAppointment } from "@/lib/booking/manage";
 import { confirmRequest, markVisit, proposeTime } from "@/lib/desk/commands";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
@@ -44,6 +46,7 @@ const UNCLEARED = new Set<FlagState>(["this_request", "on_case", "other_request"
 
 /** Which actor each path is tried as (the desk paths alternate staff and admin). */
 const PATHS: Array<{ path: Path; actors: Actor[]; success: AppointmentStatus; blocked: { status: AppointmentStatus; error?: string } }> = [
+  // Anonymous: verified with the emailed code first (issue 10), then the gate sees the whole record.
   { path: "booking_api", actors: ["anonymous"], success: "confirmed", blocked: { status: "requested" } },
   { path: "book_signed_in", actors: ["patient"], success: "confirmed", blocked: { status: "requested" } },
   { path: "desk_phone_booking", actors: ["staff"], success: "confirmed", blocked: { status: "requested" } },
@@ -155,7 +158,13 @@ async function runPath(row: Row): Promise<{ id: string; error?: string; priority
         row.path === "booking_api" ? null : row.path === "book_signed_in" ? { id: w.patient.user!.id, role: "patient" as const, patientId: w.patient.id } : { id: desk.staff.id, role: "staff" as const };
       const outcome = await createAppointmentRequest(db, w.request, { actor, baseUrl: BASE });
       if (outcome.kind !== "created") throw new Error(`expected a booking, got ${outcome.kind}`);
-      return { id: outcome.appointment.id, priority: outcome.appointment.priority };
+      if (row.path !== "booking_api") return { id: outcome.appointment.id, priority: outcome.appointment.priority };
+      // Anonymous: the request stands alone until the sender proves the address with the emailed code.
+      expect(outcome.appointment.status).toBe("pending_verification");
+      const code = await codeFromOutbox(db, { appointmentId: outcome.appointment.id });
+      const verified = await verifyRequestByCode(db, { appointmentId: outcome.appointment.id, code, baseUrl: BASE });
+      if (verified.kind !== "verified") throw new Error(`expected verification, got ${verified.kind}`);
+      return { id: outcome.appointment.id, priority: verified.triage.priority };
     }
     case "desk_confirm":
       return { id, error: await attempt(() => db.transaction((tx) => confirmRequest(tx, id, desk[row.actor as "staff" | "admin"], BASE))) };

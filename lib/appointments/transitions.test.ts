@@ -25,6 +25,7 @@ describe("appointment lifecycle", () => {
       no_show: ["confirmed"],
       cancel: ["requested", "confirmed"],
       decline: ["requested"],
+      expire: ["requested"],
     });
   });
 
@@ -39,6 +40,16 @@ describe("appointment lifecycle", () => {
     // Cancelling and no-shows are always possible.
     expect(decideAppointmentMove("confirmed", "cancel", flagged)).toMatchObject({ ok: true, to: "cancelled" });
     expect(decideAppointmentMove("confirmed", "no_show", flagged)).toMatchObject({ ok: true, to: "no_show" });
+  });
+
+  it("keeps an unverified request a request: nothing confirms it, only the sender or the desk verifying it, or its expiry", () => {
+    const unverified = { ...clear, awaitingVerification: true };
+    expect(decideAppointmentMove("requested", "route", unverified)).toMatchObject({ ok: true, to: "requested", heldBecause: ["unverified"] });
+    expect(decideAppointmentMove("requested", "confirm", unverified)).toMatchObject({ ok: false, code: "unverified" });
+    expect(decideAppointmentMove("requested", "complete", unverified)).toMatchObject({ ok: false, code: "unverified" });
+    expect(decideAppointmentMove("requested", "accept_proposal", unverified)).toMatchObject({ ok: true, to: "requested" });
+    expect(decideAppointmentMove("requested", "expire", unverified)).toMatchObject({ ok: true, to: "cancelled" });
+    expect(decideAppointmentMove("requested", "expire", clear)).toMatchObject({ ok: false, code: "invalid_transition" });
   });
 
   it("leaves a minor's request to the desk: never confirmed by routing or by accepting a proposal", () => {

@@ -17,6 +17,7 @@ import type { AppointmentStatus } from "./status";
  *   no_show          the patient did not come
  *   cancel           the patient or the clinic cancels
  *   decline          the clinic declines a request
+ *   expire           an online request whose sender never proved their email frees its time
  */
 export const APPOINTMENT_MOVES = [
   "route",
@@ -29,6 +30,7 @@ export const APPOINTMENT_MOVES = [
   "no_show",
   "cancel",
   "decline",
+  "expire",
 ] as const;
 export type AppointmentMove = (typeof APPOINTMENT_MOVES)[number];
 
@@ -43,6 +45,7 @@ const ALLOWED_FROM: Record<AppointmentMove, readonly AppointmentStatus[]> = {
   no_show: ["confirmed"],
   cancel: ["requested", "confirmed"],
   decline: ["requested"],
+  expire: ["requested"],
 };
 
 export interface Blocker {
@@ -62,15 +65,17 @@ export interface MoveFacts {
   blockers: readonly Blocker[];
   /** The patient was under 18 when they asked. */
   isMinor: boolean;
+  /** An online request whose sender has not proved their email yet (it touches no patient record). */
+  awaitingVerification?: boolean;
 }
 
-export type MoveRefusal = "invalid_transition" | "hands_on_gate";
+export type MoveRefusal = "invalid_transition" | "hands_on_gate" | "unverified";
 
 export type MoveDecision =
   | { ok: true; to: AppointmentStatus; /** Why a move that could confirm left it a request. */ heldBecause: HoldReason[] }
   | { ok: false; code: MoveRefusal; blockers: readonly Blocker[] };
 
-export type HoldReason = "red_flags" | "hands_on_gate" | "needs_review" | "minor";
+export type HoldReason = "red_flags" | "hands_on_gate" | "needs_review" | "minor" | "unverified";
 
 /** The hands-on gate: hands-on care waits while the patient has any uncleared red flag. */
 export function handsOnBlockers(facts: Pick<MoveFacts, "isHandsOn" | "blockers">): readonly Blocker[] {
@@ -83,8 +88,11 @@ export function canMove(from: AppointmentStatus, move: AppointmentMove): boolean
 
 export function decideAppointmentMove(from: AppointmentStatus, move: AppointmentMove, facts: MoveFacts): MoveDecision {
   if (!canMove(from, move)) return { ok: false, code: "invalid_transition", blockers: [] };
+  if (move === "expire" && !facts.awaitingVerification) return { ok: false, code: "invalid_transition", blockers: [] };
   const blockers = handsOnBlockers(facts);
-  const gate: HoldReason[] = blockers.length ? ["hands_on_gate"] : [];
+  // Until its sender proves their email, a request is nobody's yet: nothing confirms it.
+  const gate: HoldReason[] = facts.awaitingVerification ? ["unverified"] : blockers.length ? ["hands_on_gate"] : [];
+  if (facts.awaitingVerification && (move === "confirm" || move === "complete")) return { ok: false, code: "unverified", blockers };
   const ok = (to: AppointmentStatus, heldBecause: HoldReason[] = []) => ({ ok: true as const, to, heldBecause });
   switch (move) {
     case "route": {
@@ -116,6 +124,7 @@ export function decideAppointmentMove(from: AppointmentStatus, move: Appointment
       return ok("no_show");
     case "cancel":
     case "decline":
+    case "expire":
       return ok("cancelled");
   }
 }

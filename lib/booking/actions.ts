@@ -13,7 +13,8 @@ import { presentSlot } from "./present";
 import { createAppointmentRequest } from "./create";
 import { acceptProposal, cancelAppointment, rescheduleAppointment, resolveManageToken } from "./manage";
 import { manageToken } from "./facts";
-import { AppointmentRequestSchema, CancelSchema, IdempotencyKeySchema, RescheduleSchema } from "./schemas";
+import { AppointmentRequestSchema, CancelSchema, EmailCodeSchema, IdempotencyKeySchema, RescheduleSchema } from "./schemas";
+import { provenEmail } from "@/lib/verification/email-code";
 import { z } from "zod";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { createAction } from "@/lib/actions/create-action";
@@ -27,14 +28,27 @@ export type BookingActionData =
 const LIMITED = { ok: false as const, error: { code: "rate_limited", message: "Too many attempts from your connection. Please wait a minute and try again." } };
 
 /** Public: the /book form's submit. Same schema, engine and checks as the API. */
-export async function requestAppointmentAction(input: z.input<typeof AppointmentRequestSchema>, idempotencyKey: string): Promise<ActionResult<BookingActionData>> {
+export async function requestAppointmentAction(
+  input: z.input<typeof AppointmentRequestSchema>,
+  idempotencyKey: string,
+  /** Not signed in: the code emailed to the address (sendBookingCodeAction), typed before sending. */
+  emailCode?: z.input<typeof EmailCodeSchema>,
+): Promise<ActionResult<BookingActionData>> {
   const h = await headers();
   const db = getDb();
   if (!(await checkPublicLimit(db, "appointment-requests", clientIp(h))).ok) return LIMITED;
   const parsed = AppointmentRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: { code: "invalid", message: "Please correct the highlighted answers.", fields: fieldErrorsOf(parsed.error) } };
   const user = await getCurrentUser();
-  return submitBooking(parsed.data, idempotencyKey, user ? { id: user.id, role: user.role, patientId: user.patientId } : null, appBaseUrl(h));
+  let verifiedEmail: string | null = null;
+  if (!user && emailCode !== undefined) {
+    const code = EmailCodeSchema.safeParse(emailCode);
+    if (!code.success) return { ok: false, error: { code: "invalid", message: "Enter the 6-digit code we emailed you.", fields: { emailCode: "Enter the 6-digit code from the email" } } };
+    const checked = await provenEmail(db, { ...code.data, email: parsed.data.patient.email });
+    if (!checked.ok) return { ok: false, error: { code: "wrong_code", message: checked.message, fields: { emailCode: checked.message } } };
+    verifiedEmail = parsed.data.patient.email;
+  }
+  return submitBooking(parsed.data, idempotencyKey, user ? { id: user.id, role: user.role, patientId: user.patientId } : null, appBaseUrl(h), verifiedEmail);
 }
 
 /** Front desk: book for a patient on the phone — the same engine, checks and intake as the patient's own flow. */
@@ -52,6 +66,7 @@ async function submitBooking(
   idempotencyKey: string,
   actor: { id: string; role: "patient" | "staff" | "practitioner" | "admin"; patientId?: string | null } | null,
   baseUrl: string,
+  verifiedEmail: string | null = null,
 ): Promise<ActionResult<BookingActionData>> {
   const db = getDb();
   const key = IdempotencyKeySchema.safeParse(idempotencyKey);
@@ -59,6 +74,7 @@ async function submitBooking(
     actor,
     idempotencyKey: key.success ? `${actor?.role === "staff" || actor?.role === "admin" ? "desk" : "form"}:${key.data}` : null,
     baseUrl,
+    verifiedEmail,
   });
   switch (outcome.kind) {
     case "created":

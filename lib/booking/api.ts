@@ -18,6 +18,7 @@ export function bookingOutcomeResponse(outcome: BookingOutcome): { status: numbe
           manageUrl: a.manageUrl,
           priority: a.priority,
           nextStep: a.triage.nextStep,
+          ...(a.verification ? { verification: { expiresAt: a.verification.expiresAt.toISOString() } } : {}),
           ...(a.triage.showEmergencyAdvice ? { emergencyAdvice: EMERGENCY_TEXT } : {}),
         },
       };

@@ -44,7 +44,8 @@ const request = (date: string, time: string, over: Partial<AppointmentRequest> =
   ...over,
 });
 
-const book = (input: AppointmentRequest, idempotencyKey?: string) => createAppointmentRequest(getDb(), input, { actor: null, baseUrl: BASE, idempotencyKey });
+// Requests whose sender proved the address (the /book code); anonymous pending requests: lib/verification.
+const book = (input: AppointmentRequest, idempotencyKey?: string) => createAppointmentRequest(getDb(), input, { actor: null, baseUrl: BASE, idempotencyKey, verifiedEmail: input.patient.email });
 const created = (o: BookingOutcome) => {
   if (o.kind !== "created" && o.kind !== "replayed") throw new Error(`expected a booking, got ${o.kind}`);
   return o.appointment;

@@ -10,25 +10,23 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
 import { getFreeSlots, type BookableService, type Slot } from "@/lib/availability";
 import { nearestSlots } from "@/lib/availability/engine";
-import { enqueueEmail } from "@/lib/notifications/outbox";
-import { requestReceivedEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
 import { nextStepFor, triageBooking, type BookingTriage } from "@/lib/triage/booking";
-import { assessTriage } from "@/lib/triage/assess";
-import { holdHandsOnVisitsForReview, transitionAppointment } from "@/lib/appointments/commands";
 import type { HoldReason } from "@/lib/appointments/transitions";
-import { attachRequestToCase } from "@/lib/cases/intake";
-import { getClinicSettings } from "@/lib/cases/settings";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
+import { verifyMinutes } from "@/lib/verification/challenges";
+import { sendRequestChallenge } from "@/lib/verification/requests";
 import { isMinorBirthDate } from "./schemas";
-import { heldForReviewEmail } from "@/lib/notifications/templates";
-import { factsOf, loadAppointmentDetails, manageUrl } from "./facts";
+import { joinRecordAndRoute } from "./join";
+import { loadAppointmentDetails, manageUrl } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
 import type { AppointmentRequest, PatientContact } from "./schemas";
 
 export interface BookedAppointment {
   id: string;
-  status: "requested" | "confirmed";
+  status: "requested" | "confirmed" | "pending_verification";
+  /** Pending verification: until when the time is held. */
+  verification?: { expiresAt: Date };
   start: Date;
   end: Date;
   timeZone: string;
@@ -50,7 +48,11 @@ export interface BookingContext {
   idempotencyKey?: string | null;
   baseUrl: string;
   now?: Date;
+  /** /book: the address the visitor proved with a code before sending (lower-cased). */
+  verifiedEmail?: string | null;
 }
+
+const PENDING_NEXT_STEP = "Check your email: enter the code we sent you (or open the link in it) to send your request.";
 
 class SlotTaken extends Error {}
 class KeyReused extends Error {}
@@ -93,12 +95,14 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
   }
 
   const ownTriage = triageBooking({ redFlags: input.intake.redFlags });
+  // Someone not signed in, who has not proved the address: the request stands on its own until they do.
+  const pending = !ctx.actor && !(ctx.verifiedEmail && ctx.verifiedEmail === input.patient.email.toLowerCase());
   try {
     // Two requests inserting overlapping appointments at the same moment can deadlock inside the
     // exclusion check; PostgreSQL aborts one (40P01). Retrying lets it see the winner and answer 409.
     const booked = await retryOnDeadlock(() => db.transaction(async (tx) => {
       if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
-      const patientId = await findOrCreatePatient(tx, input.patient, ctx.actor);
+      const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor);
       const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
       await lockPractitionerCalendar(tx, input.practitionerId);
       let created: { id: string };
@@ -107,7 +111,14 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         // is confirmed at once.
         [created] = (await tx
           .insert(appointments)
-          .values({ patientId, practitionerId: input.practitionerId, serviceId: service.id, locationId, ...appointmentWindow(service, start) })
+          .values({
+            patientId,
+            practitionerId: input.practitionerId,
+            serviceId: service.id,
+            locationId,
+            ...appointmentWindow(service, start),
+            verificationExpiresAt: pending ? new Date(now.getTime() + verifyMinutes() * 60_000) : null,
+          })
           .returning({ id: appointments.id })) as [{ id: string }];
       } catch (err) {
         if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
@@ -124,56 +135,38 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         priority: ownTriage.priority,
         ...(minor && input.guardian ? { guardianName: input.guardian.name, guardianRelationship: input.guardian.relationship, guardianConsentAt: now } : {}),
       });
-      const assessment = assessTriage({
-        redFlags: input.intake.redFlags,
-        painStartedOn: input.intake.painStartedOn,
-        requestedOn: localDate(now, around.timeZone),
-        service,
-        thresholds: await getClinicSettings(tx),
-      });
-      const { caseId, newlyUncleared } = await attachRequestToCase(tx, {
-        patientId,
-        appointmentId: created.id,
-        triage: assessment,
-        painScore: input.intake.painScore,
-        painStartedOn: input.intake.painStartedOn,
-        discipline: service.discipline,
-        searchText: `${input.patient.name} ${input.patient.email}`,
-      });
       await recordAuditEvent(tx, {
         actor: ctx.actor,
         action: "appointment.requested",
         patientId,
-        caseId,
         entityType: "appointment",
         entityId: created.id,
-        details: { service: service.slug, priority: ownTriage.priority },
+        details: { service: service.slug, priority: ownTriage.priority, ...(pending ? { pendingVerification: true } : {}) },
       });
-      // New flags put the patient's other confirmed hands-on visits back to the clinicians.
-      const held = newlyUncleared.length ? await holdHandsOnVisitsForReview(tx, { patientId, actor: ctx.actor, now, exceptAppointmentId: created.id }) : [];
-      const routed = await transitionAppointment(tx, { appointmentId: created.id, move: "route", actor: ctx.actor });
-      const triage = triageBooking({ redFlags: input.intake.redFlags, blockers: routed.blockers });
-      if (triage.priority !== ownTriage.priority) await tx.update(intakes).set({ priority: triage.priority }).where(eq(intakes.appointmentId, created.id));
       if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
-      const nextStep = nextStepFor({ status: routed.to, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause: routed.heldBecause });
-      const details = (await loadAppointmentDetails(tx, created.id))!;
-      await enqueueEmail(tx, {
-        kind: "request_received",
-        to: details.patientEmail,
-        content: requestReceivedEmail(factsOf(details, ctx.baseUrl), nextStep),
-        appointmentId: created.id,
-        dedupeKey: `request_received:${created.id}`,
-      });
-      for (const id of held) {
-        const heldDetails = (await loadAppointmentDetails(tx, id))!;
-        await enqueueEmail(tx, { kind: "held_for_review", to: heldDetails.patientEmail, content: heldForReviewEmail(factsOf(heldDetails, ctx.baseUrl)), appointmentId: id, dedupeKey: null });
+      if (pending) {
+        // Its own answers are triaged at once (an emergency reaches the desk now); nothing else happens
+        // until the sender proves the address.
+        const challenge = await sendRequestChallenge(tx, { appointmentId: created.id, email: input.patient.email, baseUrl: ctx.baseUrl, now, emergency: ownTriage.showEmergencyAdvice });
+        return { id: created.id, status: "pending_verification" as const, triage: { ...ownTriage, nextStep: PENDING_NEXT_STEP }, verification: { expiresAt: challenge.expiresAt } };
       }
-      return { id: created.id, status: routed.to as "requested" | "confirmed", triage: { ...triage, nextStep } };
+      const joined = await joinRecordAndRoute(tx, { appointmentId: created.id, actor: ctx.actor, baseUrl: ctx.baseUrl, now });
+      return { id: created.id, ...joined };
     }));
     const window = appointmentWindow(service, start);
     return {
       kind: "created",
-      appointment: { id: booked.id, status: booked.status, start: window.startsAt, end: window.endsAt, timeZone: around.timeZone, manageUrl: manageUrl(ctx.baseUrl, booked.id), priority: booked.triage.priority, triage: booked.triage },
+      appointment: {
+        id: booked.id,
+        status: booked.status,
+        start: window.startsAt,
+        end: window.endsAt,
+        timeZone: around.timeZone,
+        manageUrl: manageUrl(ctx.baseUrl, booked.id),
+        priority: booked.triage.priority,
+        triage: booked.triage,
+        ...("verification" in booked ? { verification: booked.verification } : {}),
+      },
     };
   } catch (err) {
     if (err instanceof SlotTaken) return { kind: "slot_taken", ...(await alternativesFor(db, input, start, now)) };
@@ -227,13 +220,22 @@ async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: Booki
   const [existing] = await tx
     .select({ id: patients.id })
     .from(patients)
-    .where(and(eq(sql`lower(${patients.email})`, contact.email), eq(patients.dateOfBirth, contact.dateOfBirth)))
+    .where(and(eq(sql`lower(${patients.email})`, contact.email), eq(patients.dateOfBirth, contact.dateOfBirth), eq(patients.isProvisional, false)))
     .orderBy(patients.createdAt)
     .limit(1);
   if (existing) return existing.id;
   const [created] = await tx
     .insert(patients)
     .values({ fullName: contact.name, email: contact.email, phone: contact.phone, dateOfBirth: contact.dateOfBirth })
+    .returning({ id: patients.id });
+  return created!.id;
+}
+
+/** A record of its own for a request not yet verified: never matched with anyone until the address is proved. */
+async function createProvisionalPatient(tx: Tx, contact: PatientContact): Promise<string> {
+  const [created] = await tx
+    .insert(patients)
+    .values({ fullName: contact.name, email: contact.email, phone: contact.phone, dateOfBirth: contact.dateOfBirth, isProvisional: true })
     .returning({ id: patients.id });
   return created!.id;
 }
@@ -258,16 +260,23 @@ async function describeBooked(db: Db, appointmentId: string, baseUrl: string): P
   const details = (await loadAppointmentDetails(db, appointmentId))!;
   const own = triageBooking({ redFlags: asRedFlagCodes(details.redFlags ?? []) });
   const triage = { ...own, priority: details.priority ?? own.priority };
+  const pending = details.status === "requested" && details.verificationExpiresAt !== null;
   const heldBecause: HoldReason[] = details.status === "requested" && details.isHandsOn && triage.priority !== "routine" ? ["hands_on_gate"] : [];
   return {
     id: details.id,
-    status: details.status as "requested" | "confirmed",
+    status: pending ? "pending_verification" : (details.status as "requested" | "confirmed"),
+    ...(pending ? { verification: { expiresAt: details.verificationExpiresAt! } } : {}),
     start: details.startsAt,
     end: details.endsAt,
     timeZone: details.timeZone,
     manageUrl: manageUrl(baseUrl, details.id),
     priority: triage.priority,
-    triage: { ...triage, nextStep: nextStepFor({ status: details.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause }) },
+    triage: {
+      ...triage,
+      nextStep: pending
+        ? PENDING_NEXT_STEP
+        : nextStepFor({ status: details.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause }),
+    },
   };
 }
 

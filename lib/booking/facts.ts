@@ -18,6 +18,7 @@ export async function loadAppointmentDetails(db: DbOrTx, appointmentId: string) 
       statusReason: appointments.statusReason,
       cancelledBy: appointments.cancelledBy,
       proposedStartsAt: appointments.proposedStartsAt,
+      verificationExpiresAt: appointments.verificationExpiresAt,
       caseId: appointments.caseId,
       startsAt: appointments.startsAt,
       endsAt: appointments.endsAt,

@@ -157,3 +157,14 @@ export function toAppointmentRequest(values: z.infer<typeof BookingFormSchema>):
     ...(values.guardian && isMinorBirthDate(values.patient.dateOfBirth) ? { guardian: values.guardian } : {}),
   };
 }
+
+/** /book, not signed in: the challenge the code was sent for and the code typed. */
+export const EmailCodeSchema = z.object({
+  challengeId: z.uuid({ message: "Ask for a code first" }),
+  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+});
+
+/** Manage page and API: the code that proves a pending request came from the address's owner. */
+export const VerificationCodeSchema = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+});

@@ -35,7 +35,7 @@ const request = (email: string, redFlags: string[] = [], painScore = 5) =>
       patient: { name: "Case Patient", email, phone: "+1 212 555 0100", dateOfBirth: "1970-03-03" },
       intake: { painStartedOn: addDaysIso(localDate(new Date(), NY), -100), painScore, worseWith: "", redFlags: redFlags as never, notes: "" },
     },
-    { actor: null, baseUrl: "http://clinic.test" },
+    { actor: null, baseUrl: "http://clinic.test", verifiedEmail: email },
   );
 
 describe("a request opens or joins the patient's case", () => {

@@ -6,6 +6,7 @@ import type { Discipline } from "@/lib/clinic/disciplines";
 import { handsOnBlockers } from "@/lib/appointments/transitions";
 import { unclearedFlagsOf } from "@/lib/red-flags/flags";
 import { assessAge } from "@/lib/triage/age";
+import { linkCandidates } from "@/lib/verification/queries";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { PRIORITY_RANK, asRedFlagCodes, worstPriority } from "@/lib/triage/red-flags";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
@@ -31,7 +32,9 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
       patientId: patients.id,
       patientName: patients.fullName,
       patientPhone: patients.phone,
+      patientEmail: patients.email,
       dateOfBirth: patients.dateOfBirth,
+      verificationExpiresAt: appointments.verificationExpiresAt,
       guardianName: intakes.guardianName,
       guardianRelationship: intakes.guardianRelationship,
       timeZone: locations.timeZone,
@@ -51,6 +54,14 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
     .orderBy(asc(appointments.createdAt))
     .limit(500);
   const uncleared = await unclearedFlagsOf(db, rows.map((r) => r.patientId));
+  // Unverified online requests: the records the desk may link one to, once the caller is checked by phone.
+  const candidates = new Map(
+    await Promise.all(
+      rows
+        .filter((r) => r.verificationExpiresAt !== null)
+        .map(async (r) => [r.id, await linkCandidates(db, { id: r.patientId, email: r.patientEmail, fullName: r.patientName, dateOfBirth: r.dateOfBirth })] as const),
+    ),
+  );
   return rows
     .map((r) => {
       const redFlags = asRedFlagCodes(r.redFlags ?? []);
@@ -65,7 +76,16 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
       // What holds a hands-on request: every uncleared flag of the patient, this request's and earlier ones.
       const blockers = handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared.get(r.patientId) ?? [] });
       const priority = blockers.reduce((worst, b) => worstPriority(worst, b.priority), triage.priority);
-      return { ...r, triage, priority, blockers, unclearedFlags: uncleared.get(r.patientId) ?? [], age: assessAge(r.dateOfBirth, requestedOn, redFlags) };
+      return {
+        ...r,
+        triage,
+        priority,
+        blockers,
+        unclearedFlags: uncleared.get(r.patientId) ?? [],
+        age: assessAge(r.dateOfBirth, requestedOn, redFlags),
+        awaitingVerification: r.verificationExpiresAt !== null,
+        linkCandidates: candidates.get(r.id) ?? [],
+      };
     })
     .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt.getTime() - b.createdAt.getTime());
 }

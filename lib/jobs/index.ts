@@ -10,6 +10,7 @@ import { pruneExpired } from "@/lib/rate-limit";
 import { pruneIdempotencyKeys } from "@/lib/booking/maintenance";
 import { casesWithActiveRegimens, raiseCheckIns } from "@/lib/regimens/regimens";
 import { localDate } from "@/lib/time";
+import { expireOverdueRequests } from "@/lib/verification/requests";
 
 /**
  * Background work on pg-boss, a job queue kept in PostgreSQL: no in-process timers decide anything, and
@@ -22,6 +23,7 @@ export const QUEUES = {
   deliver: "outbox-deliver",
   maintenance: "maintenance",
   checkIns: "regimen-check-ins",
+  verificationExpiry: "verification-expiry",
 } as const;
 
 const KEY = Symbol.for("backline.jobs");
@@ -50,6 +52,7 @@ async function start(): Promise<PgBoss | null> {
   await boss.schedule(QUEUES.reminders, "*/5 * * * *");
   await boss.schedule(QUEUES.deliver, "* * * * *");
   await boss.schedule(QUEUES.maintenance, "17 * * * *");
+  await boss.schedule(QUEUES.verificationExpiry, "* * * * *");
   await boss.schedule(QUEUES.checkIns, "0 6 * * *", {}, { tz: "America/New_York" });
 
   await boss.work(QUEUES.reminders, async () => {
@@ -67,6 +70,11 @@ async function start(): Promise<PgBoss | null> {
     let raised = 0;
     for (const { caseId } of await casesWithActiveRegimens(getDb())) raised += await raiseCheckIns(getDb(), caseId, today);
     if (raised) logger.info({ raised }, "regimen check-ins raised");
+  });
+  await boss.work(QUEUES.verificationExpiry, async () => {
+    // Unverified requests whose hold ran out free their time (and write nothing to anyone's record).
+    const expired = await expireOverdueRequests(getDb());
+    if (expired) logger.info({ expired }, "unverified requests expired");
   });
   await boss.work(QUEUES.maintenance, async () => {
     await pruneExpired(getDb());

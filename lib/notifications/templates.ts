@@ -116,3 +116,34 @@ export function regimenEmail(input: { patientName: string; title: string; practi
     html: `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`,
   };
 }
+
+/** The code (and link) that proves an online request came from the owner of this address. */
+export function verifyRequestEmail(facts: AppointmentFacts, input: { code: string; link: string; minutes: number; emergencyAdvice?: string }): EmailContent {
+  return render(
+    `Your Backline code: ${input.code}`,
+    [
+      ...(input.emergencyAdvice ? [input.emergencyAdvice] : []),
+      `Someone — we hope you — asked for this appointment with this email address. To send the request, enter the code ${input.code} where you booked, or open the link below.`,
+      `The time is kept for ${input.minutes} minutes. If it was not you, ignore this email: nothing is booked and nothing about you changes.`,
+    ],
+    facts,
+    { label: "Confirm it was me", url: input.link },
+  );
+}
+
+/** /book: the code a visitor types before sending their request. */
+export function bookingCodeEmail(input: { code: string; minutes: number }): EmailContent {
+  const lines = [
+    "Hello,",
+    "",
+    `Your code to send a booking request to Backline: ${input.code}`,
+    `It works for ${input.minutes} minutes. If you did not ask for it, ignore this email.`,
+    "",
+    "Backline spine & massage clinic",
+  ];
+  return {
+    subject: `Your Backline code: ${input.code}`,
+    text: lines.join("\n"),
+    html: `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`,
+  };
+}

@@ -58,7 +58,8 @@ async function book(patient: { email: string; dateOfBirth: string | null; id: st
       patient: { name: "Flag Patient", email: patient.email, phone: "+1 212 555 0100", dateOfBirth: patient.dateOfBirth! },
       intake: { painStartedOn: "2026-01-01", painScore: 6, worseWith: "", notes: "", redFlags: flags },
     },
-    { actor: null, baseUrl: BASE },
+    // The sender proved the address with the /book code, so the request joins their record at once.
+    { actor: null, baseUrl: BASE, verifiedEmail: patient.email },
   );
   if (outcome.kind !== "created") throw new Error(outcome.kind);
   return outcome.appointment;
@@ -163,7 +164,7 @@ describe("minors", () => {
         intake: { painStartedOn: "2026-11-01", painScore: 4, worseWith: "", notes: "", redFlags: [] },
         guardian: { name: "Maria Young", relationship: "mother", consent: true },
       },
-      { actor: null, baseUrl: BASE },
+      { actor: null, baseUrl: BASE, verifiedEmail: "young@example.test" },
     );
     if (outcome.kind !== "created") throw new Error(outcome.kind);
     expect(outcome.appointment.status).toBe("requested");

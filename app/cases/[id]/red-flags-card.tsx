@@ -64,7 +64,7 @@ export function RedFlagsCard({ record, viewer, when }: { record: CaseRecord; vie
                 canClearFlag(viewer, f) ? (
                   <details className="mt-2">
                     <summary className="cursor-pointer font-medium text-brand-700">Clear this flag</summary>
-                    <ActionForm action={clearRedFlagAction} submitLabel="Clear red flag" variant="secondary" className="mt-2" success="Cleared. Hands-on requests it held can now be confirmed by the front desk.">
+                    <ActionForm action={clearRedFlagAction} submitLabel="Clear red flag" variant="secondary" className="mt-2">
                       <input type="hidden" name="flagId" value={f.id} />
                       <input type="hidden" name="caseId" value={record.case.id} />
                       <label className="flex flex-col gap-1 text-sm">

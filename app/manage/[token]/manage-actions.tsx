@@ -170,11 +170,8 @@ export function ProposalBanner({ token, proposed }: { token: string; proposed: s
           start(async () => {
             const result = await callAction(() => acceptProposalByTokenAction({ token, reason: "" }));
             if (result.ok) {
-              const confirmed = result.data.kind === "done" && result.data.status === "confirmed";
-              setMessage({
-                tone: "success",
-                text: confirmed ? "Accepted — your appointment is confirmed at the new time." : "Accepted — your request is at the new time. The clinic confirms it once it has been reviewed.",
-              });
+              // The banner goes away with the proposal: the page says what happened (?accepted).
+              router.replace(`/manage/${token}?accepted=1`);
               router.refresh();
             } else setMessage({ tone: "danger", text: result.error.message });
           })

@@ -6,10 +6,11 @@ import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { resolveManageToken } from "@/lib/booking/manage";
 import { nextStepFor, triageBooking } from "@/lib/triage/booking";
 import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
-import { describeTimeZone, formatDateTime } from "@/lib/time";
+import { describeTimeZone, formatDateTime, formatInZone } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
 import { Alert, Card, PageHeader } from "../../_components/ui";
 import { ManageActions, ProposalBanner } from "./manage-actions";
+import { VerifyCodeForm } from "./verify-code-form";
 
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 /** Public, gated by the signed token in the link: see, cancel, move, add to calendar. */
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
-  const { new: isNew } = await searchParams;
+  const { new: isNew, accepted, verified } = await searchParams;
   const limited = !(await checkPublicLimit(getDb(), "manage", clientIp(await headers()))).ok;
   const state = limited ? null : await resolveManageToken(getDb(), token);
   if (limited) {
@@ -37,15 +38,31 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
     );
   }
   const d = state.details;
+  const awaitingCode = d.status === "requested" && d.verificationExpiresAt !== null;
   const triage = triageBooking({ redFlags: asRedFlagCodes(d.redFlags ?? []) });
   // The request's own answers only: a manage link shows nothing of the patient's wider record.
   const nextStep = nextStepFor({ status: d.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause: d.isHandsOn && triage.reasons.length ? ["hands_on_gate"] : [] });
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <PageHeader title={isNew ? (d.status === "confirmed" ? "You're booked" : "Request received") : "Your appointment"} />
+      <PageHeader title={awaitingCode ? "Check your email" : isNew ? (d.status === "confirmed" ? "You're booked" : "Request received") : "Your appointment"} />
+      {verified && !awaitingCode ? (
+        <Alert tone="success" role="status" title="Thank you: your email is confirmed">
+          {d.status === "confirmed" ? "Your appointment is confirmed." : "Your request is with the clinic."}
+        </Alert>
+      ) : null}
+      {awaitingCode ? (
+        <Card>
+          <VerifyCodeForm token={token} email={d.patientEmail} expiresAt={formatInZone(d.verificationExpiresAt!, d.timeZone, "h:mm a")} />
+        </Card>
+      ) : null}
       {triage.showEmergencyAdvice && d.status !== "cancelled" ? (
         <Alert tone="danger" role="alert" title="Please seek emergency care now">
           {EMERGENCY_ADVICE}
+        </Alert>
+      ) : null}
+      {accepted && !d.proposedStartsAt && (d.status === "confirmed" || d.status === "requested") ? (
+        <Alert tone="success" role="status" title="You accepted the new time">
+          {d.status === "confirmed" ? "Your appointment is confirmed at the new time." : "Your request is at the new time. The clinic confirms it once it has been reviewed."}
         </Alert>
       ) : null}
       <Card>
@@ -66,7 +83,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
           </dd>
         </dl>
       </Card>
-      <section aria-labelledby="next">
+      <section aria-labelledby="next" hidden={awaitingCode}>
         <h2 id="next" className="mb-2 text-lg font-semibold">
           What happens next
         </h2>

@@ -44,11 +44,12 @@ function post(payload: unknown, headers: Record<string, string> = {}, ip = `198.
 const countAppointments = async () => rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::int as n from appointments`))[0]!.n;
 
 describe("POST /api/v1/appointment-requests", () => {
-  it("answers 201 with the appointment, its status, priority and manage link", async () => {
+  it("answers 201 with the request pending verification, its priority, manage link and hold", async () => {
     const res = await post(body("09:00"));
     expect(res.status).toBe(201);
     const json = await res.json();
-    expect(json).toMatchObject({ status: "confirmed", priority: "routine" });
+    expect(json).toMatchObject({ status: "pending_verification", priority: "routine", verification: { expiresAt: expect.any(String) } });
+    expect(new Date(json.verification.expiresAt).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
     expect(json.start).toMatch(/^\d{4}-\d\d-\d\dT09:00:00-0[45]:00$/);
     expect(json.manageUrl).toContain("/manage/");
   });

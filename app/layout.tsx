@@ -28,7 +28,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   return (
     <html lang="en">
-      <body className="min-h-screen">
+      {/* Whatever anyone typed wraps instead of widening the page (a name, a note, a reason with no spaces). */}
+      <body className="min-h-screen [overflow-wrap:anywhere]">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>

@@ -11,7 +11,7 @@ import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
 import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
-import { Alert, Button, Field, cx, describedBy, inputClass } from "../_components/ui";
+import { Alert, Button, Field, cn, describedBy, inputClass } from "../_components/ui";
 
 interface ServiceOption {
   slug: string;
@@ -148,7 +148,7 @@ export function BookingFlow({
     <form onSubmit={onSubmit} noValidate className="mx-auto flex max-w-3xl flex-col gap-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Progress">
         {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? "step" : undefined} className={cx("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
+          <li key={label} aria-current={i === step ? "step" : undefined} className={cn("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
             {i + 1}. {label}
           </li>
         ))}

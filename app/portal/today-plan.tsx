@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText, type RegimenItemView } from "../_components/regimen";
-import { Alert, Button, cx, inputClass } from "../_components/ui";
+import { Alert, Button, cn, inputClass } from "../_components/ui";
 
 interface Entry {
   clientId: string;
@@ -207,7 +207,7 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
           const done = doneToday(item.id);
           const finished = done >= item.timesPerDay;
           return (
-            <li key={item.id} className={cx("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
+            <li key={item.id} className={cn("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
               <h3 className="text-lg font-semibold">{item.exerciseName}</h3>
               <p className="font-medium">{doseText(item)}{item.side !== "both" ? ` · ${item.side}` : ""}</p>
               {item.notes ? <p className="text-sm">{item.notes}</p> : null}

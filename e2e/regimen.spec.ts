@@ -58,6 +58,14 @@ test("a regimen longer than six exercises gets a gentle warning, and a bad dose 
   const physio = await pageAs("physical_therapist");
   await physio.goto(`/cases/${world.regimenCase.id}/regimen`);
   await physio.getByLabel("Start from a template").selectOption({ label: "Core stability" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Core stability");
+  // Another template replaces the title with its own, whatever plan came before.
+  await physio.getByLabel("Start from a template").selectOption({ label: "Hips and hamstrings" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Hips and hamstrings");
+  // A title the practitioner typed is theirs: a template keeps it.
+  await physio.getByLabel("Title").fill("Robin's own plan");
+  await physio.getByLabel("Start from a template").selectOption({ label: "Core stability" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Robin's own plan");
   await physio.getByRole("button", { name: "Add an exercise" }).click();
   await physio.getByRole("button", { name: "Add an exercise" }).click();
   await expect(physio.getByText("People follow shorter programmes better")).toBeVisible();

@@ -70,7 +70,8 @@ export function Badge({ tone = "neutral", className, ...props }: ComponentProps<
   return <span className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium", tones[tone], className)} {...props} />;
 }
 
-export function Alert({ tone = "info", title, children, className, role }: { tone?: Tone; title?: string; children?: ReactNode; className?: string; role?: "alert" | "status" }) {
+/** `role="none"` when the alert sits inside a live region of its own (announced once, not twice). */
+export function Alert({ tone = "info", title, children, className, role }: { tone?: Tone; title?: string; children?: ReactNode; className?: string; role?: "alert" | "status" | "none" }) {
   const border: Record<Tone, string> = {
     neutral: "border-slate-300",
     info: "border-sky-300",
@@ -79,7 +80,7 @@ export function Alert({ tone = "info", title, children, className, role }: { ton
     danger: "border-red-400",
   };
   return (
-    <div role={role ?? (tone === "danger" ? "alert" : "status")} className={cn("rounded-lg border-l-4 p-4", tones[tone], border[tone], className)}>
+    <div role={role === "none" ? undefined : (role ?? (tone === "danger" ? "alert" : "status"))} className={cn("rounded-lg border-l-4 p-4", tones[tone], border[tone], className)}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>

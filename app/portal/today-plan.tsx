@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText, type RegimenItemView } from "../_components/regimen";
-import { Alert, Button, cn, inputClass } from "../_components/ui";
+import { Alert, Button, Table, cn, inputClass } from "../_components/ui";
 
 interface Entry {
   clientId: string;
@@ -59,7 +59,27 @@ const EMPTY: Pending = { entries: [] };
  * view and recent history. Logs are kept on the phone first and sent with retries (same ids each time,
  * so the server stores each once); anything not yet sent says so.
  */
-export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serverCheckins }: { patientKey: string; items: RegimenItemView[]; today: string; timeZone: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
+export function TodayPlan({
+  patientKey,
+  items,
+  today,
+  timeZone,
+  serverLogs,
+  serverCheckins,
+  itemExercise,
+  planDays,
+}: {
+  patientKey: string;
+  items: Array<RegimenItemView & { exerciseId: string }>;
+  today: string;
+  timeZone: string;
+  serverLogs: Entry[];
+  serverCheckins: Checkin[];
+  /** Every item of every version of this plan → its exercise, so history survives a new version. */
+  itemExercise: Record<string, string>;
+  /** The exercises asked for on each day shown (no key: no plan in force that day). */
+  planDays: Record<string, string[]>;
+}) {
   const key = storeKey(patientKey);
   const router = useRouter();
   // The date a log is for is taken when it is made, in the clinic's zone: a page left open overnight
@@ -149,7 +169,9 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
     for (const entry of [...serverLogs, ...sentEntries, ...pending.entries]) if (!byId.has(entry.clientId)) byId.set(entry.clientId, entry);
     return [...byId.values()];
   }, [serverLogs, sentEntries, pending]);
-  const doneToday = (itemId: string) => allLogs.filter((l) => l.regimenItemId === itemId && l.date === today).length;
+  // A log counts for the exercise it was for, whichever version of the plan it was logged under.
+  const exerciseOf = (itemId: string) => itemExercise[itemId] ?? items.find((i) => i.id === itemId)?.exerciseId;
+  const doneOn = (exerciseId: string, date: string) => allLogs.filter((l) => l.date === date && exerciseOf(l.regimenItemId) === exerciseId).length;
 
   const log = (item: RegimenItemView) => {
     const current = readPending(key);
@@ -204,7 +226,7 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
 
       <ol className="flex flex-col gap-4" aria-label="Today's exercises">
         {items.map((item) => {
-          const done = doneToday(item.id);
+          const done = doneOn(item.exerciseId, today);
           const finished = done >= item.timesPerDay;
           return (
             <li key={item.id} className={cn("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
@@ -268,10 +290,8 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
         <h3 id="this-week" className="mb-2 text-lg font-semibold">
           This week
         </h3>
-        <div className="overflow-x-auto rounded-xl border border-line bg-white">
-          <table className="w-full text-center text-sm [&_td]:border-t [&_td]:border-line [&_td]:p-2 [&_th]:p-2">
-            <caption className="sr-only">Sessions done this week</caption>
-            <thead>
+        <Table caption="Sessions done this week" className="text-center [&_td]:px-2 [&_th]:px-2">
+          <thead>
               <tr>
                 <th scope="col" className="text-left">
                   Exercise
@@ -290,14 +310,28 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
                     {item.exerciseName}
                   </th>
                   {week.map((d) => {
-                    const n = allLogs.filter((l) => l.regimenItemId === item.id && l.date === d).length;
-                    return <td key={d}>{n ? <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span> : d > today ? "" : <span className="text-slate-300" aria-label="not done">·</span>}</td>;
+                    const n = doneOn(item.exerciseId, d);
+                    const asked = d === today || (planDays[d] ?? []).includes(item.exerciseId);
+                    return (
+                      <td key={d}>
+                        {n ? (
+                          <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span>
+                        ) : d > today ? (
+                          ""
+                        ) : asked ? (
+                          <span className="text-muted" aria-label="not done">
+                            ·
+                          </span>
+                        ) : (
+                          <span className="sr-only">not in your plan that day</span>
+                        )}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </Table>
       </section>
 
       <section aria-labelledby="history">

@@ -33,7 +33,7 @@ export function RegimenBuilder({
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const [templateName, setTemplateName] = useState("");
   const form = useForm<RegimenInput>({ resolver: zodResolver(RegimenSchema), defaultValues: defaults });
-  const { register, control, handleSubmit, setError, reset, getValues, formState } = form;
+  const { register, control, handleSubmit, setError, reset, getValues, getFieldState, formState } = form;
   const { fields, append, remove, move } = useFieldArray({ control, name: "items" });
   const items = useWatch({ control, name: "items" });
   const errors = formState.errors;
@@ -52,7 +52,10 @@ export function RegimenBuilder({
   const applyTemplate = (id: string) => {
     const t = templates.find((x) => x.id === id);
     if (!t) return;
-    reset({ ...getValues(), title: getValues("title") || t.name, items: t.items.map((i) => ({ ...blankItem(), reps: undefined, durationSeconds: undefined, holdSeconds: undefined, ...i })) });
+    // The plan takes the template's name, unless the practitioner typed a title of their own here: the
+    // old plan's title ("Core stability") must not stay over the template's exercises (hamstring stretches).
+    const typedTitle = getFieldState("title").isDirty && getValues("title").trim() !== "";
+    reset({ ...getValues(), title: typedTitle ? getValues("title") : t.name, items: t.items.map((i) => ({ ...blankItem(), reps: undefined, durationSeconds: undefined, holdSeconds: undefined, ...i })) });
   };
 
   const [savingTemplate, setSavingTemplate] = useState(false);

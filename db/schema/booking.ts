@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
+import { users } from "./users";
 import { priorityEnum } from "./enums";
 
 /** What the patient told us when requesting an appointment. One per appointment request. */
@@ -15,11 +16,15 @@ export const intakes = pgTable(
     worseWith: text("worse_with").notNull().default(""),
     redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
+    /** Who typed the answers: the patient themselves (online or through the API), or the front desk on the phone. */
+    enteredBy: text("entered_by").notNull().default("patient"),
+    enteredByUserId: uuid("entered_by_user_id").references(() => users.id),
     priority: priorityEnum("priority").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("intakes_pain_score_check", sql`${t.painScore} between 0 and 10`),
+    check("intakes_entered_by_check", sql`${t.enteredBy} in ('patient', 'staff')`),
     index("intakes_priority_idx").on(t.priority, t.createdAt),
   ],
 );

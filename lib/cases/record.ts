@@ -78,6 +78,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
         worseWith: intakes.worseWith,
         redFlags: intakes.redFlags,
         notes: intakes.notes,
+        notesEnteredBy: intakes.enteredBy,
         priority: intakes.priority,
       })
       .from(appointments)

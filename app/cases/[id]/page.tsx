@@ -325,7 +325,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 {!restricted && (r.worseWith || r.notes) ? (
                   <p className="mt-1 text-sm">
                     {r.worseWith ? <>Worse with: {r.worseWith}. </> : null}
-                    {r.notes ? <>Patient&apos;s note: {r.notes}</> : null}
+                    {r.notes ? <>{r.notesEnteredBy === "staff" ? "Front desk's note (typed during a phone booking)" : "Patient's note"}: {r.notes}</> : null}
                   </p>
                 ) : null}
               </li>

@@ -182,7 +182,7 @@ export function renderPose(pose: Pose, title: string): string {
     if (prop.kind === "water") {
       const y = floorY - k * prop.height;
       parts.push(`<rect x="4" y="${r1(y)}" width="${PICTURE.width - 8}" height="${r1(floorY - y)}" rx="6" fill="#e4f1f9"/>`);
-      const waves = Array.from({ length: 14 }, (_, i) => `q 8 -4 16 0`).join(" ");
+      const waves = Array.from({ length: 14 }, () => "q 8 -4 16 0").join(" ");
       parts.push(`<path d="M 6 ${r1(y)} ${waves}" fill="none" stroke="${COLOUR.water}" stroke-width="2" stroke-linecap="round"/>`);
     }
   }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText, type RegimenItemView } from "../_components/regimen";
+import { HoldTimer } from "./hold-timer";
 import { Alert, Button, Table, cn, inputClass } from "../_components/ui";
 
 interface Entry {
@@ -19,6 +20,50 @@ interface Checkin {
 interface Pending {
   entries: Entry[];
   checkin?: Checkin;
+}
+
+interface ExercisePictures {
+  pictureStartUrl: string | null;
+  pictureStartAlt: string;
+  pictureEndUrl: string | null;
+  pictureEndAlt: string;
+  pictureLicence: string;
+  pictureAttribution: string;
+  mediaUrl: string | null;
+}
+
+/** Start and end position, as lazy images of a fixed size (nothing moves as they arrive), with their licence. */
+function Pictures({ item }: { item: Partial<ExercisePictures> & { exerciseName: string } }) {
+  const shown = (["start", "end"] as const).filter((phase) => (phase === "start" ? item.pictureStartUrl : item.pictureEndUrl));
+  if (!shown.length) return null;
+  return (
+    <figure className="mt-3">
+      <div className="grid max-w-md grid-cols-2 gap-2">
+        {shown.map((phase) => (
+          <div key={phase}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture */}
+            <img
+              src={(phase === "start" ? item.pictureStartUrl : item.pictureEndUrl) ?? ""}
+              alt={`${phase === "start" ? "Start" : "End"} position: ${phase === "start" ? item.pictureStartAlt : item.pictureEndAlt}`}
+              width={240}
+              height={160}
+              loading="lazy"
+              decoding="async"
+              className="h-auto w-full rounded-lg border border-line"
+            />
+            <p className="text-center text-sm text-muted" aria-hidden="true">
+              {phase === "start" ? "Start" : "End"}
+            </p>
+          </div>
+        ))}
+      </div>
+      {item.pictureLicence || item.pictureAttribution ? (
+        <figcaption className="mt-1 text-xs text-muted">
+          Pictures: {[item.pictureAttribution, item.pictureLicence].filter(Boolean).join(", ")}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
 }
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -70,7 +115,7 @@ export function TodayPlan({
   planDays,
 }: {
   patientKey: string;
-  items: Array<RegimenItemView & { exerciseId: string }>;
+  items: Array<RegimenItemView & { exerciseId: string } & Partial<ExercisePictures>>;
   today: string;
   timeZone: string;
   serverLogs: Entry[];
@@ -233,6 +278,15 @@ export function TodayPlan({
               <h3 className="text-lg font-semibold">{item.exerciseName}</h3>
               <p className="font-medium">{doseText(item)}{item.side !== "both" ? ` · ${item.side}` : ""}</p>
               {item.notes ? <p className="text-sm">{item.notes}</p> : null}
+              <Pictures item={item} />
+              {item.holdSeconds || item.durationSeconds ? <HoldTimer seconds={item.holdSeconds || item.durationSeconds!} what={item.holdSeconds ? `${item.exerciseName} hold` : item.exerciseName} /> : null}
+              {item.mediaUrl ? (
+                <p className="mt-2 text-sm">
+                  <a href={item.mediaUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
+                    Watch a video of {item.exerciseName}
+                  </a>
+                </p>
+              ) : null}
               <details className="mt-2">
                 <summary className="cursor-pointer text-brand-700">How to do it</summary>
                 <p className="mt-1">{item.instructions}</p>

@@ -36,6 +36,12 @@ const itemColumns = {
   precautions: exercises.precautions,
   equipment: exercises.equipment,
   mediaUrl: exercises.mediaUrl,
+  pictureStartUrl: exercises.pictureStartUrl,
+  pictureStartAlt: exercises.pictureStartAlt,
+  pictureEndUrl: exercises.pictureEndUrl,
+  pictureEndAlt: exercises.pictureEndAlt,
+  pictureLicence: exercises.pictureLicence,
+  pictureAttribution: exercises.pictureAttribution,
 };
 
 /** Every version of a case's regimen, newest first, each with its items in order. */

@@ -96,8 +96,8 @@ describe("a new version of the plan (v1 → v2)", () => {
     expect(versionInForce(versions, "2026-11-01")).toBeUndefined();
     expect(versionInForce(versions, "2026-11-04")?.regimenId).toBe("r1");
     expect(versionInForce(versions, "2026-11-05")?.regimenId).toBe("r2");
-    // A first plan saved late does not make the days before it missed.
-    expect(versionInForce([{ ...v1, savedOn: "2026-11-04" }], "2026-11-03")).toBeUndefined();
+    // A first plan entered late (given on paper) counts from its start date.
+    expect(versionInForce([{ ...v1, savedOn: "2026-11-04" }], "2026-11-02")?.regimenId).toBe("r1");
     // Saved the same day as v1, before the patient started: v2 from the next day.
     expect(versionInForce([v1, { ...v2("2026-11-02"), savedOn: "2026-11-02" }], "2026-11-02")?.regimenId).toBe("r1");
     // A version saved ahead of time that another replaced before it began never takes effect.

@@ -7,10 +7,11 @@ import { addDaysIso, isoWeekday } from "@/lib/time";
  *   cost nothing: five days a week done on five days is 100%).
  * - A logged session counts setsDone / sets (a partial day earns part), at most timesPerDay a day, and an
  *   item never earns more than it asked for in a week (extra days do not hide missed ones).
- * - Each day is judged by the version in force on that day (`versionInForce`): a version takes effect on
- *   its start date, but never before the day it was saved — a new version does not rewrite days the
- *   patient spent following the one before — and when it replaces another version, from the day after
- *   it was saved (that day began under the old plan, and may be half done by it). A log belongs to the
+ * - Each day is judged by the version in force on that day (`versionInForce`): the first version takes
+ *   effect on its start date (a plan given on paper may be entered later); a version that replaces
+ *   another takes effect on its start date but never before the day after it was saved — it does not
+ *   rewrite days the patient spent following the one before, nor the day it was saved on, which began
+ *   under the old plan and may be half done by it. A log belongs to the
  *   version in force on its date, matched by exercise when the phone logged an item of another version.
  * - The current week counts only the days up to today.
  */
@@ -41,9 +42,9 @@ export function effectiveVersions<V extends Pick<VersionForAdherence, "version" 
       // Versions saved before this one but not yet in force on the day it was saved never take effect.
       while (result.length && result.at(-1)!.from > v.savedOn) result.pop();
     }
-    // Replacing a version already in force on the day it is saved: from the next day.
-    const replacesOnSaveDay = Boolean(v.savedOn && result.length);
-    const from = v.savedOn ? later(v.startDate, replacesOnSaveDay ? addDaysIso(v.savedOn, 1) : v.savedOn) : v.startDate;
+    // Replacing a version already in force on the day it is saved: from the next day at the earliest.
+    const replaces = Boolean(v.savedOn && result.length);
+    const from = replaces ? later(v.startDate, addDaysIso(v.savedOn!, 1)) : v.startDate;
     // A version that takes effect on or before an earlier one's first day ends that one's days.
     while (result.length && result.at(-1)!.from >= from) result.pop();
     result.push({ ...v, from });

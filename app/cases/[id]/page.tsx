@@ -83,7 +83,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </Card>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>
           <CardTitle>Care team</CardTitle>
           <p className="mb-3">Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}</p>
@@ -212,7 +212,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 </ul>
               </Alert>
             ) : null}
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
               <div>
                 <h3 className="mb-2 font-semibold">Adherence per week</h3>
                 <PercentBars label="Adherence per week" axisLabel="Week starting · dashed line: 50%" bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), TZ)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))} />

@@ -26,7 +26,8 @@ test("the regimen builder finds exercises by name, body area, position and equip
   await finder.getByLabel("Equipment").selectOption({ label: "Any" });
   await finder.getByLabel("Search by name").fill("dead bug");
   await finder.getByLabel("Search by name").focus();
-  const add = results.getByRole("button", { name: "Add Dead bug" });
+  const add = results.getByRole("listitem").filter({ hasText: "Dead bug" }).getByRole("button");
+  await expect(add).toHaveAccessibleName("Add Dead bug");
   for (let i = 0; i < 10 && !(await add.evaluate((el) => el === document.activeElement)); i++) await physio.keyboard.press("Tab");
   await expect(add).toBeFocused();
   await physio.keyboard.press("Enter");
@@ -34,6 +35,7 @@ test("the regimen builder finds exercises by name, body area, position and equip
   await expect(plan.getByRole("listitem").last().getByLabel(/^Exercise \d+$/).locator("option:checked")).toHaveText(/Dead bug/);
   await expect(plan.getByRole("listitem").last().getByRole("img", { name: /arms pointing to the ceiling/ })).toBeVisible();
   await expect(add).toHaveText(/In the plan/);
+  await expect(add).toBeDisabled();
 });
 
 test("a practitioner uploads a picture: an SVG is refused, a PNG becomes the exercise's picture, served as an image with nosniff", async ({ pageAs }) => {

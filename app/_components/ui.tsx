@@ -114,9 +114,6 @@ export function Table({ caption, children, className }: { caption: string; child
   );
 }
 
-/** Text a person typed (notes, reasons, names): wraps anywhere rather than widening the page. */
-export const userText = "break-words [overflow-wrap:anywhere]";
-
 export const inputClass =
   "block w-full min-h-11 rounded-lg border border-line bg-white px-3 py-2 text-base text-ink shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600";
 

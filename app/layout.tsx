@@ -5,6 +5,7 @@ import "./globals.css";
 import { getCurrentUser } from "@/lib/auth";
 import { HOME_BY_ROLE, ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/actions";
+import { EMERGENCY_CALL_HREF, EMERGENCY_NUMBER } from "@/lib/triage/red-flags";
 
 export const metadata: Metadata = {
   title: { default: "Backline — spine & massage clinic", template: "%s · Backline" },
@@ -28,7 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   return (
     <html lang="en">
-      <body className="min-h-screen">
+      {/* Whatever anyone typed wraps instead of widening the page (a name, a note, a reason with no spaces). */}
+      <body className="min-h-screen [overflow-wrap:anywhere]">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
@@ -77,7 +79,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <footer className="no-print mx-auto max-w-6xl px-4 pb-10 text-sm text-muted">
-          In an emergency call 911 or go to the nearest emergency department. Backline does not handle emergencies online.
+          In an emergency call{" "}
+          <a href={EMERGENCY_CALL_HREF} className="underline">
+            {EMERGENCY_NUMBER}
+          </a>{" "}
+          or go to the nearest emergency department. Backline does not handle emergencies online.
         </footer>
       </body>
     </html>

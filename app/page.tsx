@@ -16,14 +16,14 @@ export default async function HomePage() {
 
   return (
     <div className="flex flex-col gap-10">
-      <section className="rounded-2xl bg-brand-700 px-6 py-10 text-white sm:px-10">
-        <h1 className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Care for your lower back, from one team.</h1>
+      <section aria-labelledby="hero" data-testid="hero" className="rounded-2xl bg-brand-700 px-6 py-10 text-white sm:px-10">
+        <h1 id="hero" className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Care for your lower back, from one team.</h1>
         <p className="mt-3 max-w-2xl text-lg text-brand-100">
           Spine physicians, chiropractors, physical therapists and massage therapists who share your case — and a home
           exercise plan you can follow on your phone.
         </p>
         <p className="mt-6">
-          <ButtonLink href="/book" className="bg-white text-brand-800 hover:bg-brand-50">
+          <ButtonLink href="/book" variant="inverse">
             Book an appointment
           </ButtonLink>
         </p>

@@ -2,6 +2,8 @@ import { devices } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures/test";
 
 test("a physical therapist assigns a plan from a template, the patient logs on a phone, the therapist sees adherence, and an edit keeps the old version", async ({ browser, pageAs, world }) => {
+  // Two people, a sign-in and a dozen page loads on a small shared machine.
+  test.setTimeout(90_000);
   const caseUrl = `/cases/${world.regimenCase.id}`;
   const physio = await pageAs("physical_therapist");
   await physio.goto(`${caseUrl}/regimen`);
@@ -42,6 +44,9 @@ test("a physical therapist assigns a plan from a template, the patient logs on a
   await expect(weeks.getByRole("row")).toHaveCount(2);
   await expect(weeks.getByRole("row").nth(1)).not.toContainText(" 0%");
   await expect(physio.getByRole("table", { name: "Pain logged at home" })).toContainText("bird dog is wobbly");
+  // Charts say what they show: exercises by name, days on the time axis.
+  await expect(physio.getByRole("img", { name: "Adherence per exercise" })).toContainText("Glute bridge");
+  await expect(physio.getByRole("img", { name: "Pain logged at home (0–10)" })).toContainText(/(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}/);
 
   // An edit: drop the last exercise. Version 2 is current; version 1 is still readable.
   await physio.goto(`${caseUrl}/regimen`);
@@ -58,6 +63,14 @@ test("a regimen longer than six exercises gets a gentle warning, and a bad dose 
   const physio = await pageAs("physical_therapist");
   await physio.goto(`/cases/${world.regimenCase.id}/regimen`);
   await physio.getByLabel("Start from a template").selectOption({ label: "Core stability" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Core stability");
+  // Another template replaces the title with its own, whatever plan came before.
+  await physio.getByLabel("Start from a template").selectOption({ label: "Hips and hamstrings" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Hips and hamstrings");
+  // A title the practitioner typed is theirs: a template keeps it.
+  await physio.getByLabel("Title").fill("Robin's own plan");
+  await physio.getByLabel("Start from a template").selectOption({ label: "Core stability" });
+  await expect(physio.getByLabel("Title")).toHaveValue("Robin's own plan");
   await physio.getByRole("button", { name: "Add an exercise" }).click();
   await physio.getByRole("button", { name: "Add an exercise" }).click();
   await expect(physio.getByText("People follow shorter programmes better")).toBeVisible();

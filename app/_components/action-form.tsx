@@ -2,7 +2,7 @@
 
 import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { Alert, Button, cx } from "./ui";
+import { Alert, Button, cn } from "./ui";
 
 const FieldErrors = createContext<Record<string, string>>({});
 
@@ -43,7 +43,7 @@ export function ActionForm<T>({
     startTransition(() => formAction(data));
   };
   return (
-    <form ref={form} action={formAction} onSubmit={submit} className={cx(inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3", className)} noValidate>
+    <form ref={form} action={formAction} onSubmit={submit} className={cn(inline ? "flex flex-wrap items-end gap-2" : "flex flex-col gap-3", className)} noValidate>
       {state && !state.ok ? (
         <Alert tone="danger" role="alert" className={inline ? "w-full" : undefined}>
           {state.error.message}

@@ -1,7 +1,15 @@
 import { label } from "@/lib/regimens/kinds";
 import { doseText, type RegimenItemView } from "./regimen";
 
-type SheetItem = RegimenItemView & { equipment: string };
+type SheetItem = RegimenItemView & {
+  equipment: string;
+  pictureStartUrl?: string | null;
+  pictureStartAlt?: string;
+  pictureEndUrl?: string | null;
+  pictureEndAlt?: string;
+  pictureLicence?: string;
+  pictureAttribution?: string;
+};
 
 /** The printable regimen: plain, large type, one exercise per block, a tick grid for the week. */
 export function RegimenSheet({ title, patientName, author, startDate, reviewDate, items }: { title: string; patientName: string; author: string; startDate: string; reviewDate: string; items: SheetItem[] }) {
@@ -22,6 +30,17 @@ export function RegimenSheet({ title, patientName, author, startDate, reviewDate
               {doseText(i)}
               {i.side !== "both" ? ` · ${label(i.side).toLowerCase()}` : ""}
             </p>
+            {i.pictureStartUrl || i.pictureEndUrl ? (
+              <div className="mt-2 flex gap-2">
+                {([["Start", i.pictureStartUrl, i.pictureStartAlt], ["End", i.pictureEndUrl, i.pictureEndAlt]] as const).map(([phase, src, alt]) =>
+                  src ? (
+                    // eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture; eager, so it is there when printed
+                    <img key={phase} src={src} alt={`${phase} position: ${alt ?? ""}`} width={180} height={120} className="rounded border border-line" />
+                  ) : null,
+                )}
+              </div>
+            ) : null}
+            {i.pictureLicence ? <p className="text-xs text-muted">Pictures: {[i.pictureAttribution, i.pictureLicence].filter(Boolean).join(", ")}</p> : null}
             <p className="mt-1">{i.instructions}</p>
             {i.notes ? <p className="mt-1">Note: {i.notes}</p> : null}
             {i.precautions ? <p className="mt-1 text-sm">Take care: {i.precautions}</p> : null}

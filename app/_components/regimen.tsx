@@ -29,27 +29,42 @@ export function formatSeconds(s: number): string {
   return rest ? `${m} min ${rest} s` : `${m} min`;
 }
 
-/** Percent bars (0–100%) as server-rendered SVG, shown with a table of the same numbers. */
-export function PercentBars({ bars, label }: { bars: Array<{ name: string; value: number }>; label: string }) {
-  const H = 140;
-  const W = Math.max(200, bars.length * 48 + 30);
+/**
+ * Percent bars (0–100%) as server-rendered SVG, shown with a table of the same numbers. Each bar is
+ * labelled with what it is (a week's date, an exercise's name): names that do not fit are shortened, in
+ * full in the table beside and in each bar's tooltip.
+ */
+export function PercentBars({ bars, label, axisLabel }: { bars: Array<{ name: string; value: number }>; label: string; axisLabel?: string }) {
+  const rowH = 24;
+  const nameW = 150;
+  const barW = 150;
+  const W = nameW + barW + 44;
+  const H = bars.length * rowH + (axisLabel ? 30 : 12);
+  const short = (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name);
   return (
-    <svg viewBox={`0 0 ${W} ${H + 30}`} role="img" aria-label={label} className="h-auto w-full max-w-md rounded-lg border border-line bg-white">
-      <line x1={24} x2={W - 6} y1={H - (0.5 * (H - 20)) } y2={H - 0.5 * (H - 20)} stroke="#f59e0b" strokeDasharray="4 3" />
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} className="h-auto w-full max-w-md rounded-lg border border-line bg-white">
+      <line x1={nameW + barW / 2} x2={nameW + barW / 2} y1={4} y2={bars.length * rowH + 6} stroke="#f59e0b" strokeDasharray="4 3" />
       {bars.map((b, i) => {
-        const h = Math.max(1, Math.min(1, b.value) * (H - 20));
+        const w = Math.max(1, Math.min(1, b.value) * barW);
+        const top = 8 + i * rowH;
         return (
-          <g key={b.name}>
-            <rect x={30 + i * 48} y={H - h} width={30} height={h} fill={b.value < 0.5 ? "#b45309" : "#0f766e"} rx={3} />
-            <text x={45 + i * 48} y={H + 14} fontSize="10" textAnchor="middle" fill="#5b6472">
-              {b.name}
+          <g key={`${b.name}-${i}`}>
+            <title>{`${b.name}: ${Math.round(b.value * 100)}%`}</title>
+            <text x={nameW - 6} y={top + 12} fontSize="10" textAnchor="end" fill="#1c2430">
+              {short(b.name)}
             </text>
-            <text x={45 + i * 48} y={H - h - 4} fontSize="10" textAnchor="middle" fill="#1c2430">
+            <rect x={nameW} y={top} width={w} height={16} fill={b.value < 0.5 ? "#b45309" : "#0f766e"} rx={3} />
+            <text x={nameW + w + 4} y={top + 12} fontSize="10" fill="#1c2430">
               {Math.round(b.value * 100)}%
             </text>
           </g>
         );
       })}
+      {axisLabel ? (
+        <text x={nameW} y={H - 8} fontSize="10" fill="#5b6472">
+          {axisLabel}
+        </text>
+      ) : null}
     </svg>
   );
 }

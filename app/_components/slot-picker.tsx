@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useState } from "react";
-import { cx } from "./ui";
+import { cn } from "./ui";
 
 export interface PickedSlot {
   practitionerId: string;
@@ -118,7 +118,7 @@ export function SlotPicker({
                   type="button"
                   aria-pressed={d === shownDay}
                   onClick={() => setDay(d)}
-                  className={cx("min-h-11 rounded-lg border px-3 py-2", d === shownDay ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-brand-50")}
+                  className={cn("min-h-11 rounded-lg border px-3 py-2", d === shownDay ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-brand-50")}
                 >
                   {dayLabel(d, "short")}
                 </button>
@@ -137,7 +137,7 @@ export function SlotPicker({
                       type="button"
                       aria-pressed={selected}
                       onClick={() => onSelect(s)}
-                      className={cx("min-h-11 rounded-lg border px-2 py-2", selected ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-brand-50")}
+                      className={cn("min-h-11 rounded-lg border px-2 py-2", selected ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-brand-50")}
                     >
                       {timeLabel(s.start, timeZone)}
                     </button>

@@ -1,31 +1,40 @@
+import { clsx, type ClassValue } from "clsx";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
+import { twMerge } from "tailwind-merge";
 
 /**
  * Backline's small component kit: native elements styled with Tailwind, no client JavaScript, so every
  * page stays light and works with a keyboard and a screen reader out of the box.
  */
 
-export function cx(...parts: Array<string | false | null | undefined>): string {
-  return parts.filter(Boolean).join(" ");
+/**
+ * Class names, merged: conditional parts (clsx) and, when two classes set the same property, the later
+ * one wins (tailwind-merge). A plain string join leaves both in the class list and the stylesheet's order
+ * decides — that is how a white button once got white text on the home page.
+ */
+export function cn(...parts: ClassValue[]): string {
+  return twMerge(clsx(parts));
 }
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "inverse";
 const variants: Record<Variant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 border-transparent",
   secondary: "bg-white text-ink hover:bg-brand-50 border-line",
   danger: "bg-red-700 text-white hover:bg-red-800 border-transparent",
   ghost: "bg-transparent text-brand-700 hover:bg-brand-50 border-transparent",
+  // On a brand-coloured background (the home page's hero).
+  inverse: "bg-white text-brand-800 hover:bg-brand-50 border-transparent",
 };
 const buttonBase =
   "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
 
 export function Button({ variant = "primary", className, ...props }: ComponentProps<"button"> & { variant?: Variant }) {
-  return <button className={cx(buttonBase, variants[variant], className)} {...props} />;
+  return <button className={cn(buttonBase, variants[variant], className)} {...props} />;
 }
 
 export function ButtonLink({ variant = "primary", className, ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
-  return <Link className={cx(buttonBase, variants[variant], "no-underline", className)} {...props} />;
+  return <Link className={cn(buttonBase, variants[variant], "no-underline", className)} {...props} />;
 }
 
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
@@ -41,11 +50,11 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cx("rounded-xl border border-line bg-white p-5 shadow-sm", className)} {...props} />;
+  return <section className={cn("rounded-xl border border-line bg-white p-5 shadow-sm", className)} {...props} />;
 }
 
 export function CardTitle({ className, ...props }: ComponentProps<"h2">) {
-  return <h2 className={cx("mb-3 text-lg font-semibold", className)} {...props} />;
+  return <h2 className={cn("mb-3 text-lg font-semibold", className)} {...props} />;
 }
 
 type Tone = "neutral" | "info" | "success" | "warning" | "danger";
@@ -58,10 +67,11 @@ const tones: Record<Tone, string> = {
 };
 
 export function Badge({ tone = "neutral", className, ...props }: ComponentProps<"span"> & { tone?: Tone }) {
-  return <span className={cx("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium", tones[tone], className)} {...props} />;
+  return <span className={cn("inline-flex items-center rounded-full px-2.5 py-0.5 text-sm font-medium", tones[tone], className)} {...props} />;
 }
 
-export function Alert({ tone = "info", title, children, className, role }: { tone?: Tone; title?: string; children?: ReactNode; className?: string; role?: "alert" | "status" }) {
+/** `role="none"` when the alert sits inside a live region of its own (announced once, not twice). */
+export function Alert({ tone = "info", title, children, className, role }: { tone?: Tone; title?: string; children?: ReactNode; className?: string; role?: "alert" | "status" | "none" }) {
   const border: Record<Tone, string> = {
     neutral: "border-slate-300",
     info: "border-sky-300",
@@ -70,7 +80,7 @@ export function Alert({ tone = "info", title, children, className, role }: { ton
     danger: "border-red-400",
   };
   return (
-    <div role={role ?? (tone === "danger" ? "alert" : "status")} className={cx("rounded-lg border-l-4 p-4", tones[tone], border[tone], className)}>
+    <div role={role === "none" ? undefined : (role ?? (tone === "danger" ? "alert" : "status"))} className={cn("rounded-lg border-l-4 p-4", tones[tone], border[tone], className)}>
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : undefined}>{children}</div> : null}
     </div>
@@ -81,11 +91,22 @@ export function EmptyState({ children }: { children: ReactNode }) {
   return <p className="rounded-lg border border-dashed border-line bg-white p-6 text-center text-muted">{children}</p>;
 }
 
-/** A table that scrolls sideways on a phone instead of squashing. */
-export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+/**
+ * A table. On a phone (under 640 px) it scrolls sideways inside its own box while the first column (what
+ * each row is about) stays in place, so no column is ever cut off and the page itself never gets wider than
+ * the screen. Column headings keep their words whole; cells wrap user text wherever they must.
+ */
+export function Table({ caption, children, className }: { caption: string; children: ReactNode; className?: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-white">
-      <table className="w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-line [&_td]:px-4 [&_td]:py-3 [&_th]:bg-slate-50 [&_th]:px-4 [&_th]:py-2 [&_th]:font-semibold">
+    <div className="max-w-full overflow-x-auto rounded-xl border border-line bg-white" role="region" aria-label={caption} tabIndex={0}>
+      <table
+        className={cn(
+          "w-full border-separate border-spacing-0 text-left text-sm [&_td]:border-t [&_td]:border-line [&_td]:px-4 [&_td]:py-3 [&_th]:bg-slate-50 [&_th]:px-4 [&_th]:py-2 [&_th]:font-semibold [&_thead_th]:whitespace-nowrap",
+          "[&_tbody_th]:border-t [&_tbody_th]:border-line [&_tbody_th]:bg-white",
+          "max-sm:[&_td]:px-3 max-sm:[&_th]:px-3 max-sm:[&_tr>:first-child]:sticky max-sm:[&_tr>:first-child]:left-0 max-sm:[&_tr>:first-child]:z-10 max-sm:[&_tr>:first-child]:max-w-[45vw] max-sm:[&_tr>:first-child]:shadow-[1px_0_0_var(--color-line)] max-sm:[&_tr>td:first-child]:bg-white",
+          className,
+        )}
+      >
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
@@ -113,7 +134,7 @@ export function Field({
   className?: string;
 }) {
   return (
-    <div className={cx("flex flex-col gap-1", className)}>
+    <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="font-medium">
         {label}
       </label>
@@ -162,7 +183,7 @@ export function LabeledSelect({
   small?: boolean;
 }) {
   return (
-    <label className={cx("flex flex-col gap-1", small && "text-sm")}>
+    <label className={cn("flex flex-col gap-1", small && "text-sm")}>
       {label}
       <select name={name} defaultValue={value ?? ""} className={inputClass}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}

@@ -7,12 +7,12 @@ import { useController, useForm, useWatch, type FieldPath } from "react-hook-for
 import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import { BookingFormSchema, isMinorBirthDate, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
-import { EMERGENCY_ADVICE, RED_FLAGS } from "@/lib/triage/red-flags";
+import { EMERGENCY_ADVICE_BEFORE_SENDING, EMERGENCY_CALL_HREF, EMERGENCY_NUMBER, RED_FLAGS, type RedFlagCode } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
 import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
 import { EmailCodeFields, useEmailCode } from "./email-code";
-import { Alert, Button, Field, cx, describedBy, inputClass } from "../_components/ui";
+import { Alert, Button, Field, cn, describedBy, inputClass } from "../_components/ui";
 
 interface ServiceOption {
   slug: string;
@@ -41,7 +41,21 @@ const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [
 ];
 const FIELD_STEP = (field: string) => (field.startsWith("patient") || field.startsWith("guardian") || field === "emailCode" ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
 const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
-const EMERGENCY_CODES = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
+const EMERGENCY_CODES: readonly RedFlagCode[] = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
+
+/** Emergency advice with a tap-to-call link; words true before anything is sent. */
+function EmergencyAdvice() {
+  return (
+    <Alert tone="danger" role="none" title="Please seek emergency care now">
+      <p>{EMERGENCY_ADVICE_BEFORE_SENDING}</p>
+      <p className="mt-3">
+        <a href={EMERGENCY_CALL_HREF} className="inline-flex min-h-11 items-center rounded-lg bg-red-700 px-4 py-2 font-semibold text-white no-underline hover:bg-red-800">
+          Call {EMERGENCY_NUMBER} now
+        </a>
+      </p>
+    </Alert>
+  );
+}
 
 export function BookingFlow({
   services,
@@ -80,7 +94,10 @@ export function BookingFlow({
 
   const form = useForm<BookingFormValues>({
     resolver: zodResolver(BookingFormSchema),
-    mode: "onTouched",
+    // Errors appear when the patient presses Continue (or sends), and are re-checked as they change an
+    // answer — never when a field loses focus: a message appearing or vanishing on blur moves the page
+    // between mouse-down and mouse-up, and the tap the patient was making (a pain score, Yes/No) is lost.
+    mode: "onSubmit",
     defaultValues: {
       service: initialService,
       practitionerChoice: "",
@@ -90,7 +107,18 @@ export function BookingFlow({
       patient: contact ?? { name: "", email: "", phone: "", dateOfBirth: "" },
     },
   });
-  const { register, setValue, trigger, handleSubmit, setError, control, formState } = form;
+  const { register, setValue, trigger, handleSubmit, setError, control, formState, subscribe, getFieldState } = form;
+  // An answer that shows an error is checked again as the patient changes it (not when they leave it).
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (name && getFieldState(name as FieldPath<BookingFormValues>).invalid) void trigger(name as FieldPath<BookingFormValues>);
+        },
+      }),
+    [subscribe, getFieldState, trigger],
+  );
   // A signed-in patient books for themselves: the server uses their record, so its details are shown as
   // they are rather than offered for edits that would not be kept.
   const fromAccount = mode !== "desk" && Boolean(contact);
@@ -109,6 +137,10 @@ export function BookingFlow({
   const chosenService = services.find((s) => s.slug === service);
   const offering = practitioners.filter((p) => p.services.includes(service));
   const emergency = EMERGENCY_CODES.some((code) => answers?.[code] === "yes");
+  // The advice appears under the emergency question the patient answered Yes to last, where they are
+  // looking (on a phone, the top of the step is far out of view).
+  const [adviceAt, setAdviceAt] = useState<RedFlagCode | null>(null);
+  const adviceCode = adviceAt && answers?.[adviceAt] === "yes" ? adviceAt : (EMERGENCY_CODES.find((code) => answers?.[code] === "yes") ?? null);
   const anyFlag = RED_FLAGS.some((f) => answers?.[f.code] === "yes");
 
   useEffect(() => {
@@ -166,7 +198,7 @@ export function BookingFlow({
     <form onSubmit={onSubmit} noValidate className="mx-auto flex max-w-3xl flex-col gap-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Progress">
         {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? "step" : undefined} className={cx("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
+          <li key={label} aria-current={i === step ? "step" : undefined} className={cn("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
             {i + 1}. {label}
           </li>
         ))}
@@ -250,11 +282,6 @@ export function BookingFlow({
 
       {step === 3 ? (
         <div className="flex flex-col gap-5">
-          {emergency ? (
-            <Alert tone="danger" role="alert" title="Please seek emergency care now">
-              {EMERGENCY_ADVICE}
-            </Alert>
-          ) : null}
           <Field id="painStartedOn" label="When did this pain start?" hint="An approximate date is fine." error={errors.intake?.painStartedOn?.message}>
             <input {...describedBy("painStartedOn", { hint: true, error: errors.intake?.painStartedOn })} {...register("intake.painStartedOn")} type="date" className={inputClass} />
           </Field>
@@ -296,12 +323,23 @@ export function BookingFlow({
                 <div className="mt-1 flex gap-4">
                   {(["yes", "no"] as const).map((answer) => (
                     <label key={answer} className="flex min-h-11 cursor-pointer items-center gap-2">
-                      <input type="radio" value={answer} {...register(`intake.answers.${flag.code}`)} className="h-5 w-5 accent-brand-600" />
+                      <input
+                        type="radio"
+                        value={answer}
+                        {...register(`intake.answers.${flag.code}`, { onChange: () => setAdviceAt(answer === "yes" && EMERGENCY_CODES.includes(flag.code) ? flag.code : adviceAt) })}
+                        className="h-5 w-5 accent-brand-600"
+                      />
                       {answer === "yes" ? "Yes" : "No"}
                     </label>
                   ))}
                 </div>
                 {errors.intake?.answers?.[flag.code] ? <p className="text-sm font-medium text-red-700">{errors.intake.answers[flag.code]?.message}</p> : null}
+                {EMERGENCY_CODES.includes(flag.code) ? (
+                  // Always in the page, so screen readers announce what appears in it.
+                  <div role="alert" aria-live="assertive" className={adviceCode === flag.code ? "mt-3" : undefined}>
+                    {adviceCode === flag.code ? <EmergencyAdvice /> : null}
+                  </div>
+                ) : null}
               </fieldset>
             ))}
           </div>
@@ -355,9 +393,9 @@ export function BookingFlow({
       {step === 5 ? (
         <div className="flex flex-col gap-4">
           {emergency ? (
-            <Alert tone="danger" role="alert" title="Please seek emergency care now">
-              {EMERGENCY_ADVICE}
-            </Alert>
+            <div role="alert">
+              <EmergencyAdvice />
+            </div>
           ) : null}
           {alternatives?.length ? (
             <div className="rounded-xl border border-line bg-white p-4">

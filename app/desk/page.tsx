@@ -11,7 +11,7 @@ import Link from "next/link";
 import { canConfirmAppointment } from "@/lib/appointments/policy";
 import { verifyByDeskAction } from "@/lib/verification/actions";
 import { whoCanClear } from "@/lib/red-flags/policy";
-import { EMERGENCY_ADVICE, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
+import { EMERGENCY_ADVICE_BEFORE_SENDING, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
 import { formatDateTime, formatInZone } from "@/lib/time";
 import { ActionForm, FieldError } from "../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../_components/appointments";
@@ -63,7 +63,7 @@ export default async function DeskPage() {
                   </div>
                   {r.triage.priority === "emergency" ? (
                     <Alert tone="danger" className="mb-3" title="Emergency: call the patient now">
-                      The patient was shown this advice when booking: “{EMERGENCY_ADVICE}”
+                      The patient was shown this advice when booking: “{EMERGENCY_ADVICE_BEFORE_SENDING}”
                     </Alert>
                   ) : null}
                   <p>

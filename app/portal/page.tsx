@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { listPatientAppointments } from "@/lib/appointments/queries";
-import { getPatientPlans, listPatientLogs } from "@/lib/regimens/regimens";
+import { getPatientPlans, getPlanHistory, listPatientLogs } from "@/lib/regimens/regimens";
+import { mondayOf } from "@/lib/regimens/adherence";
 import { addDaysIso, localDate } from "@/lib/time";
 import { AppointmentTable } from "../_components/appointments";
 import { Alert, ButtonLink, PageHeader } from "../_components/ui";
@@ -27,6 +28,10 @@ export default async function PortalPage() {
     getPatientPlans(db, user.patientId),
     listPatientLogs(db, user.patientId, addDaysIso(today, -28)),
   ]);
+  // The days the plan shows: the last two weeks and this week.
+  const shownDays: string[] = [];
+  for (let d = addDaysIso(today, -14); d < addDaysIso(mondayOf(today), 7); d = addDaysIso(d, 1)) shownDays.push(d);
+  const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays)));
   return (
     <>
       <PageHeader
@@ -53,7 +58,7 @@ export default async function PortalPage() {
           ) : null}
         </div>
         {plans.length ? (
-          plans.map((p) => (
+          plans.map((p, n) => (
             <div key={p.id} className="mb-6">
               <p className="mb-3 text-muted">
                 {p.title} · from {p.authorName} · review on {p.reviewDate}
@@ -63,7 +68,10 @@ export default async function PortalPage() {
                 items={p.items}
                 today={today}
                 timeZone="America/New_York"
-                serverLogs={logs.filter((l) => p.items.some((i) => i.id === l.regimenItemId)).map((l) => ({ ...l, clientId: l.clientId }))}
+                // Every version's logs: what was done under an earlier version is still the patient's history.
+                serverLogs={logs.filter((l) => l.regimenItemId in histories[n]!.itemExercise)}
+                itemExercise={histories[n]!.itemExercise}
+                planDays={histories[n]!.planDays}
                 serverCheckins={checkins}
               />
             </div>

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText, type RegimenItemView } from "../_components/regimen";
-import { Alert, Button, cx, inputClass } from "../_components/ui";
+import { HoldTimer } from "./hold-timer";
+import { Alert, Button, Table, cn, inputClass } from "../_components/ui";
 
 interface Entry {
   clientId: string;
@@ -19,6 +20,50 @@ interface Checkin {
 interface Pending {
   entries: Entry[];
   checkin?: Checkin;
+}
+
+interface ExercisePictures {
+  pictureStartUrl: string | null;
+  pictureStartAlt: string;
+  pictureEndUrl: string | null;
+  pictureEndAlt: string;
+  pictureLicence: string;
+  pictureAttribution: string;
+  mediaUrl: string | null;
+}
+
+/** Start and end position, as lazy images of a fixed size (nothing moves as they arrive), with their licence. */
+function Pictures({ item }: { item: Partial<ExercisePictures> & { exerciseName: string } }) {
+  const shown = (["start", "end"] as const).filter((phase) => (phase === "start" ? item.pictureStartUrl : item.pictureEndUrl));
+  if (!shown.length) return null;
+  return (
+    <figure className="mt-3">
+      <div className="grid max-w-md grid-cols-2 gap-2">
+        {shown.map((phase) => (
+          <div key={phase}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture */}
+            <img
+              src={(phase === "start" ? item.pictureStartUrl : item.pictureEndUrl) ?? ""}
+              alt={`${phase === "start" ? "Start" : "End"} position: ${phase === "start" ? item.pictureStartAlt : item.pictureEndAlt}`}
+              width={240}
+              height={160}
+              loading="lazy"
+              decoding="async"
+              className="h-auto w-full rounded-lg border border-line"
+            />
+            <p className="text-center text-sm text-muted" aria-hidden="true">
+              {phase === "start" ? "Start" : "End"}
+            </p>
+          </div>
+        ))}
+      </div>
+      {item.pictureLicence || item.pictureAttribution ? (
+        <figcaption className="mt-1 text-xs text-muted">
+          Pictures: {[item.pictureAttribution, item.pictureLicence].filter(Boolean).join(", ")}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
 }
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -59,7 +104,27 @@ const EMPTY: Pending = { entries: [] };
  * view and recent history. Logs are kept on the phone first and sent with retries (same ids each time,
  * so the server stores each once); anything not yet sent says so.
  */
-export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serverCheckins }: { patientKey: string; items: RegimenItemView[]; today: string; timeZone: string; serverLogs: Entry[]; serverCheckins: Checkin[] }) {
+export function TodayPlan({
+  patientKey,
+  items,
+  today,
+  timeZone,
+  serverLogs,
+  serverCheckins,
+  itemExercise,
+  planDays,
+}: {
+  patientKey: string;
+  items: Array<RegimenItemView & { exerciseId: string } & Partial<ExercisePictures>>;
+  today: string;
+  timeZone: string;
+  serverLogs: Entry[];
+  serverCheckins: Checkin[];
+  /** Every item of every version of this plan → its exercise, so history survives a new version. */
+  itemExercise: Record<string, string>;
+  /** The exercises asked for on each day shown (no key: no plan in force that day). */
+  planDays: Record<string, string[]>;
+}) {
   const key = storeKey(patientKey);
   const router = useRouter();
   // The date a log is for is taken when it is made, in the clinic's zone: a page left open overnight
@@ -149,7 +214,9 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
     for (const entry of [...serverLogs, ...sentEntries, ...pending.entries]) if (!byId.has(entry.clientId)) byId.set(entry.clientId, entry);
     return [...byId.values()];
   }, [serverLogs, sentEntries, pending]);
-  const doneToday = (itemId: string) => allLogs.filter((l) => l.regimenItemId === itemId && l.date === today).length;
+  // A log counts for the exercise it was for, whichever version of the plan it was logged under.
+  const exerciseOf = (itemId: string) => itemExercise[itemId] ?? items.find((i) => i.id === itemId)?.exerciseId;
+  const doneOn = (exerciseId: string, date: string) => allLogs.filter((l) => l.date === date && exerciseOf(l.regimenItemId) === exerciseId).length;
 
   const log = (item: RegimenItemView) => {
     const current = readPending(key);
@@ -204,13 +271,22 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
 
       <ol className="flex flex-col gap-4" aria-label="Today's exercises">
         {items.map((item) => {
-          const done = doneToday(item.id);
+          const done = doneOn(item.exerciseId, today);
           const finished = done >= item.timesPerDay;
           return (
-            <li key={item.id} className={cx("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
+            <li key={item.id} className={cn("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
               <h3 className="text-lg font-semibold">{item.exerciseName}</h3>
               <p className="font-medium">{doseText(item)}{item.side !== "both" ? ` · ${item.side}` : ""}</p>
               {item.notes ? <p className="text-sm">{item.notes}</p> : null}
+              <Pictures item={item} />
+              {item.holdSeconds || item.durationSeconds ? <HoldTimer seconds={item.holdSeconds || item.durationSeconds!} what={item.holdSeconds ? `${item.exerciseName} hold` : item.exerciseName} /> : null}
+              {item.mediaUrl ? (
+                <p className="mt-2 text-sm">
+                  <a href={item.mediaUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
+                    Watch a video of {item.exerciseName}
+                  </a>
+                </p>
+              ) : null}
               <details className="mt-2">
                 <summary className="cursor-pointer text-brand-700">How to do it</summary>
                 <p className="mt-1">{item.instructions}</p>
@@ -268,10 +344,8 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
         <h3 id="this-week" className="mb-2 text-lg font-semibold">
           This week
         </h3>
-        <div className="overflow-x-auto rounded-xl border border-line bg-white">
-          <table className="w-full text-center text-sm [&_td]:border-t [&_td]:border-line [&_td]:p-2 [&_th]:p-2">
-            <caption className="sr-only">Sessions done this week</caption>
-            <thead>
+        <Table caption="Sessions done this week" className="text-center [&_td]:px-2 [&_th]:px-2">
+          <thead>
               <tr>
                 <th scope="col" className="text-left">
                   Exercise
@@ -290,14 +364,28 @@ export function TodayPlan({ patientKey, items, today, timeZone, serverLogs, serv
                     {item.exerciseName}
                   </th>
                   {week.map((d) => {
-                    const n = allLogs.filter((l) => l.regimenItemId === item.id && l.date === d).length;
-                    return <td key={d}>{n ? <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span> : d > today ? "" : <span className="text-slate-300" aria-label="not done">·</span>}</td>;
+                    const n = doneOn(item.exerciseId, d);
+                    const asked = d === today || (planDays[d] ?? []).includes(item.exerciseId);
+                    return (
+                      <td key={d}>
+                        {n ? (
+                          <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span>
+                        ) : d > today ? (
+                          ""
+                        ) : asked ? (
+                          <span className="text-muted" aria-label="not done">
+                            ·
+                          </span>
+                        ) : (
+                          <span className="sr-only">not in your plan that day</span>
+                        )}
+                      </td>
+                    );
                   })}
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </Table>
       </section>
 
       <section aria-labelledby="history">

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appointments } from "./appointments";
+import { users } from "./users";
 import { priorityEnum } from "./enums";
 
 /** What the patient told us when requesting an appointment. One per appointment request. */
@@ -15,6 +16,9 @@ export const intakes = pgTable(
     worseWith: text("worse_with").notNull().default(""),
     redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
+    /** Who typed the answers: the patient themselves (online or through the API), or the front desk on the phone. */
+    enteredBy: text("entered_by").notNull().default("patient"),
+    enteredByUserId: uuid("entered_by_user_id").references(() => users.id),
     priority: priorityEnum("priority").notNull(),
     /** A patient under 18: the parent or guardian who consented (both set, or neither). */
     guardianName: text("guardian_name"),
@@ -28,6 +32,7 @@ export const intakes = pgTable(
       "intakes_guardian_check",
       sql`(${t.guardianName} is null) = (${t.guardianRelationship} is null) and (${t.guardianName} is null) = (${t.guardianConsentAt} is null)`,
     ),
+    check("intakes_entered_by_check", sql`${t.enteredBy} in ('patient', 'staff')`),
     index("intakes_priority_idx").on(t.priority, t.createdAt),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { patients } from "./patients";
 import { users } from "./users";
@@ -16,11 +16,56 @@ export const exercises = pgTable("exercises", {
   difficulty: text("difficulty").notNull(),
   equipment: text("equipment").notNull().default("None"),
   precautions: text("precautions").notNull().default(""),
+  /** A video link (https only). */
   mediaUrl: text("media_url"),
+  /**
+   * Start and end position pictures: our own drawings (/exercises/<slug>-start.svg, made from the pose
+   * model in lib/exercises) or a practitioner's upload (/api/exercise-pictures/<id>), each with alt text,
+   * and the licence and attribution of the pictures, shown with them.
+   */
+  pictureStartUrl: text("picture_start_url"),
+  pictureStartAlt: text("picture_start_alt").notNull().default(""),
+  pictureEndUrl: text("picture_end_url"),
+  pictureEndAlt: text("picture_end_alt").notNull().default(""),
+  pictureLicence: text("picture_licence").notNull().default(""),
+  pictureAttribution: text("picture_attribution").notNull().default(""),
   isActive: boolean("is_active").notNull().default(true),
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Pictures practitioners upload for an exercise: PNG, JPEG or WebP only (never SVG, which can carry
+ * script), at most 2 MB, checked by their first bytes; served with their type and nosniff.
+ */
+export const exerciseUploads = pgTable(
+  "exercise_uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    exerciseId: uuid("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("exercise_uploads_exercise_idx").on(t.exerciseId),
+    check("exercise_uploads_type_check", sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`),
+    check("exercise_uploads_size_check", sql`${t.byteSize} between 1 and 2097152 and ${t.byteSize} = octet_length(${t.bytes})`),
+  ],
+);
 
 /**
  * One version of a case's home exercise regimen. Changing a regimen adds a new version (same lineage,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../client";
 import { exercises, regimenTemplates } from "../schema";
+import { ownPicturesFor } from "@/lib/exercises/pictures";
 import type { BodyArea, Difficulty, Position } from "@/lib/regimens/kinds";
 import type { RegimenItemInput } from "@/lib/regimens/schemas";
 
@@ -39,7 +40,7 @@ const byName = (slug: string, ids: Map<string, string>) => ids.get(slug)!;
 export async function seedExerciseLibrary(db: DbOrTx): Promise<Map<string, string>> {
   const rows = await db
     .insert(exercises)
-    .values(EXERCISES.map((e) => ({ ...e, precautions: e.precautions ?? "" })))
+    .values(EXERCISES.map((e) => ({ ...e, precautions: e.precautions ?? "", ...ownPicturesFor(e.slug) })))
     .onConflictDoNothing()
     .returning({ id: exercises.id, slug: exercises.slug });
   const all = rows.length === EXERCISES.length ? rows : await db.select({ id: exercises.id, slug: exercises.slug }).from(exercises);

@@ -3,6 +3,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { appointments, cases, intakes, locations, patients, services } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit";
+import type { AuditAction } from "@/lib/audit/actions";
 import type { Role } from "@/lib/auth/roles";
 import { changeCaseStatus } from "@/lib/cases/commands";
 import type { Discipline } from "@/lib/clinic/disciplines";
@@ -48,7 +49,8 @@ export interface TransitionOutcome {
   caseId: string | null;
 }
 
-const AUDIT_ACTION: Record<AppointmentMove, string> = {
+// Typed against the audit catalog, so every move's event has words on the audit screens.
+const AUDIT_ACTION: Record<AppointmentMove, AuditAction> = {
   route: "appointment.confirmed",
   confirm: "appointment.confirmed",
   accept_proposal: "appointment.proposal_accepted",

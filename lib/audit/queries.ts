@@ -61,23 +61,5 @@ export async function listAccessToPatient(db: DbOrTx, patientId: string, selfUse
     .limit(limit);
 }
 
-/** Plain words for audit actions shown to patients. */
-export function describeAction(action: string): string {
-  const words: Record<string, string> = {
-    "case.viewed": "Opened your case",
-    "patient.viewed": "Looked at your details",
-    "case.note_added": "Added a note",
-    "case.note_edited": "Edited a note",
-    "case.status_changed": "Changed your case's status",
-    "appointment.requested": "Your appointment request",
-    "appointment.confirmed": "Confirmed an appointment",
-    "appointment.declined": "Declined a request",
-    "appointment.cancelled": "Cancelled an appointment",
-    "appointment.rescheduled": "Moved an appointment",
-    "referral.received": "Recorded a referral letter",
-    "referral.sent": "Referred you to another service",
-    "regimen.assigned": "Gave you an exercise plan",
-    "regimen.changed": "Changed your exercise plan",
-  };
-  return words[action] ?? action.replace(/[._]/g, " ");
-}
+/** Plain words for audit actions shown to patients (the one catalog: lib/audit/actions.ts). */
+export { auditActionForPatient as describeAction } from "./actions";

@@ -132,6 +132,9 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         worseWith: input.intake.worseWith,
         redFlags: input.intake.redFlags,
         notes: input.intake.notes,
+        // The front desk booking for a patient on the phone types the answers; otherwise the patient does.
+        enteredBy: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? "staff" : "patient",
+        enteredByUserId: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? ctx.actor.id : null,
         priority: ownTriage.priority,
         ...(minor && input.guardian ? { guardianName: input.guardian.name, guardianRelationship: input.guardian.relationship, guardianConsentAt: now } : {}),
       });

@@ -135,7 +135,7 @@ export type RedFlagAnswers = z.infer<typeof RedFlagAnswersSchema>;
 export const BookingFormSchema = z
   .object({
     service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
-    practitionerChoice: z.string().min(1, "Choose a practitioner or first available"),
+    practitionerChoice: z.string().min(1, "Choose a practitioner or first available").max(64),
     practitionerId: z.uuid({ message: "Choose a time" }),
     start: z.iso.datetime({ offset: true, message: "Choose a time" }),
     intake: IntakeSchema.omit({ redFlags: true }).extend({ answers: RedFlagAnswersSchema }),

@@ -21,7 +21,9 @@ import {
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
-import { asRedFlagCodes } from "@/lib/triage/red-flags";
+import { PRIORITY_LABELS, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
+import { CASE_STATUS_LABELS, DURATION_CLASS_LABELS, type CaseStatus } from "./status";
 import { localDate } from "@/lib/time";
 import { handsOnBlockers } from "@/lib/appointments/transitions";
 import { listPatientFlags } from "@/lib/red-flags/flags";
@@ -81,6 +83,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
         worseWith: intakes.worseWith,
         redFlags: intakes.redFlags,
         notes: intakes.notes,
+        notesEnteredBy: intakes.enteredBy,
         priority: intakes.priority,
         guardianName: intakes.guardianName,
         guardianRelationship: intakes.guardianRelationship,
@@ -147,16 +150,16 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   }));
 
   const timeline: TimelineEntry[] = [
-    ...triaged.map((r) => ({ at: r.createdAt, kind: "request" as const, title: `Request: ${r.serviceName} with ${r.practitionerName}`, detail: r.triage ? `Priority ${r.triage.priority.replace("_", " ")}, ${r.triage.durationClass}` : undefined })),
+    ...triaged.map((r) => ({ at: r.createdAt, kind: "request" as const, title: `Request: ${r.serviceName} with ${r.practitionerName}`, detail: r.triage ? `Priority: ${PRIORITY_LABELS[r.triage.priority].toLowerCase()}, ${DURATION_CLASS_LABELS[r.triage.durationClass].toLowerCase()}` : undefined })),
     ...triaged.filter((r) => r.status === "completed" || r.status === "no_show").map((r) => ({ at: r.startsAt, kind: "appointment" as const, title: `${r.status === "completed" ? "Visit" : "No-show"}: ${r.serviceName} with ${r.practitionerName}` })),
     ...visibleNotes.map((n) => ({ at: n.createdAt, kind: "note" as const, title: `Note by ${n.authorName}${n.version > 1 ? " (edited)" : ""}` })),
-    ...(restricted ? [] : refs.map((r) => ({ at: r.createdAt, kind: "referral" as const, title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${r.specialty.replace("_", " ")}: ${r.counterpart}`, detail: r.status }))),
+    ...(restricted ? [] : refs.map((r) => ({ at: r.createdAt, kind: "referral" as const, title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${SPECIALTY_LABELS[r.specialty]}: ${r.counterpart}`, detail: REFERRAL_STATUS_LABELS[r.status] }))),
     ...decisions.filter((d) => d.discussedAt).map((d) => ({ at: d.discussedAt!, kind: "conference" as const, title: "Case conference decision", detail: restricted ? undefined : d.recommendation })),
     ...actions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
     ...statusChanges.map((s) => ({
       at: s.at,
       kind: (String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
-      title: typeof s.details.title === "string" ? s.details.title : `Status: ${String(s.details.from ?? "").replace("_", " ")} → ${String(s.details.to ?? "").replace("_", " ")}`,
+      title: typeof s.details.title === "string" ? s.details.title : `Status: ${CASE_STATUS_LABELS[s.details.from as CaseStatus] ?? "—"} → ${CASE_STATUS_LABELS[s.details.to as CaseStatus] ?? "—"}`,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 

@@ -7,9 +7,9 @@ export const NominateSchema = z.object({
 });
 
 const ActionItemInput = z.object({
-  ownerPractitionerId: z.string().trim(),
+  ownerPractitionerId: z.string().trim().max(64),
   description: z.string().trim().max(300),
-  dueOn: z.string().trim(),
+  dueOn: z.string().trim().max(10, "Give a due date"),
 });
 
 /** One agenda item's outcome. Action rows left completely empty are ignored; partly filled ones must be complete. */

@@ -1,4 +1,5 @@
 import { formatDateTime } from "@/lib/time";
+import { EMERGENCY_NUMBER } from "@/lib/triage/red-flags";
 import { escapeHtml } from "./html";
 
 /** The emails Backline sends, as plain text and escaped HTML. Content: what a patient needs, nothing clinical. */
@@ -29,13 +30,13 @@ function render(title: string, lines: string[], facts: AppointmentFacts, action?
     `When: ${when} (${facts.timeZone})`,
     `Where: ${facts.locationName}, ${facts.locationAddress}`,
   ];
-  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), "Backline spine & massage clinic", "In an emergency call 911."].join("\n");
+  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), "Backline spine & massage clinic", `In an emergency call ${EMERGENCY_NUMBER}.`].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
 <p>Hello ${escapeHtml(facts.patientName)},</p>
 ${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 <ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>
 ${action ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : ""}
-<p style="color:#5b6472">Backline spine &amp; massage clinic. In an emergency call 911.</p>
+<p style="color:#5b6472">Backline spine &amp; massage clinic. In an emergency call ${EMERGENCY_NUMBER}.</p>
 </body></html>`;
   return { subject: title, text, html };
 }

@@ -8,7 +8,7 @@ export const IncomingReferralSchema = z
     patientId: z.union([z.uuid(), z.literal("")]).default(""),
     patientName: z.string().trim().max(120).default(""),
     patientEmail: z.string().trim().max(254).default(""),
-    patientDateOfBirth: z.string().trim().default(""),
+    patientDateOfBirth: z.string().trim().max(10, "Enter the date of birth").default(""),
     specialty: z.enum(INCOMING_SPECIALTIES, { message: "Choose where the referral comes from" }),
     counterpart: text(2, 200, "Who referred the patient?"),
     reason: text(3, 1000, "Give the reason for the referral"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkInReasons, computeAdherence, type VersionForAdherence } from "./adherence";
+import { checkInReasons, computeAdherence, versionInForce, type VersionForAdherence } from "./adherence";
 import { RegimenItemSchema } from "./schemas";
 
 const item = (id: string, exerciseId: string, over: Partial<VersionForAdherence["items"][number]> = {}) => ({ id, exerciseId, sets: 3, timesPerDay: 1, daysPerWeek: 7, ...over });
@@ -56,6 +56,54 @@ describe("computeAdherence", () => {
 
   it("is empty before the regimen starts", () => {
     expect(computeAdherence([v1], [], "2026-11-01").weeks).toEqual([]);
+  });
+});
+
+describe("a new version of the plan (v1 → v2)", () => {
+  // v1 from Monday 2 Nov: bridge, bird dog and dead bug, every day. Monday all three, Tuesday the bridge
+  // only, Wednesday all three before the therapist saves v2 that afternoon: 7 of 9 sessions, 78%.
+  const v1: VersionForAdherence = { regimenId: "r1", version: 1, startDate: "2026-11-02", savedOn: "2026-11-02", items: [item("a1", "bridge"), item("a2", "bird-dog"), item("a3", "dead-bug")] };
+  // v2 drops the dead bug for a side plank.
+  const v2 = (startDate: string): VersionForAdherence => ({ regimenId: "r2", version: 2, startDate, savedOn: "2026-11-04", items: [item("b1", "bridge"), item("b2", "bird-dog"), item("b3", "side-plank")] });
+  const logs = [
+    ...["a1", "a2", "a3"].map((id) => ({ regimenItemId: id, date: "2026-11-02", setsDone: 3 })),
+    { regimenItemId: "a1", date: "2026-11-03", setsDone: 3 },
+    ...["a1", "a2", "a3"].map((id) => ({ regimenItemId: id, date: "2026-11-04", setsDone: 3 })),
+  ];
+  const pct = (r: number) => Math.round(r * 100);
+
+  it("keeps the week's adherence where it was when v2 is saved (78%, not 67%), and the new exercise is not 0% before it was asked for", () => {
+    expect(pct(computeAdherence([v1], logs, "2026-11-04").weeks[0]!.ratio)).toBe(78);
+    for (const start of ["2026-11-04", "2026-11-02"]) {
+      const { weeks, byExercise } = computeAdherence([v1, v2(start)], logs, "2026-11-04");
+      expect(pct(weeks[0]!.ratio), `v2 starting ${start}`).toBe(78);
+      expect(byExercise.map((e) => e.exerciseId).sort()).toEqual(["bird-dog", "bridge", "dead-bug"]);
+      expect(byExercise.find((e) => e.exerciseId === "dead-bug")!.ratio).toBeCloseTo(2 / 3);
+    }
+  });
+
+  it("judges the days after the save by v2, and the days before by v1", () => {
+    const thursday = ["b1", "b2", "b3"].map((id) => ({ regimenItemId: id, date: "2026-11-05", setsDone: 3 }));
+    const { weeks, byExercise } = computeAdherence([v2("2026-11-04"), v1], [...logs, ...thursday], "2026-11-05");
+    // 7 of 9 under v1, then 3 of 3 under v2.
+    expect(weeks[0]!.ratio).toBeCloseTo(10 / 12);
+    expect(byExercise.find((e) => e.exerciseId === "side-plank")).toMatchObject({ expected: 1, done: 1, ratio: 1 });
+    expect(byExercise.find((e) => e.exerciseId === "dead-bug")).toMatchObject({ expected: 3, done: 2 });
+  });
+
+  it("knows which version is in force on each day", () => {
+    const versions = [v1, v2("2026-11-02")];
+    expect(versionInForce(versions, "2026-11-01")).toBeUndefined();
+    expect(versionInForce(versions, "2026-11-04")?.regimenId).toBe("r1");
+    expect(versionInForce(versions, "2026-11-05")?.regimenId).toBe("r2");
+    // A first plan entered late (given on paper) counts from its start date.
+    expect(versionInForce([{ ...v1, savedOn: "2026-11-04" }], "2026-11-02")?.regimenId).toBe("r1");
+    // Saved the same day as v1, before the patient started: v2 from the next day.
+    expect(versionInForce([v1, { ...v2("2026-11-02"), savedOn: "2026-11-02" }], "2026-11-02")?.regimenId).toBe("r1");
+    // A version saved ahead of time that another replaced before it began never takes effect.
+    const future = { ...v2("2026-11-20"), regimenId: "r2-future" };
+    const v3: VersionForAdherence = { ...v2("2026-11-10"), regimenId: "r3", version: 3, savedOn: "2026-11-06" };
+    expect(versionInForce([v1, future, v3], "2026-11-25")?.regimenId).toBe("r3");
   });
 });
 

@@ -7,15 +7,67 @@ import { addDaysIso, isoWeekday } from "@/lib/time";
  *   cost nothing: five days a week done on five days is 100%).
  * - A logged session counts setsDone / sets (a partial day earns part), at most timesPerDay a day, and an
  *   item never earns more than it asked for in a week (extra days do not hide missed ones).
- * - A version is in force from its start date until the next version starts; a log belongs to the
- *   version in force on its date, matched by exercise when the phone logged an item of an older version.
+ * - Each day is judged by the version in force on that day (`versionInForce`): the first version takes
+ *   effect on its start date (a plan given on paper may be entered later); a version that replaces
+ *   another takes effect on its start date but never before the day after it was saved — it does not
+ *   rewrite days the patient spent following the one before, nor the day it was saved on, which began
+ *   under the old plan and may be half done by it. A log belongs to the
+ *   version in force on its date, matched by exercise when the phone logged an item of another version.
  * - The current week counts only the days up to today.
  */
 
 export interface VersionForAdherence {
   regimenId: string;
+  /** 1, 2, 3… within the lineage; breaks ties between versions that start on the same day. */
+  version?: number;
   startDate: string;
+  /** The clinic-zone date the version was saved; unknown (older callers, tests) = saved before it starts. */
+  savedOn?: string;
   items: Array<{ id: string; exerciseId: string; sets: number; timesPerDay: number; daysPerWeek: number }>;
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+const byVersion = <V extends Pick<VersionForAdherence, "version" | "startDate" | "savedOn">>(a: V, b: V) =>
+  (a.version ?? 0) - (b.version ?? 0) || (a.savedOn ?? "").localeCompare(b.savedOn ?? "") || a.startDate.localeCompare(b.startDate);
+
+/**
+ * The first day each version is in force, in saving order. A version that never gets a day of its own
+ * (replaced before it took effect) is left out.
+ */
+export function effectiveVersions<V extends Pick<VersionForAdherence, "version" | "startDate" | "savedOn">>(versions: readonly V[]): Array<V & { from: string }> {
+  const ordered = [...versions].sort(byVersion);
+  const result: Array<V & { from: string }> = [];
+  for (const v of ordered) {
+    if (v.savedOn) {
+      // Versions saved before this one but not yet in force on the day it was saved never take effect.
+      while (result.length && result.at(-1)!.from > v.savedOn) result.pop();
+    }
+    // Replacing a version already in force on the day it is saved: from the next day at the earliest.
+    const replaces = Boolean(v.savedOn && result.length);
+    const from = replaces ? later(v.startDate, addDaysIso(v.savedOn!, 1)) : v.startDate;
+    // A version that takes effect on or before an earlier one's first day ends that one's days.
+    while (result.length && result.at(-1)!.from >= from) result.pop();
+    result.push({ ...v, from });
+  }
+  return result;
+}
+
+/** For each day: the exercises the version in force asked for (a day before any plan is left out). */
+export function planCalendar(versions: readonly VersionForAdherence[], days: readonly string[]): Record<string, string[]> {
+  const effective = effectiveVersions(versions);
+  const calendar: Record<string, string[]> = {};
+  for (const day of days) {
+    const version = effective.filter((v) => v.from <= day).at(-1);
+    if (version) calendar[day] = version.items.map((i) => i.exerciseId);
+  }
+  return calendar;
+}
+
+/** The version in force on a day, or undefined before the first one. */
+export function versionInForce<V extends Pick<VersionForAdherence, "version" | "startDate" | "savedOn">>(versions: readonly V[], day: string): V | undefined {
+  return effectiveVersions(versions)
+    .filter((v) => v.from <= day)
+    .at(-1);
 }
 export interface LogForAdherence {
   regimenItemId: string;
@@ -33,16 +85,16 @@ export interface WeekAdherence {
 export const mondayOf = (date: string) => addDaysIso(date, 1 - isoWeekday(date));
 
 export function computeAdherence(versions: readonly VersionForAdherence[], logs: readonly LogForAdherence[], today: string) {
-  const sorted = [...versions].sort((a, b) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
-  if (!sorted.length || sorted[0]!.startDate > today) return { weeks: [] as WeekAdherence[], byExercise: [] as Array<{ exerciseId: string; expected: number; done: number; ratio: number }> };
-  const itemById = new Map(sorted.flatMap((v) => v.items.map((i) => [i.id, i] as const)));
+  const sorted = effectiveVersions(versions);
+  if (!sorted.length || sorted[0]!.from > today) return { weeks: [] as WeekAdherence[], byExercise: [] as Array<{ exerciseId: string; expected: number; done: number; ratio: number }> };
+  const itemById = new Map(versions.flatMap((v) => v.items.map((i) => [i.id, i] as const)));
   const logsByDate = new Map<string, LogForAdherence[]>();
   for (const log of logs) logsByDate.set(log.date, [...(logsByDate.get(log.date) ?? []), log]);
 
   // Per week and exercise: expected and done, before capping.
   const cells = new Map<string, { weekStart: string; exerciseId: string; expected: number; done: number }>();
-  for (let day = sorted[0]!.startDate; day <= today; day = addDaysIso(day, 1)) {
-    const version = sorted.filter((v) => v.startDate <= day).at(-1)!;
+  for (let day = sorted[0]!.from; day <= today; day = addDaysIso(day, 1)) {
+    const version = sorted.filter((v) => v.from <= day).at(-1)!;
     const week = mondayOf(day);
     for (const item of version.items) {
       const key = `${week}|${item.exerciseId}`;

@@ -7,8 +7,8 @@ import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { regimenEmail } from "@/lib/notifications/templates";
-import { addDaysIso } from "@/lib/time";
-import { checkInReasons, computeAdherence } from "./adherence";
+import { addDaysIso, localDate } from "@/lib/time";
+import { checkInReasons, computeAdherence, planCalendar, type VersionForAdherence } from "./adherence";
 import type { RegimenItem } from "./schemas";
 
 /** Practitioners on the case edit its regimen: the lead, or anyone whose discipline is involved. */
@@ -36,6 +36,12 @@ const itemColumns = {
   precautions: exercises.precautions,
   equipment: exercises.equipment,
   mediaUrl: exercises.mediaUrl,
+  pictureStartUrl: exercises.pictureStartUrl,
+  pictureStartAlt: exercises.pictureStartAlt,
+  pictureEndUrl: exercises.pictureEndUrl,
+  pictureEndAlt: exercises.pictureEndAlt,
+  pictureLicence: exercises.pictureLicence,
+  pictureAttribution: exercises.pictureAttribution,
 };
 
 /** Every version of a case's regimen, newest first, each with its items in order. */
@@ -174,17 +180,38 @@ export async function recordPlanLogs(
   });
 }
 
+// The clinic's zone: a version is "saved on" the clinic's date of its creation.
+const CLINIC_TZ = "America/New_York";
+
+/** Versions as the adherence rules read them: start date, the day each was saved, items. */
+export function versionsForAdherence(versions: readonly RegimenVersion[]): VersionForAdherence[] {
+  return versions.map((v) => ({
+    regimenId: v.id,
+    version: v.version,
+    startDate: v.startDate,
+    savedOn: localDate(v.createdAt, CLINIC_TZ),
+    items: v.items.map((i) => ({ id: i.id, exerciseId: i.exerciseId, sets: i.sets, timesPerDay: i.timesPerDay, daysPerWeek: i.daysPerWeek })),
+  }));
+}
+
+/**
+ * The patient's history with one plan (every version of it), for the portal: which exercise each logged
+ * item is, and which exercises were asked for on each day shown — so a new version never turns the days
+ * before it into "0 done" or "missed".
+ */
+export async function getPlanHistory(db: DbOrTx, caseId: string, days: readonly string[]) {
+  const versions = await listRegimenVersions(db, caseId);
+  const itemExercise = Object.fromEntries(versions.flatMap((v) => v.items.map((i) => [i.id, i.exerciseId] as const)));
+  return { itemExercise, planDays: planCalendar(versionsForAdherence(versions), days) };
+}
+
 /** Adherence and pain for a case's regimen lineage, as the practitioner sees it. */
 export async function regimenProgress(db: DbOrTx, caseId: string, today: string) {
   const versions = await listRegimenVersions(db, caseId);
   if (!versions.length) return null;
   const first = versions.at(-1)!;
   const { logs, checkins } = await listPatientLogs(db, first.patientId, first.startDate);
-  const adherence = computeAdherence(
-    versions.map((v) => ({ regimenId: v.id, startDate: v.startDate, items: v.items.map((i) => ({ id: i.id, exerciseId: i.exerciseId, sets: i.sets, timesPerDay: i.timesPerDay, daysPerWeek: i.daysPerWeek })) })),
-    logs,
-    today,
-  );
+  const adherence = computeAdherence(versionsForAdherence(versions), logs, today);
   const names = new Map(versions.flatMap((v) => v.items.map((i) => [i.exerciseId, i.exerciseName] as const)));
   const pains = checkins.filter((c) => c.pain !== null).map((c) => ({ date: c.date, pain: c.pain! }));
   return {

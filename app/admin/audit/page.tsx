@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { AuditFiltersSchema, listAuditEvents } from "@/lib/audit/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { auditActionLabel } from "@/lib/audit/actions";
 import { formatInZone } from "@/lib/time";
 import { EmptyState, PageHeader, Table, inputClass } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {e.actorName ?? "Public"} {e.actorRole ? <span className="text-muted">({ROLE_LABELS[e.actorRole]})</span> : null}
                 </td>
                 <td>
-                  <code>{e.action}</code>
+                  {auditActionLabel(e.action)} <code className="text-xs text-muted">{e.action}</code>
                 </td>
                 <td>{e.patientName ?? "—"}</td>
                 <td>{e.caseId ? <Link href={`/cases/${e.caseId}`} className="text-brand-700 underline">open</Link> : "—"}</td>

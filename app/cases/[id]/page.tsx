@@ -19,7 +19,7 @@ import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
 import { PercentBars } from "../../_components/regimen";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../_components/appointments";
-import { TrendChart } from "../../_components/trend-chart";
+import { TrendChart, axisDay } from "../../_components/trend-chart";
 import { Alert, Badge, Card, CardTitle, EmptyState, LabeledSelect, PageHeader, Table, inputClass } from "../../_components/ui";
 import { ReferralFields } from "../../_components/referral-form";
 import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
@@ -59,7 +59,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
       <RedFlagsCard record={record} viewer={user} when={when} />
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card>
           <CardTitle>Care team</CardTitle>
           <p className="mb-3">Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}</p>
@@ -199,10 +199,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 </ul>
               </Alert>
             ) : null}
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
               <div>
                 <h3 className="mb-2 font-semibold">Adherence per week</h3>
-                <PercentBars label="Adherence per week" bars={progress.weeks.slice(-8).map((w) => ({ name: w.weekStart.slice(5), value: w.ratio }))} />
+                <PercentBars label="Adherence per week" axisLabel="Week starting · dashed line: 50%" bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), TZ)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))} />
                 <Table caption="Adherence per week">
                   <thead>
                     <tr>
@@ -229,19 +229,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </div>
               <div>
                 <h3 className="mb-2 font-semibold">Per exercise</h3>
-                <PercentBars label="Adherence per exercise" bars={progress.byExercise.map((e, i) => ({ name: String(i + 1), value: e.ratio }))} />
+                <PercentBars label="Adherence per exercise" axisLabel="Dashed line: 50%" bars={progress.byExercise.map((e) => ({ name: e.name, value: e.ratio }))} />
                 <Table caption="Adherence per exercise">
                   <thead>
                     <tr>
-                      <th scope="col">#</th>
                       <th scope="col">Exercise</th>
                       <th scope="col">Adherence</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {progress.byExercise.map((e, i) => (
+                    {progress.byExercise.map((e) => (
                       <tr key={e.exerciseId}>
-                        <td>{i + 1}</td>
                         <td>{e.name}</td>
                         <td>{Math.round(e.ratio * 100)}%</td>
                       </tr>
@@ -312,7 +310,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 {!restricted && (r.worseWith || r.notes) ? (
                   <p className="mt-1 text-sm">
                     {r.worseWith ? <>Worse with: {r.worseWith}. </> : null}
-                    {r.notes ? <>Patient&apos;s note: {r.notes}</> : null}
+                    {r.notes ? <>{r.notesEnteredBy === "staff" ? "Front desk's note (typed during a phone booking)" : "Patient's note"}: {r.notes}</> : null}
                   </p>
                 ) : null}
               </li>

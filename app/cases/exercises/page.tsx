@@ -6,6 +6,7 @@ import { BODY_AREAS, DIFFICULTIES, POSITIONS, label } from "@/lib/regimens/kinds
 import { listExercises } from "@/lib/regimens/regimens";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { Badge, Card, PageHeader, inputClass } from "../../_components/ui";
+import { PictureUpload } from "./picture-upload";
 
 export const metadata: Metadata = { title: "Exercise library" };
 
@@ -54,7 +55,7 @@ function ExerciseFields({ e }: { e?: Exercise }) {
         <textarea name="precautions" rows={2} defaultValue={e?.precautions ?? ""} className={inputClass} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Image or video link (optional, https)
+        Video link (optional, https only)
         <input name="mediaUrl" type="url" defaultValue={e?.mediaUrl ?? ""} className={inputClass} />
         <FieldError name="mediaUrl" />
       </label>
@@ -82,15 +83,41 @@ export default async function ExerciseLibraryPage() {
               <p className="mb-2 flex flex-wrap gap-1">
                 <Badge>{label(e.bodyArea)}</Badge> <Badge>{label(e.position)}</Badge> <Badge tone="info">{e.difficulty}</Badge> <Badge>{e.equipment}</Badge>
               </p>
+              {e.pictureStartUrl || e.pictureEndUrl ? (
+                <figure className="mb-3">
+                  <div className="grid grid-cols-2 gap-2">
+                    {([["Start", e.pictureStartUrl, e.pictureStartAlt], ["End", e.pictureEndUrl, e.pictureEndAlt]] as const).map(([phase, src, alt]) =>
+                      src ? (
+                        <div key={phase}>
+                          {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture */}
+                          <img src={src} alt={`${phase} position: ${alt}`} width={240} height={160} loading="lazy" decoding="async" className="h-auto w-full rounded-lg border border-line" />
+                          <p className="text-center text-sm text-muted" aria-hidden="true">
+                            {phase}
+                          </p>
+                        </div>
+                      ) : null,
+                    )}
+                  </div>
+                  <figcaption className="text-xs text-muted">
+                    Pictures: {[e.pictureAttribution, e.pictureLicence].filter(Boolean).join(", ") || "licence not recorded"}
+                  </figcaption>
+                </figure>
+              ) : null}
               <p>{e.instructions}</p>
               {e.precautions ? <p className="mt-2 text-sm">Take care: {e.precautions}</p> : null}
               {e.mediaUrl ? (
                 <p className="mt-2 text-sm">
                   <a href={e.mediaUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
-                    Picture or video
+                    Video<span className="sr-only"> of {e.name}</span>
                   </a>
                 </p>
               ) : null}
+              <details className="mt-3">
+                <summary className="cursor-pointer text-sm text-brand-700">
+                  Upload a picture<span className="sr-only"> for {e.name}</span>
+                </summary>
+                <PictureUpload exerciseId={e.id} exerciseName={e.name} />
+              </details>
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm text-brand-700">Edit<span className="sr-only"> {e.name}</span></summary>
                 <ActionForm action={saveExerciseAction} submitLabel="Save exercise" success="Saved." className="mt-2">

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { AREA_ROLES, areaOf, type Role } from "@/lib/auth/roles";
-import { expect, test } from "./fixtures/test";
+import { emailedCode, expect, test } from "./fixtures/test";
 import { appRoutes, concreteUrl } from "./fixtures/routes";
 import { readWorld, type PersonaName } from "./fixtures/world";
 
@@ -68,7 +68,7 @@ async function tabTo(page: Page, accessibleName: RegExp | string, role?: string)
   throw new Error(`could not reach ${accessibleName} with the keyboard`);
 }
 
-test("booking with the keyboard alone", async ({ page, world: w }) => {
+test("booking with the keyboard alone", async ({ page, pageAs, world: w }) => {
   test.setTimeout(90_000);
   const { slug, practitionerName } = w.booking.keyboard;
   await page.goto(`/book?service=${slug}`);
@@ -104,6 +104,12 @@ test("booking with the keyboard alone", async ({ page, world: w }) => {
   }
   await tabTo(page, "Date of birth");
   await page.keyboard.type("04121985");
+  await tabTo(page, "Email me a code", "button");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "We sent a code to kim.keyboard@example.test" })).toBeVisible();
+  const code = await emailedCode(await pageAs("admin"), "kim.keyboard@example.test");
+  await tabTo(page, "6-digit code");
+  await page.keyboard.type(code);
   await tabTo(page, "Continue", "button");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /Step 6 of 6/ })).toBeVisible();

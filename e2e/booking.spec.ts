@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { RED_FLAGS } from "@/lib/triage/red-flags";
-import { expect, test } from "./fixtures/test";
+import { emailedCode, expect, test } from "./fixtures/test";
 
 async function answerIntake(page: Page, yes: string[] = []) {
   await page.getByLabel("When did this pain start?").fill("2026-10-01");
@@ -11,11 +11,16 @@ async function answerIntake(page: Page, yes: string[] = []) {
   }
 }
 
-async function fillContact(page: Page, name: string) {
+/** The contact step, not signed in: the details, then the code emailed to the address (read from the outbox). */
+async function fillContact(page: Page, name: string, admin: Page) {
+  const email = `${name.toLowerCase().replaceAll(" ", ".")}@example.test`;
   await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replaceAll(" ", ".")}@example.test`);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Phone").fill("+1 212 555 0123");
   await page.getByLabel("Date of birth").fill("1985-04-12");
+  await page.getByRole("button", { name: "Email me a code" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `We sent a code to ${email}` })).toBeVisible();
+  await page.getByLabel("6-digit code").fill(await emailedCode(admin, email));
 }
 
 async function pickFirstTime(page: Page) {
@@ -40,13 +45,13 @@ async function throughIntake(page: Page, practitionerName: string) {
 }
 
 test.describe("booking", () => {
-  test("a patient books a massage from the home page and gets it confirmed", async ({ page, world }) => {
+  test("a new patient books a massage from the home page with the emailed code and gets it confirmed", async ({ page, world, pageAs }) => {
     const { name, practitionerName } = world.booking.massage;
     await page.goto("/");
     await page.getByRole("link", { name: `Book ${name}` }).click();
     await expect(page.getByRole("heading", { name: /Step 2 of 6/ })).toBeVisible();
     await throughIntake(page, practitionerName);
-    await fillContact(page, person("Robin Massage"));
+    await fillContact(page, person("Robin Massage"), await pageAs("admin"));
     await next(page);
     await expect(page.getByRole("heading", { name: /Step 6 of 6: Review/ })).toBeVisible();
     await page.getByRole("button", { name: "Book appointment" }).click();
@@ -66,7 +71,7 @@ test.describe("booking", () => {
     const { slug, practitionerName } = world.booking.offline;
     await page.goto(`/book?service=${slug}`);
     await throughIntake(page, practitionerName);
-    await fillContact(page, person("Casey Offline"));
+    await fillContact(page, person("Casey Offline"), await pageAs("admin"));
     await next(page);
     // The server action's request never arrives.
     await page.route("**/*", (route) => (route.request().method() === "POST" && route.request().headers()["next-action"] ? route.abort("internetdisconnected") : route.fallback()));
@@ -83,7 +88,7 @@ test.describe("booking", () => {
     await expect(desk.getByRole("table", { name: "Appointments" }).getByRole("row").filter({ hasText: world.booking.offline.name })).toHaveCount(1);
   });
 
-  test("a signed-in patient's details come from their record and are not offered for edits that would be dropped", async ({ pageAs, world }) => {
+  test("a signed-in patient books without a code; their details come from their record and are not offered for edits that would be dropped", async ({ pageAs, world }) => {
     const { slug, practitionerName } = world.booking.cancel;
     const page = await pageAs("patientA");
     await page.goto(`/book?service=${slug}`);
@@ -91,6 +96,13 @@ test.describe("booking", () => {
     await expect(page.getByText("These are the details on your record")).toBeVisible();
     for (const label of ["Full name", "Email", "Phone", "Date of birth"]) await expect(page.getByLabel(label)).not.toBeEditable();
     await expect(page.getByLabel("Email")).not.toHaveValue("");
+    // Signed in, they are who they say: no code to ask for; the request joins their record at once, and
+    // their uncleared osteoporosis flag holds this massage for a clinician (the hands-on gate).
+    await expect(page.getByRole("button", { name: "Email me a code" })).toHaveCount(0);
+    await next(page);
+    await page.getByRole("button", { name: /Book appointment|Send request/ }).click();
+    await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+    await expect(page.getByText("Requested", { exact: true })).toBeVisible();
   });
 
   test("an emergency answer shows advice at once and reaches the front desk as an emergency", async ({ page, pageAs, world }) => {
@@ -111,10 +123,14 @@ test.describe("booking", () => {
     await expect(advice.getByRole("link", { name: "Call 911 now" })).toHaveAttribute("href", "tel:911");
     await answerIntake(page, ["saddle_numbness"]);
     await next(page);
-    await fillContact(page, person("Sasha Urgent"));
+    // No code: an emergency request reaches the desk at once, unverified.
+    await page.getByLabel("Full name").fill(person("Sasha Urgent"));
+    await page.getByLabel("Email").fill(`${person("Sasha Urgent").toLowerCase().replaceAll(" ", ".")}@example.test`);
+    await page.getByLabel("Phone").fill("+1 212 555 0123");
+    await page.getByLabel("Date of birth").fill("1985-04-12");
     await next(page);
     await page.getByRole("button", { name: "Send request" }).click();
-    await expect(page.getByRole("heading", { name: "Request received" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByRole("alert").filter({ hasText: "call 911" })).toBeVisible();
 
     const desk = await pageAs("staff");
@@ -122,6 +138,8 @@ test.describe("booking", () => {
     const card = desk.getByLabel(`Request from ${person("Sasha Urgent")}`);
     await expect(card).toContainText("Emergency");
     await expect(card).toContainText("The patient was shown this advice");
+    await expect(card).toContainText("Unverified online request");
+    await expect(card.getByRole("link", { name: "+1 212 555 0123" })).toHaveAttribute("href", "tel:+12125550123");
     // Emergencies are pinned to the top of the list.
     await expect(desk.getByRole("list", { name: "Requests to review" }).getByRole("listitem").first()).toContainText("Emergency");
   });

@@ -1,4 +1,4 @@
-import { expect, test, uniqueClientIp } from "./fixtures/test";
+import { emailedCode, expect, test, uniqueClientIp } from "./fixtures/test";
 
 /**
  * The hands-on gate across paths (issue 9): a massage for a patient whose case carries an uncleared
@@ -23,7 +23,16 @@ test.describe("the hands-on gate", () => {
       },
     });
     expect(res.status()).toBe(201);
-    expect(await res.json()).toMatchObject({ status: "requested", priority: "emergency" });
+    const pending = await res.json();
+    // Until the address's owner proves it, the request touches nobody's record (issue 10)...
+    expect(pending).toMatchObject({ status: "pending_verification", priority: "routine" });
+    // ...and once verified, the gate sees the whole record: the case's uncleared emergency flag holds it.
+    const verified = await request.post(`/api/v1/appointment-requests/${pending.id}/verification`, {
+      headers: { "x-forwarded-for": uniqueClientIp() },
+      data: { code: await emailedCode(await pageAs("admin"), apiPatient.email) },
+    });
+    expect(verified.status()).toBe(200);
+    expect(await verified.json()).toMatchObject({ status: "requested", priority: "emergency" });
 
     const desk = await pageAs("staff");
     await desk.goto("/desk");

@@ -1,4 +1,4 @@
-import { expect, test, uniqueClientIp } from "./fixtures/test";
+import { emailedCode, expect, test, uniqueClientIp } from "./fixtures/test";
 
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>javascript:alert(1)<svg onload="window.__xss=3">`;
 const NAME = `Xavier <img src=x onerror="window.__xss=4"><svg onload="window.__xss=5">`;
@@ -19,7 +19,13 @@ test("script, image-error, javascript: and SVG payloads are shown as text everyw
     },
   });
   expect(res.status()).toBe(201);
-  const { manageUrl } = await res.json();
+  const { id, manageUrl } = await res.json();
+  // The sender proves the address with the emailed code, so the request joins a record clinicians see.
+  const verified = await request.post(`/api/v1/appointment-requests/${id}/verification`, {
+    headers: { "x-forwarded-for": uniqueClientIp() },
+    data: { code: await emailedCode(await pageAs("admin"), "xavier@example.test") },
+  });
+  expect(verified.status()).toBe(200);
 
   for (const [persona, url] of [
     ["staff", "/desk"],

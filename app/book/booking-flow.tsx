@@ -453,7 +453,7 @@ export function BookingFlow({
           </Button>
         ) : (
           <Button key="submit" type="submit" disabled={!ready || formState.isSubmitting || !start}>
-            {formState.isSubmitting ? "Sending…" : chosenService?.needsReview || anyFlag ? "Send request" : "Book appointment"}
+            {formState.isSubmitting ? "Sending…" : chosenService?.needsReview || anyFlag || (needsCode && !emailCode.value()) ? "Send request" : "Book appointment"}
           </Button>
         )}
       </div>

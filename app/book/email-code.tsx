@@ -37,10 +37,14 @@ export function useEmailCode() {
         setCode("");
       } else setError(result.error.message);
     },
-    /** Can the visitor move on? Says why not under the code field. */
+    /**
+     * Can the visitor move on? Without a code they may (the request then waits for the code from the
+     * email, or for the desk's call); a code typed must be whole and for this address.
+     */
     ready(email: string): boolean {
+      if (!code) return true;
       if (!challenge || challenge.email !== email.trim().toLowerCase()) {
-        setError("Ask for a code at this email address first.");
+        setError("That code was sent to another address: ask for a code at this one.");
         return false;
       }
       if (!/^\d{6}$/.test(code)) {
@@ -49,7 +53,7 @@ export function useEmailCode() {
       }
       return true;
     },
-    value: () => (challenge ? { challengeId: challenge.id, code } : undefined),
+    value: () => (challenge && /^\d{6}$/.test(code) ? { challengeId: challenge.id, code } : undefined),
     fail: (message: string) => setError(message),
   };
 }
@@ -59,7 +63,10 @@ export function EmailCodeFields({ state, email }: { state: ReturnType<typeof use
   return (
     <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-4 sm:col-span-2">
       <legend className="px-1 font-semibold">Confirm your email</legend>
-      <p className="text-sm text-muted">We email you a 6-digit code. It shows us the request really comes from you, so it can join your record.</p>
+      <p className="text-sm text-muted">
+        We email you a 6-digit code. It shows us the request really comes from you, so it can join your record. No code to hand? You can still send
+        the request: it waits until you enter the code from the email, or until we call you.
+      </p>
       <div>
         <Button type="button" variant="secondary" disabled={state.sending} onClick={() => state.send(email)}>
           {state.sending ? "Sending…" : state.sentTo ? "Send a new code" : "Email me a code"}
@@ -69,7 +76,7 @@ export function EmailCodeFields({ state, email }: { state: ReturnType<typeof use
         {state.sentTo ? `We sent a code to ${state.sentTo.email}. It works for ${state.sentTo.minutes} minutes.` : ""}
       </p>
       <label htmlFor={id} className="font-medium">
-        Code from the email
+        6-digit code
       </label>
       <input
         id={id}

@@ -32,7 +32,7 @@ export function VerifyCodeForm({ token, email, expiresAt }: { token: string; ema
         We sent a 6-digit code to <strong className="break-all">{email}</strong>. Enter it to send your request; the time is kept for you until {expiresAt}.
       </p>
       <label htmlFor={id} className="font-medium">
-        Code from the email
+        6-digit code
       </label>
       <input
         id={id}

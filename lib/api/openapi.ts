@@ -119,7 +119,7 @@ export function openApiDocument(serverUrl: string) {
         post: {
           summary: "Request an appointment",
           description:
-            "Creates the patient (or finds them by email and date of birth), the appointment and its intake. `status` is `confirmed` for a service that needs no review, booked with no red flag by an adult, when the hands-on gate allows it; otherwise `requested`. The hands-on gate: a hands-on service (see `handsOn` on /api/v1/services) is never confirmed while the patient has an uncleared red flag (this request's, or one reported earlier); `priority` is then the worst uncleared flag's. Under 18 (by `dateOfBirth`), `guardian` is required (name, relationship, consent) and the front desk confirms. A date of birth in the future or more than 120 years ago, or pain that started before birth, is a 400. Send an Idempotency-Key to make retries safe.",
+            "From a caller who is not signed in (every API caller), the request stands on its own until the owner of the email proves it: the answer is `201` with `status: \"pending_verification\"` and `verification.expiresAt` (the time is held until then, BOOKING_VERIFY_MINUTES), the same whether or not the address belongs to a patient; a 6-digit code is emailed to the address, to be sent to `POST /api/v1/appointment-requests/{id}/verification`. Its own answers are triaged at once (`priority`, `emergencyAdvice`). After verification it joins the patient with that email and date of birth (or a new one) and is routed: `status` is `confirmed` for a service that needs no review, booked with no red flag by an adult, when the hands-on gate allows it; otherwise `requested`. The hands-on gate: a hands-on service (see `handsOn` on /api/v1/services) is never confirmed while the patient has an uncleared red flag (this request's, or one reported earlier); `priority` is then the worst uncleared flag's. Under 18 (by `dateOfBirth`), `guardian` is required (name, relationship, consent) and the front desk confirms. A date of birth in the future or more than 120 years ago, or pain that started before birth, is a 400. Send an Idempotency-Key to make retries safe.",
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", minLength: 8, maxLength: 128 } }],
           requestBody: { required: true, content: json({ $ref: "#/components/schemas/AppointmentRequest" }) },
           responses: {
@@ -130,12 +130,18 @@ export function openApiDocument(serverUrl: string) {
                 required: ["id", "status", "start", "end", "manageUrl", "priority"],
                 properties: {
                   id: { type: "string", format: "uuid" },
-                  status: { type: "string", enum: ["requested", "confirmed"] },
+                  status: { type: "string", enum: ["pending_verification", "requested", "confirmed"] },
                   start: { type: "string", format: "date-time" },
                   end: { type: "string", format: "date-time" },
                   manageUrl: { type: "string", format: "uri" },
                   priority: { type: "string", enum: PRIORITIES },
                   nextStep: { type: "string" },
+                  verification: {
+                    type: "object",
+                    description: "Present while the request waits for the emailed code.",
+                    required: ["expiresAt"],
+                    properties: { expiresAt: { type: "string", format: "date-time" } },
+                  },
                   emergencyAdvice: { type: "string", description: "Present when an answer suggests an emergency: show it first." },
                 },
               }),
@@ -146,6 +152,37 @@ export function openApiDocument(serverUrl: string) {
               content: json({ allOf: [error(["slot_taken", "slot_unavailable"]), { type: "object", properties: { alternatives: { type: "array", maxItems: 3, items: { $ref: "#/components/schemas/Slot" } } } }] }),
             },
             422: { description: "Idempotency-Key reused with a different body", content: json(error(["idempotency_key_reused"])) },
+            429: rateLimited,
+          },
+        },
+      },
+      "/api/v1/appointment-requests/{id}/verification": {
+        post: {
+          summary: "Verify a pending request with the code emailed to its address",
+          description: "The code proves the requester controls the email. The request then joins the patient's record and is routed (`requested` or `confirmed`). Five wrong codes end the request and free its time.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          requestBody: { required: true, content: json({ type: "object", required: ["code"], properties: { code: { type: "string", pattern: "^\\d{6}$" } } }) },
+          responses: {
+            200: {
+              description: "Verified and routed",
+              content: json({
+                type: "object",
+                required: ["id", "status", "priority", "start", "end", "manageUrl"],
+                properties: {
+                  id: { type: "string", format: "uuid" },
+                  status: { type: "string", enum: ["requested", "confirmed"] },
+                  priority: { type: "string", enum: PRIORITIES },
+                  start: { type: "string", format: "date-time" },
+                  end: { type: "string", format: "date-time" },
+                  manageUrl: { type: "string", format: "uri" },
+                  nextStep: { type: "string" },
+                },
+              }),
+            },
+            400: { description: "Invalid input", content: json(error(["invalid", "invalid_json"])) },
+            404: { description: "No request waits for a code with this id", content: json(error(["not_found"])) },
+            410: { description: "The request expired (the hold ran out, or five wrong codes)", content: json(error(["expired"])) },
+            422: { description: "Wrong code", content: json({ allOf: [error(["wrong_code"]), { type: "object", properties: { attemptsLeft: { type: "integer" } } }] }) },
             429: rateLimited,
           },
         },

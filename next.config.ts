@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
+import { assertAppUrlConfigured } from "./lib/http/base-url";
 import { API_SECURITY_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
@@ -24,4 +26,11 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * `next start` refuses to run without APP_URL (the clinic's own address, the only host links point at);
+ * `next build` does not need it.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertAppUrlConfigured();
+  return nextConfig;
+}

@@ -21,6 +21,13 @@ async function main(): Promise<number> {
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // The server's own address (playwright.config.ts starts it there): every emailed link points at it,
+    // whatever Host or X-Forwarded-Host a test sends.
+    APP_URL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210)}`,
+    // The tests play one trusted proxy: a spec that sends X-Forwarded-For is "the balancer" naming the
+    // client's address, so parallel tests keep their rate limits apart. e2e/direct.spec.ts starts a
+    // server of its own with the production default (0) and shows a client cannot choose its address.
+    TRUSTED_PROXY_HOPS: "1",
   };
 
   if (!process.env.E2E_SKIP_BUILD) {

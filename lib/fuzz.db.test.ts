@@ -19,7 +19,7 @@ import { GET as getSlots } from "@/app/api/v1/slots/route";
 
 const session = vi.hoisted(() => ({ current: null as { sid: string } | null }));
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-backline-peer-address": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const safeString = (v: unknown) => {
@@ -77,7 +77,7 @@ describe("public API under random and hostile input", () => {
       fc.asyncProperty(body, fc.boolean(), async (payload, raw) => {
         const before = await counts();
         const res = await requestAppointment(
-          new Request("http://clinic.test/api/v1/appointment-requests", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.7" }, body: raw ? safeString(payload) : JSON.stringify(payload) }),
+          new Request("http://clinic.test/api/v1/appointment-requests", { method: "POST", headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.7" }, body: raw ? safeString(payload) : JSON.stringify(payload) }),
           undefined as never,
         );
         expect(res.status).toBeLessThan(500);

@@ -23,7 +23,7 @@ export const POST = apiRoute(async (req) => {
   const outcome = await createAppointmentRequest(db, input, {
     actor: null,
     idempotencyKey: key?.success ? `api:${key.data}` : null,
-    baseUrl: appBaseUrl(req.headers),
+    baseUrl: appBaseUrl(),
   });
   if (outcome.kind === "created") await nudgeDelivery();
   const { status, body: payload } = bookingOutcomeResponse(outcome);

@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
 import { assertAppUrlConfigured } from "./lib/http/base-url";
+import { bodyLimitBytes } from "./lib/http/body-limit";
 import { API_SECURITY_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
@@ -23,6 +24,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // Lets pages call forbidden() so a signed-in user in the wrong area gets a real 403 page.
     authInterrupts: true,
+    // The same bound as route handlers (lib/http/body.ts); proxy.ts answers 413 by Content-Length first.
+    serverActions: { bodySizeLimit: bodyLimitBytes() },
   },
 };
 

@@ -11,3 +11,4 @@ export * from "./cases";
 export * from "./referrals";
 export * from "./conference";
 export * from "./regimens";
+export * from "./accounts";

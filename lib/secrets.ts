@@ -38,3 +38,15 @@ export function verifySignedId(purpose: string, token: string): string | null {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return id;
 }
+
+/** HMAC-SHA-256 of any value under one purpose's key, base64url (for signed values that are not ids). */
+export function macFor(purpose: string, value: string): string {
+  return createHmac("sha256", keyFor(purpose)).update(value).digest("base64url");
+}
+
+/** Whether `mac` is macFor(purpose, value), compared in constant time. */
+export function verifyMac(purpose: string, value: string, mac: string): boolean {
+  const given = Buffer.from(mac, "base64url");
+  const expected = createHmac("sha256", keyFor(purpose)).update(value).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

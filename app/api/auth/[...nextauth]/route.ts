@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { signInLockFor } from "@/lib/auth/credentials";
+import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { handlers } from "@/lib/auth/next-auth";
 import { ApiError, jsonError } from "@/lib/http/api";
 import { readBodyText } from "@/lib/http/body";
@@ -11,8 +12,8 @@ export const { GET } = handlers;
 
 /**
  * next-auth's endpoints. The body is read within the size limit (413 past it). A credentials sign-in
- * while the account or the address is locked out answers 429 with Retry-After before next-auth sees it
- * (the sign-in form shows the same lock in words).
+ * while it is paused for this browser (the account and the address, or a known browser's own device
+ * cookie) answers 429 with Retry-After before next-auth sees it (the sign-in form says the same in words).
  */
 export async function POST(req: NextRequest) {
   let body: string;
@@ -24,7 +25,7 @@ export async function POST(req: NextRequest) {
   }
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = new URLSearchParams(body).get("email") ?? "";
-    const lock = await signInLockFor(getDb(), email, clientIp(req.headers));
+    const lock = await signInLockFor(getDb(), { email, ip: clientIp(req.headers), deviceCookie: deviceCookieFromHeader(req.headers.get("cookie")) });
     if (lock) {
       return jsonError(429, "rate_limited", "Too many failed sign-ins. Please try again later.", {}, { "Retry-After": String(retryAfterSeconds(lock)) });
     }

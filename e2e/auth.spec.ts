@@ -4,6 +4,8 @@ import { expect, signIn, test, uniqueClientIp } from "./fixtures/test";
 
 test.describe("sign-in", () => {
   test("every demo account signs in and lands in its area", async ({ browser }) => {
+    // Nine sign-ins in a row (Argon2 each): more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     for (const account of DEMO_ACCOUNTS) {
       const context = await browser.newContext();
       const page = await context.newPage();

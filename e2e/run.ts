@@ -7,8 +7,9 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { seedDemoClinic } from "@/db/seed/demo";
+import { createUser } from "@/db/seed/factories";
 import { openIsolatedDatabase } from "@/db/testing/isolated";
-import { WORLD_FILE, prepareWorld } from "./fixtures/world";
+import { DIRECT_FILE, WORLD_FILE, prepareWorld } from "./fixtures/world";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   const result = spawnSync(command, args, { stdio: "inherit", env });
@@ -38,16 +39,23 @@ async function main(): Promise<number> {
   // The world signs manage links with the server's secret.
   process.env.AUTH_SECRET = env.AUTH_SECRET;
   const database = await openIsolatedDatabase("e2e");
+  // e2e/direct.spec.ts starts a second server (no trusted proxy) on a database of its own.
+  const direct = await openIsolatedDatabase("e2e-direct");
   Object.assign(env, database.env);
   try {
     await seedDemoClinic(database.handle.db);
     const world = await prepareWorld(database.handle.db);
     writeFileSync(WORLD_FILE, JSON.stringify(world, null, 2));
+    // One account, so the second server starts without seeding the demo clinic.
+    await createUser(direct.handle.db, { role: "staff", email: "direct-server@example.test" });
+    writeFileSync(DIRECT_FILE, JSON.stringify({ env: direct.env }, null, 2));
     // The server must be the only process holding an embedded database.
     await database.close();
+    await direct.close();
     return run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
   } finally {
     await database.cleanup();
+    await direct.cleanup();
   }
 }
 

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
 import { createLocation, createPatient, createUser, uniqueEmail } from "@/db/seed/factories";
 import { createSession } from "@/lib/auth/sessions";
-import { FORGOT_ANSWER, inviteStaffAction, requestPasswordResetAction, sendPortalInviteAction, setPasswordAction } from "./actions";
+import { inviteStaffAction, requestPasswordResetAction, sendPortalInviteAction, setPasswordAction } from "./actions";
+import { FORGOT_ANSWER } from "./schemas";
 
 const session = vi.hoisted(() => ({ current: null as { sid: string } | null, ip: "198.18.20.1" }));
 const signIn = vi.hoisted(() => vi.fn(async () => undefined));

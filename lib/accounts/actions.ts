@@ -18,7 +18,7 @@ import { hit, retryAfterSeconds } from "@/lib/rate-limit";
 import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { setUserDisabled } from "./accounts";
 import { completeAccountLink, inviteStaff, requestPasswordReset, revokeInvitation, sendPortalInvite } from "./links";
-import { ForgotPasswordSchema, InvitationIdSchema, InviteSchema, PatientIdSchema, SetPasswordSchema, SetUserDisabledSchema } from "./schemas";
+import { FORGOT_ANSWER, ForgotPasswordSchema, InvitationIdSchema, InviteSchema, PatientIdSchema, SetPasswordSchema, SetUserDisabledSchema } from "./schemas";
 
 export const setUserDisabledAction = createAction({ schema: SetUserDisabledSchema, roles: ["admin"] }, async (input, user) => {
   await getDb().transaction(async (tx) => {
@@ -73,7 +73,6 @@ export type ForgotPasswordState = ActionResult<{ message: string }> & { email?: 
 const FORGOT_WINDOW_SECONDS = 15 * 60;
 const FORGOT_PER_IP = 10;
 const FORGOT_PER_EMAIL = 3;
-export const FORGOT_ANSWER = "If an account uses that address, we have emailed it a link to choose a new password. Check your inbox (and spam folder).";
 
 const waitMessage = (seconds: number) => `Too many requests. Please try again in ${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? "s" : ""}.`;
 

@@ -34,6 +34,8 @@ export const InvitationIdSchema = z.object({ invitationId: z.uuid() });
 export const PatientIdSchema = z.object({ patientId: z.uuid() });
 
 export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+/** The one answer to "forgot password", whether or not the address has an account. */
+export const FORGOT_ANSWER = "If an account uses that address, we have emailed it a link to choose a new password. Check your inbox (and spam folder).";
 
 /** Choosing a password from an emailed link. Not trimmed: spaces can be part of a password. */
 export const SetPasswordSchema = z

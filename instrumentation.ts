@@ -4,6 +4,11 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Also checked when next.config.ts loads; here for servers started without it (standalone output).
+  const { assertAppUrlConfigured } = await import("./lib/http/base-url");
+  assertAppUrlConfigured();
+  const { assertPeerAddressPatch } = await import("./lib/http/peer-patch");
+  assertPeerAddressPatch();
   const { redactConsoleErrors } = await import("./lib/log");
   redactConsoleErrors();
   const { prepareDatabase } = await import("./db/prepare");

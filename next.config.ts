@@ -1,5 +1,8 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { ensureLocalAuthSecret } from "./lib/auth/local-secret";
+import { assertAppUrlConfigured } from "./lib/http/base-url";
+import { bodyLimitBytes } from "./lib/http/body-limit";
 import { API_SECURITY_HEADERS, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // With the embedded database (a newcomer's machine) there is no AUTH_SECRET to configure: one is made
@@ -21,7 +24,16 @@ const nextConfig: NextConfig = {
   experimental: {
     // Lets pages call forbidden() so a signed-in user in the wrong area gets a real 403 page.
     authInterrupts: true,
+    // The same bound as route handlers (lib/http/body.ts); proxy.ts answers 413 by Content-Length first.
+    serverActions: { bodySizeLimit: bodyLimitBytes() },
   },
 };
 
-export default nextConfig;
+/**
+ * `next start` refuses to run without APP_URL (the clinic's own address, the only host links point at);
+ * `next build` does not need it.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertAppUrlConfigured();
+  return nextConfig;
+}

@@ -4,6 +4,7 @@ import { authConfig } from "@/lib/auth/config";
 import { areaOf } from "@/lib/auth/roles";
 import { contentSecurityPolicy } from "@/lib/http/security-headers";
 import { validRequestId } from "@/lib/http/request-id";
+import { bodyLimitBytes, declaredTooLarge } from "@/lib/http/body-limit";
 
 const { auth } = NextAuth(authConfig);
 
@@ -15,6 +16,15 @@ const { auth } = NextAuth(authConfig);
 export default auth((req) => {
   const requestId = validRequestId(req.headers.get("x-request-id")) ?? crypto.randomUUID();
   const path = req.nextUrl.pathname + req.nextUrl.search;
+
+  // A body over the limit is refused by what it declares, before anyone reads it (server actions, sign-in).
+  if (req.method !== "GET" && req.method !== "HEAD" && declaredTooLarge(req.headers)) {
+    const res = NextResponse.json(
+      { error: { code: "payload_too_large", message: `The request body is larger than ${Math.round(bodyLimitBytes() / 1024)} kB.` } },
+      { status: 413, headers: { "x-request-id": requestId, connection: "close" } },
+    );
+    return res;
+  }
 
   if (!req.auth && areaOf(req.nextUrl.pathname) && req.method === "GET") {
     const login = new URL("/login", req.nextUrl);

@@ -20,10 +20,10 @@ const world = readWorld();
 const PERSONAS: Array<PersonaName | "anonymous"> = ["anonymous", "patientA", "patientB", "staff", "spine_physician", "chiropractor", "physical_therapist", "massage_therapist", "nurse", "admin"];
 const roleOf = (p: PersonaName | "anonymous"): Role | null => (p === "anonymous" ? null : world.accounts[p as PersonaName].role);
 
-const PUBLIC_PAGES = new Set(["/", "/login", "/book"]);
+const PUBLIC_PAGES = new Set(["/", "/login", "/login/forgot", "/book"]);
 const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/v1/services", "/api/v1/practitioners", "/api/v1/slots", "/api/v1/appointment-requests", "/api/v1/openapi.json"]);
 /** Public, but only with a signed token in the path: a forged one gets nothing. */
-const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]"]);
+const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]"]);
 
 /** Who may call each server action (checked at the gate; finer rules such as "only the author" sit behind it). */
 const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
@@ -34,6 +34,11 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/clinic/actions.ts#updateServiceAction": ["admin"],
   "lib/clinic/actions.ts#saveWeeklyHoursAction": ["admin"],
   "lib/accounts/actions.ts#setUserDisabledAction": ["admin"],
+  "lib/accounts/actions.ts#inviteStaffAction": ["admin"],
+  "lib/accounts/actions.ts#revokeInvitationAction": ["admin"],
+  "lib/accounts/actions.ts#sendPortalInviteAction": ["staff", "admin"],
+  "lib/accounts/actions.ts#requestPasswordResetAction": "public",
+  "lib/accounts/actions.ts#setPasswordAction": "public",
   "lib/cases/settings-actions.ts#saveSettingsAction": ["admin"],
   "lib/booking/actions.ts#requestAppointmentAction": "public",
   "lib/booking/actions.ts#cancelByTokenAction": "public",

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { test as setup } from "@playwright/test";
 import { AUTH_DIR, signIn, storageStateOf } from "./fixtures/test";
-import { readWorld, type PersonaName } from "./fixtures/world";
+import { UNSHARED_PERSONAS, readWorld, type PersonaName } from "./fixtures/world";
 
 // Signs every e2e persona in once through the real form; specs reuse these sessions.
 setup("sign in every persona", async ({ browser }) => {
@@ -10,7 +10,7 @@ setup("sign in every persona", async ({ browser }) => {
   mkdirSync(AUTH_DIR, { recursive: true });
   const world = readWorld();
   for (const [persona, account] of Object.entries(world.accounts) as Array<[PersonaName, { email: string }]>) {
-    if (persona.startsWith("disposable") || persona === "regimenPatient") continue;
+    if (UNSHARED_PERSONAS.has(persona)) continue;
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, account.email, world.password);

@@ -39,14 +39,14 @@ export function verifySignedId(purpose: string, token: string): string | null {
   return id;
 }
 
-/** A keyed hash of short secrets (one-time codes) for one purpose: stored instead of the secret. */
-export function macOf(purpose: string, text: string): string {
-  return createHmac("sha256", keyFor(purpose)).update(text).digest("base64url");
+/** HMAC-SHA-256 of any value under one purpose's key, base64url (for signed values that are not ids). */
+export function macFor(purpose: string, value: string): string {
+  return createHmac("sha256", keyFor(purpose)).update(value).digest("base64url");
 }
 
-/** Constant-time comparison of two MACs made by macOf. */
-export function sameMac(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+/** Whether `mac` is macFor(purpose, value), compared in constant time. */
+export function verifyMac(purpose: string, value: string, mac: string): boolean {
+  const given = Buffer.from(mac, "base64url");
+  const expected = createHmac("sha256", keyFor(purpose)).update(value).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

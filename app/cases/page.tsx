@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { feedPath } from "@/lib/calendar/feed";
@@ -202,7 +201,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <Card className="mt-8">
           <h2 className="mb-1 font-semibold">Your calendar subscription</h2>
           <p className="mb-2 text-sm text-muted">Private link: add it to your calendar app to see your appointments (service and patient initials only). Do not share it.</p>
-          <code className="block overflow-x-auto rounded bg-slate-100 p-2 text-sm">{`${appBaseUrl(await headers())}${feedPath(user.practitionerId)}`}</code>
+          <code className="block overflow-x-auto rounded bg-slate-100 p-2 text-sm">{`${appBaseUrl()}${feedPath(user.practitionerId)}`}</code>
         </Card>
       ) : null}
     </>

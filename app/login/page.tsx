@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
 import { landingFor } from "@/lib/auth/roles";
@@ -28,7 +29,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             Your password was changed. Sign in with the new one.
           </Alert>
         ) : null}
+        {params.passwordSet ? (
+          <Alert tone="success" className="mb-4">
+            Your password is saved. Sign in with it.
+          </Alert>
+        ) : null}
         <SignInForm next={next} />
+        <p className="mt-4 text-sm">
+          <Link href="/login/forgot" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+        </p>
       </Card>
     </div>
   );

@@ -39,6 +39,8 @@ export const practitioners = pgTable(
     credentials: text("credentials"),
     discipline: disciplineEnum("discipline").notNull(),
     bio: text("bio"),
+    /** Where they mainly work (set when an admin invites them); the hours page opens at it. */
+    locationId: uuid("location_id").references(() => locations.id, { onDelete: "set null" }),
     isActive: boolean("is_active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

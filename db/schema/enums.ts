@@ -8,6 +8,7 @@ import { PRIORITIES } from "@/lib/triage/red-flags";
 import { OUTBOX_STATUSES } from "@/lib/notifications/status";
 import { CASE_STATUSES, DURATION_CLASSES } from "@/lib/cases/status";
 import { REFERRAL_DIRECTIONS, REFERRAL_STATUSES, SPECIALTIES } from "@/lib/referrals/kinds";
+import { ACCOUNT_TOKEN_PURPOSES } from "@/lib/accounts/purposes";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const disciplineEnum = pgEnum("discipline", DISCIPLINES);
@@ -19,3 +20,4 @@ export const durationClassEnum = pgEnum("duration_class", DURATION_CLASSES);
 export const referralDirectionEnum = pgEnum("referral_direction", REFERRAL_DIRECTIONS);
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const specialtyEnum = pgEnum("specialty", SPECIALTIES);
+export const accountTokenPurposeEnum = pgEnum("account_token_purpose", ACCOUNT_TOKEN_PURPOSES);

@@ -13,3 +13,4 @@ export * from "./conference";
 export * from "./regimens";
 export * from "./red-flags";
 export * from "./verification";
+export * from "./accounts";

@@ -10,6 +10,7 @@ import { fieldErrorsOf } from "./result";
 import type { ActionResult } from "./result";
 import { DomainError } from "@/lib/errors";
 import { formToObject } from "./form-data";
+import { controlCharacterFields } from "@/lib/validation/text";
 
 export type { ActionResult } from "./result";
 
@@ -36,6 +37,9 @@ export function createAction<S extends z.ZodType, T>(
     try {
       const user = await requireApiUser();
       if (!options.roles.includes(user.role)) throw new AccessDenied(403, "forbidden");
+      // Control characters (NUL...) in any text are refused here, whatever the schema says.
+      const control = controlCharacterFields(input);
+      if (Object.keys(control).length) return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: control } };
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
         return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error) } };

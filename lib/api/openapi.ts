@@ -29,7 +29,12 @@ export function openApiDocument(serverUrl: string) {
     },
   };
   const json = (schema: unknown) => ({ "application/json": { schema } });
-  const rateLimited = { description: "Too many requests from this address; see Retry-After", headers: { "Retry-After": { schema: { type: "integer" } } }, content: json(error(["rate_limited"])) };
+  const rateLimited = {
+    description: "Too many requests from this client address (the TCP peer, or what TRUSTED_PROXY_HOPS trusted proxies say); wait Retry-After seconds",
+    headers: { "Retry-After": { description: "Seconds until the limit resets", schema: { type: "integer", minimum: 1 } } },
+    content: json(error(["rate_limited"])),
+  };
+  const tooLarge = { description: "The body is over the size limit (64 kB unless REQUEST_BODY_LIMIT_KB says otherwise); it was not read and nothing was written", content: json(error(["payload_too_large"])) };
 
   return {
     openapi: "3.1.0",
@@ -37,7 +42,7 @@ export function openApiDocument(serverUrl: string) {
       title: "Backline public API",
       version: "1.0.0",
       description:
-        "Services, practitioners, free slots and appointment requests of the Backline spine & massage clinic. Every error is JSON {error: {code, message}}.",
+        "Services, practitioners, free slots and appointment requests of the Backline spine & massage clinic. Every error is JSON {error: {code, message}}. Every endpoint is rate limited per client address (429 with Retry-After); request bodies are limited in size (413). Text may not hold control characters (NUL and the like: 400 naming the field).",
     },
     servers: [{ url: serverUrl }],
     components: {
@@ -74,6 +79,7 @@ export function openApiDocument(serverUrl: string) {
                 },
               }),
             },
+            429: rateLimited,
           },
         },
       },
@@ -92,6 +98,7 @@ export function openApiDocument(serverUrl: string) {
                 },
               }),
             },
+            429: rateLimited,
           },
         },
       },
@@ -101,7 +108,7 @@ export function openApiDocument(serverUrl: string) {
           description: "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call.",
           parameters: [
             { name: "service", in: "query", required: true, schema: { type: "string" } },
-            { name: "from", in: "query", required: true, schema: { type: "string", format: "date" } },
+            { name: "from", in: "query", required: true, schema: { type: "string", format: "date" }, description: "From 1900-01-01 to ten years ahead; days past the booking horizon have no slots" },
             { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
             { name: "practitioner", in: "query", required: false, schema: { type: "string", format: "uuid" } },
           ],
@@ -112,6 +119,7 @@ export function openApiDocument(serverUrl: string) {
             },
             400: { description: "Bad query", content: json(error(["invalid", "range_too_long"])) },
             404: { description: "Unknown service", content: json(error(["unknown_service"])) },
+            429: rateLimited,
           },
         },
       },
@@ -146,11 +154,16 @@ export function openApiDocument(serverUrl: string) {
                 },
               }),
             },
-            400: { description: "Invalid input; nothing was written", content: json(error(["invalid", "invalid_json", "invalid_idempotency_key"])) },
+            400: {
+              description:
+                "Invalid input; nothing was written. `error.fields` names each bad field: e.g. control characters in text, or a `start` outside the booking horizon (a day ago to BOOKING_HORIZON_DAYS ahead, 90 by default).",
+              content: json(error(["invalid", "invalid_json", "invalid_idempotency_key"])),
+            },
             409: {
               description: "The time is taken (or not offered); up to 3 nearest free alternatives",
               content: json({ allOf: [error(["slot_taken", "slot_unavailable"]), { type: "object", properties: { alternatives: { type: "array", maxItems: 3, items: { $ref: "#/components/schemas/Slot" } } } }] }),
             },
+            413: tooLarge,
             422: { description: "Idempotency-Key reused with a different body", content: json(error(["idempotency_key_reused"])) },
             429: rateLimited,
           },

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { authSessions, users } from "@/db/schema";
 import { createUser, uniqueEmail } from "@/db/seed/factories";
 import { setUserDisabled } from "@/lib/accounts/accounts";
-import { authenticate, SIGNIN_MAX_FAILURES } from "./credentials";
+import { authenticate, signInLockFor, SIGNIN_MAX_FAILURES } from "./credentials";
 import { loadSessionUser, revokeAllSessions, revokeSession } from "./sessions";
 
 const PASSWORD = "correct horse battery";
@@ -61,6 +61,54 @@ describe("sign-in", () => {
   it("refuses a disabled account with the generic answer", async () => {
     const user = await createUser(getDb(), { role: "staff", password: PASSWORD, disabled: true });
     expect(await signIn(user.email, PASSWORD, freshIp())).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("device cookies: guessing from elsewhere never locks out a browser that signed in before", () => {
+  it("a locked-out attacker, and the real user still signs in from their usual browser", async () => {
+    const user = await createUser(getDb(), { role: "patient", password: PASSWORD });
+    const home = await signIn(user.email, PASSWORD, freshIp());
+    if (!home.ok) throw new Error("sign-in failed");
+    const cookie = home.deviceCookie;
+
+    // Someone elsewhere guesses until the account is paused, from many addresses.
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) await signIn(user.email, `guess-${i}`, freshIp());
+    expect(await signIn(user.email, `guess-again`, freshIp())).toMatchObject({ ok: false, reason: "locked" });
+    // An unknown browser, even with the right password, meets the account's pause...
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInLockFor(getDb(), { email: user.email, ip: freshIp() })).not.toBeNull();
+    // ...the browser that signed in before does not, from any address.
+    expect(await signInLockFor(getDb(), { email: user.email, ip: freshIp(), deviceCookie: cookie })).toBeNull();
+    const back = await authenticate(getDb(), { email: user.email, password: PASSWORD, ip: freshIp(), userAgent: "home", deviceCookie: cookie });
+    expect(back).toMatchObject({ ok: true, user: { id: user.id } });
+    // Its success does not lift the pause for strangers.
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("a known browser is limited on its own failures, and only for its own account", async () => {
+    const user = await createUser(getDb(), { role: "staff", password: PASSWORD });
+    const other = await createUser(getDb(), { role: "staff", password: PASSWORD });
+    const first = await signIn(user.email, PASSWORD, freshIp());
+    if (!first.ok) throw new Error("sign-in failed");
+    const withCookie = (email: string, password: string) => authenticate(getDb(), { email, password, ip: freshIp(), userAgent: "stolen laptop", deviceCookie: first.deviceCookie });
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) expect(await withCookie(user.email, `wrong-${i}`)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await withCookie(user.email, PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+    // Those failures were the device's: the account itself is not paused for other browsers.
+    expect(await signIn(user.email, PASSWORD, freshIp())).toMatchObject({ ok: true });
+    // The cookie vouches for nothing about another account.
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) await signIn(other.email, `wrong-${i}`, freshIp());
+    expect(await withCookie(other.email, PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("a forged or altered cookie is an unknown browser", async () => {
+    const user = await createUser(getDb(), { role: "patient", password: PASSWORD });
+    const r = await signIn(user.email, PASSWORD, freshIp());
+    if (!r.ok) throw new Error("sign-in failed");
+    for (let i = 0; i < SIGNIN_MAX_FAILURES; i++) await signIn(user.email, `wrong-${i}`, freshIp());
+    // Change one character inside the signature (not its last: base64 ignores that one's low bits).
+    const at = r.deviceCookie.length - 20;
+    const forged = `${r.deviceCookie.slice(0, at)}${r.deviceCookie[at] === "A" ? "B" : "A"}${r.deviceCookie.slice(at + 1)}`;
+    expect(await authenticate(getDb(), { email: user.email, password: PASSWORD, ip: freshIp(), userAgent: "x", deviceCookie: forged })).toMatchObject({ ok: false, reason: "locked" });
   });
 });
 

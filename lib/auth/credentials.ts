@@ -4,14 +4,18 @@ import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { clear, hit, peek } from "@/lib/rate-limit";
 import { ipOrNull } from "@/lib/http/ip";
+import { deviceEntryFor, withDeviceEntry } from "./device-cookie";
 import { timingDummyHash, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import type { Role } from "./roles";
 
 /**
- * Failed sign-ins are counted per account and per client address in PostgreSQL. After
- * SIGNIN_MAX_FAILURES failures within the window, further attempts for that account — and from that
- * address — are refused, even with the right password, until the lock ends.
+ * Failed sign-ins are counted in PostgreSQL. A browser that signed in to the account before (a valid
+ * device cookie, lib/auth/device-cookie.ts) is limited on its own: only its own failures pause it.
+ * Any other browser is limited per account and per client address: after SIGNIN_MAX_FAILURES failures
+ * within the window, further attempts for that account — and from that address — are refused, even
+ * with the right password, until the pause ends. So a stranger guessing a password pauses strangers,
+ * never the person on the browser they always use.
  */
 export const SIGNIN_MAX_FAILURES = Number(process.env.SIGNIN_MAX_FAILURES ?? 10);
 export const SIGNIN_WINDOW_SECONDS = Number(process.env.SIGNIN_WINDOW_SECONDS ?? 15 * 60);
@@ -19,30 +23,61 @@ export const SIGNIN_LOCK_SECONDS = Number(process.env.SIGNIN_LOCK_SECONDS ?? 15 
 
 export const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
 export const ipKey = (ip: string) => `signin:ip:${ip}`;
+export const deviceKey = (nonce: string) => `signin:device:${nonce}`;
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number }; sessionId: string }
+  | {
+      ok: true;
+      user: { id: string; email: string; name: string; role: Role; sessionVersion: number };
+      sessionId: string;
+      /** The device cookie to set on this browser (a fresh entry for this account). */
+      deviceCookie: string;
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAt: Date };
 
-/** When sign-in is paused for this account or address: the time it resumes, else null. */
-export async function signInLockFor(db: Db, email: string, ip: string): Promise<Date | null> {
-  const counters = await peek(db, [accountKey(email.trim().toLowerCase()), ipKey(ip)]);
-  const locked = counters.filter((c) => c.count >= SIGNIN_MAX_FAILURES);
+export interface SignInAttempt {
+  email: string;
+  ip: string;
+  /** The browser's device cookie, if it sent one. */
+  deviceCookie?: string | null;
+}
+
+async function findUser(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  return user ?? null;
+}
+
+/** The counters that decide for this attempt: the device's own, or the account's and the address's. */
+function keysFor(attempt: { email: string; ip: string }, trustedNonce: string | null): string[] {
+  return trustedNonce ? [deviceKey(trustedNonce)] : [accountKey(attempt.email), ipKey(attempt.ip)];
+}
+
+async function lockFrom(db: Db, keys: string[]): Promise<Date | null> {
+  const locked = (await peek(db, keys)).filter((c) => c.count >= SIGNIN_MAX_FAILURES);
   return locked.length ? new Date(Math.max(...locked.map((c) => c.resetAt.getTime()))) : null;
+}
+
+/** When sign-in is paused for this attempt: the time it resumes, else null. */
+export async function signInLockFor(db: Db, attempt: SignInAttempt): Promise<Date | null> {
+  const email = attempt.email.trim().toLowerCase();
+  const user = attempt.deviceCookie ? await findUser(db, email) : null;
+  const trusted = user ? deviceEntryFor(attempt.deviceCookie, user.id) : null;
+  return lockFrom(db, keysFor({ email, ip: attempt.ip }, trusted?.nonce ?? null));
 }
 
 export async function authenticate(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent: string | null },
+  input: SignInAttempt & { password: string; userAgent: string | null },
 ): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
-  const keys = [accountKey(email), ipKey(input.ip)];
+  const user = await findUser(db, email);
+  const trusted = user ? deviceEntryFor(input.deviceCookie, user.id) : null;
+  const keys = keysFor({ email, ip: input.ip }, trusted?.nonce ?? null);
 
-  const lockedUntil = await signInLockFor(db, email, input.ip);
+  const lockedUntil = await lockFrom(db, keys);
   if (lockedUntil) return { ok: false, reason: "locked", retryAt: lockedUntil };
 
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
   // Verify against a dummy hash when there is no such user, so both answers take as long.
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), input.password);
 
@@ -52,9 +87,10 @@ export async function authenticate(
     return { ok: false, reason: "invalid" };
   }
 
-  // A success clears the account's failures; the address's stay, or one valid account could be used
-  // to reset the counter while guessing others.
-  await clear(db, [accountKey(email)]);
+  // A success clears the failures it was judged by: the device's own, or the account's. The address's
+  // stay, or one valid account could be used to reset the counter while guessing others; and a trusted
+  // browser's success leaves the account's, or the guesser could keep going.
+  await clear(db, trusted ? [deviceKey(trusted.nonce)] : [accountKey(email)]);
   const sessionId = await createSession(db, {
     userId: user.id,
     sessionVersion: user.sessionVersion,
@@ -65,5 +101,6 @@ export async function authenticate(
     ok: true,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
     sessionId,
+    deviceCookie: withDeviceEntry(input.deviceCookie, user.id),
   };
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/ip";
 import { errorFields, logger, requestLogger } from "@/lib/log";
 import { authConfig } from "./config";
 import { authenticate } from "./credentials";
+import { DEVICE_COOKIE, deviceCookieFromHeader, deviceCookieMaxAgeSeconds } from "./device-cookie";
+import { secureCookies } from "./lifetime";
 import { SignInSchema } from "./schemas";
 import { revokeSession } from "./sessions";
 
@@ -28,9 +31,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ...parsed.data,
           ip,
           userAgent: request.headers.get("user-agent"),
+          deviceCookie: deviceCookieFromHeader(request.headers.get("cookie")),
         });
         if (result.ok) {
           log.info({ userId: result.user.id, role: result.user.role }, "signed in");
+          // This browser is now known to this account (a fresh nonce each time: OWASP device cookies).
+          (await cookies()).set(DEVICE_COOKIE(), result.deviceCookie, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: secureCookies(),
+            path: "/",
+            maxAge: deviceCookieMaxAgeSeconds(),
+          });
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sid: result.sessionId };
         }
         log.warn({ reason: result.reason }, "sign-in refused");

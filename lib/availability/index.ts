@@ -1,12 +1,13 @@
 import "server-only";
 import type { Db, DbOrTx } from "@/db/client";
 import { addDaysIso, zonedInstant } from "@/lib/time";
+import { bookingHorizonDays } from "@/lib/validation/dates";
 import { findFirstAvailableSlots, findFreeSlots, findPractitionerSlots, type Slot } from "./engine";
 import { loadAvailabilityCached } from "./cache";
 import { loadAvailability, type AvailabilityData, type BookableService } from "./load";
 
 /** How far ahead patients can book, and the grid slots start on. */
-export const BOOKING_HORIZON_DAYS = Number(process.env.BOOKING_HORIZON_DAYS ?? 90);
+export const BOOKING_HORIZON_DAYS = bookingHorizonDays();
 export const SLOT_STEP_MINUTES = Number(process.env.SLOT_STEP_MINUTES ?? 15);
 export const MAX_RANGE_DAYS = 31;
 

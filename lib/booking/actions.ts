@@ -48,14 +48,14 @@ export async function requestAppointmentAction(
     if (!checked.ok) return { ok: false, error: { code: "wrong_code", message: checked.message, fields: { emailCode: checked.message } } };
     verifiedEmail = parsed.data.patient.email;
   }
-  return submitBooking(parsed.data, idempotencyKey, user ? { id: user.id, role: user.role, patientId: user.patientId } : null, appBaseUrl(h), verifiedEmail);
+  return submitBooking(parsed.data, idempotencyKey, user ? { id: user.id, role: user.role, patientId: user.patientId } : null, appBaseUrl(), verifiedEmail);
 }
 
 /** Front desk: book for a patient on the phone — the same engine, checks and intake as the patient's own flow. */
 export const bookForPatientAction = createAction(
   { schema: z.object({ request: AppointmentRequestSchema, idempotencyKey: z.string() }), roles: ["staff", "admin"] },
   async ({ request, idempotencyKey }, user) => {
-    const result = await submitBooking(request, idempotencyKey, { id: user.id, role: user.role }, appBaseUrl(await headers()));
+    const result = await submitBooking(request, idempotencyKey, { id: user.id, role: user.role }, appBaseUrl());
     if (!result.ok) throw new DomainError(result.error.code, result.error.message, result.error.fields);
     return result.data;
   },
@@ -99,7 +99,7 @@ async function manageContext() {
   const h = await headers();
   const db = getDb();
   if (!(await checkPublicLimit(db, "manage", clientIp(h))).ok) return null;
-  return { db, baseUrl: appBaseUrl(h) };
+  return { db, baseUrl: appBaseUrl() };
 }
 
 const NOT_ALLOWED = {

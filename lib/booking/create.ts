@@ -18,6 +18,7 @@ import { verifyMinutes } from "@/lib/verification/challenges";
 import { sendRequestChallenge } from "@/lib/verification/requests";
 import { isMinorBirthDate } from "./schemas";
 import { joinRecordAndRoute } from "./join";
+import { sendPortalInvite } from "@/lib/accounts/links";
 import { loadAppointmentDetails, manageUrl } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
 import type { AppointmentRequest, PatientContact } from "./schemas";
@@ -154,6 +155,8 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
         return { id: created.id, status: "pending_verification" as const, triage: { ...ownTriage, nextStep: PENDING_NEXT_STEP }, verification: { expiresAt: challenge.expiresAt } };
       }
       const joined = await joinRecordAndRoute(tx, { appointmentId: created.id, actor: ctx.actor, baseUrl: ctx.baseUrl, now });
+      // The visitor proved the address with a code: its owner may have portal access (no-op with an account).
+      if (!ctx.actor) await sendPortalInvite(tx, { patientId, actor: null });
       return { id: created.id, ...joined };
     }));
     const window = appointmentWindow(service, start);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ADULT_AGE, ageOn } from "@/lib/triage/age";
 import { RED_FLAG_CODES } from "@/lib/triage/red-flags";
+import { OUTSIDE_HORIZON_MESSAGE, isPlausibleDate, isWithinBookingRange } from "@/lib/validation/dates";
+import { text } from "@/lib/validation/text";
 
 /**
  * One schema for an appointment request, shared by the public API, the /book form and the front desk.
@@ -16,7 +18,7 @@ const oldestBirthDate = () => {
 };
 
 export const PatientContactSchema = z.object({
-  name: z.string().trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
+  name: text().trim().min(2, "Enter your full name").max(120, "Use at most 120 characters"),
   email: z
     .string()
     .trim()
@@ -45,20 +47,20 @@ export const IntakeSchema = z.object({
     .int("Choose a whole number")
     .min(0, "Choose a number from 0 to 10")
     .max(10, "Choose a number from 0 to 10"),
-  worseWith: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  worseWith: text().trim().max(500, "Use at most 500 characters").default(""),
   redFlags: z
     .array(z.enum(RED_FLAG_CODES, { message: "Unknown red-flag code" }))
     .max(RED_FLAG_CODES.length)
     .refine((codes) => new Set(codes).size === codes.length, { message: "A red flag is listed twice" })
     .default([]),
-  notes: z.string().trim().max(2000, "Use at most 2000 characters").default(""),
+  notes: text().trim().max(2000, "Use at most 2000 characters").default(""),
 });
 export type Intake = z.infer<typeof IntakeSchema>;
 
 /** A patient under 18: the parent or guardian who consents to the visit. */
 export const GuardianSchema = z.object({
-  name: z.string().trim().min(2, "Enter the parent's or guardian's full name").max(120, "Use at most 120 characters"),
-  relationship: z.string().trim().min(2, "Say how they are related (for example mother, father, legal guardian)").max(60, "Use at most 60 characters"),
+  name: text().trim().min(2, "Enter the parent's or guardian's full name").max(120, "Use at most 120 characters"),
+  relationship: text().trim().min(2, "Say how they are related (for example mother, father, legal guardian)").max(60, "Use at most 60 characters"),
   consent: z.literal(true, { message: "A parent or guardian must consent to the visit" }),
 });
 export type Guardian = z.infer<typeof GuardianSchema>;
@@ -88,7 +90,7 @@ export const AppointmentRequestSchema = z
   .object({
     service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
     practitionerId: z.uuid({ message: "Choose a practitioner" }),
-    start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }),
+    start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }).refine((s) => isWithinBookingRange(s), OUTSIDE_HORIZON_MESSAGE),
     patient: PatientContactSchema,
     intake: IntakeSchema,
     /** Required when the patient is under 18. */
@@ -108,19 +110,19 @@ export const IdempotencyKeySchema = z
 export const SlotsQuerySchema = z
   .object({
     service: z.string().min(1, "service is required").max(80),
-    from: z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }),
-    to: z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }),
+    from: z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }).refine((d) => isPlausibleDate(d), "from must be between 1900-01-01 and ten years from now"),
+    to: z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }).refine((d) => isPlausibleDate(d), "to must be between 1900-01-01 and ten years from now"),
     practitioner: z.uuid({ message: "practitioner must be an id" }).optional(),
   })
   .refine((q) => q.from <= q.to, { message: "to must not be before from", path: ["to"] });
 
 export const RescheduleSchema = z.object({
   token: z.string().min(10).max(200),
-  start: z.iso.datetime({ offset: true, message: "Choose a new time" }),
+  start: z.iso.datetime({ offset: true, message: "Choose a new time" }).refine((s) => isWithinBookingRange(s), OUTSIDE_HORIZON_MESSAGE),
 });
 export const CancelSchema = z.object({
   token: z.string().min(10).max(200),
-  reason: z.string().trim().max(500, "Use at most 500 characters").default(""),
+  reason: text().trim().max(500, "Use at most 500 characters").default(""),
 });
 
 /** The /book form: red flags are answered one by one (yes/no), every question must be answered. */

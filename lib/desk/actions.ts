@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createFormAction } from "@/lib/actions/create-action";
@@ -19,14 +18,14 @@ const after = async () => {
 };
 
 export const confirmRequestAction = createFormAction({ schema: AppointmentIdSchema, roles: DESK }, async ({ appointmentId }, user) => {
-  const baseUrl = appBaseUrl(await headers());
+  const baseUrl = appBaseUrl();
   await getDb().transaction((tx) => confirmRequest(tx, appointmentId, user, baseUrl));
   await after();
   return { appointmentId };
 });
 
 export const declineRequestAction = createFormAction({ schema: DeclineSchema, roles: DESK }, async ({ appointmentId, reason }, user) => {
-  const baseUrl = appBaseUrl(await headers());
+  const baseUrl = appBaseUrl();
   await getDb().transaction((tx) => declineRequest(tx, appointmentId, reason, user, baseUrl));
   await after();
   return { appointmentId };
@@ -43,7 +42,7 @@ export const proposeTimeAction = createFormAction({ schema: ProposeSchema, roles
   const details = await loadAppointmentDetails(db, appointmentId);
   if (!details) throw new DomainError("not_found", "That appointment does not exist.");
   const [date, time] = start.split("T") as [string, string];
-  await proposeTime(db, appointmentId, zonedInstant(date, time, details.timeZone), user, appBaseUrl(await headers()));
+  await proposeTime(db, appointmentId, zonedInstant(date, time, details.timeZone), user, appBaseUrl());
   await after();
   return { appointmentId };
 });

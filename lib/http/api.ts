@@ -23,6 +23,14 @@ export class ApiError extends Error {
   }
 }
 
+/** Input refused field by field before any schema ran (e.g. control characters): 400 invalid with fields. */
+export class InvalidInput extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super("Some fields are missing or invalid.");
+    this.name = "InvalidInput";
+  }
+}
+
 export function jsonError(
   status: number,
   code: string,
@@ -53,6 +61,9 @@ export function apiRoute<C>(handler: Handler<C>): Handler<C> {
     } catch (err) {
       if (err instanceof AccessDenied) return jsonError(err.status, err.code, err.message);
       if (err instanceof ApiError) return jsonError(err.status, err.code, err.message, err.extra, err.headers);
+      if (err instanceof InvalidInput) {
+        return NextResponse.json({ error: { code: "invalid", message: err.message, fields: err.fields } }, { status: 400 });
+      }
       if (err instanceof ZodError) {
         return NextResponse.json({ error: { code: "invalid", message: "Some fields are missing or invalid.", fields: fieldErrorsOf(err) } }, { status: 400 });
       }

@@ -1,17 +1,37 @@
 /**
- * The client's address as the nearest trusted proxy saw it. Behind a load balancer that appends to
- * X-Forwarded-For, the right-most entries are the ones proxies added; TRUSTED_PROXY_HOPS says how many
- * proxies sit in front of Next (default 1: the balancer, or Next itself, which sets the header to the
- * socket address when it is absent). Entries further left are whatever the client sent and are ignored.
+ * The client's address, for rate limits and the audit trail.
+ *
+ * It starts from the TCP peer: Next is patched (patches/next+16.4.6.patch) to put the socket's remote
+ * address in PEER_ADDRESS_HEADER on every request, replacing any copy a client sent. Next's own
+ * X-Forwarded-For is no help here: it is filled from the socket only when the client sent none, so a
+ * client could name any address it liked.
+ *
+ * TRUSTED_PROXY_HOPS (default 0) says how many proxies in front of Next append to X-Forwarded-For:
+ *   0 — Next is exposed directly; the peer is the client and X-Forwarded-For is ignored.
+ *   n — the peer is the nearest proxy; walking n entries left through [...X-Forwarded-For, peer] gives the
+ *       address the outermost trusted proxy saw. Entries further left are what the client claimed.
  */
+export const PEER_ADDRESS_HEADER = "x-backline-peer-address";
+
+export function trustedProxyHops(): number {
+  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 10) : 0;
+}
+
 export function clientIp(headers: Headers): string {
-  const hops = Math.max(1, Number(process.env.TRUSTED_PROXY_HOPS ?? 1) || 1);
-  const chain = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const candidate = chain[Math.max(0, chain.length - hops)] ?? headers.get("x-real-ip") ?? "";
-  return normalizeIp(candidate);
+  const peer = headers.get(PEER_ADDRESS_HEADER);
+  // Only a request that did not come through the (patched) server lacks it: jobs, scripts, tests.
+  if (peer === null) return "unknown";
+  const hops = trustedProxyHops();
+  if (hops === 0) return normalizeIp(peer);
+  const chain = [
+    ...(headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    peer,
+  ];
+  return normalizeIp(chain[Math.max(0, chain.length - 1 - hops)]!);
 }
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;

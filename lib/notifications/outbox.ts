@@ -8,6 +8,14 @@ import type { EmailContent } from "./templates";
 
 export const MAX_SEND_ATTEMPTS = 5;
 
+/** Emails that carry a single-use account link (lib/accounts): the outbox keeps no working copy once sent. */
+export const ACCOUNT_LINK_KINDS = ["portal_setup", "password_reset", "staff_invite"] as const;
+
+/** The outbox's copy of an account email after it went out: admins reading /admin/outbox get no usable link. */
+export function redactAccountLinks(body: string): string {
+  return body.replace(/\/set-password\/[A-Za-z0-9_-]+/g, "/set-password/[removed once sent]");
+}
+
 /** With SMTP configured emails wait for the sender; without, they are held for admins to read. */
 export function smtpConfigured(): boolean {
   return Boolean(process.env.SMTP_URL);
@@ -46,15 +54,16 @@ export async function deliverPending(db: DbOrTx, transport: Transporter, from: s
   let sent = 0;
   let failed = 0;
   await db.transaction(async (tx) => {
-    const claimed = rowsOf<{ id: string; to_address: string; subject: string; text_body: string; html_body: string; attempts: number }>(
+    const claimed = rowsOf<{ id: string; kind: string; to_address: string; subject: string; text_body: string; html_body: string; attempts: number }>(
       await tx.execute(sql`
-        select id, to_address, subject, text_body, html_body, attempts from outbox_emails
+        select id, kind, to_address, subject, text_body, html_body, attempts from outbox_emails
         where status = 'pending' order by created_at limit ${limit} for update skip locked`),
     );
     for (const email of claimed) {
       try {
         await transport.sendMail({ from, to: email.to_address, subject: email.subject, text: email.text_body, html: email.html_body });
-        await tx.update(outboxEmails).set({ status: "sent", sentAt: sql`now()`, attempts: email.attempts + 1, lastError: null }).where(eq(outboxEmails.id, email.id));
+        const redacted = (ACCOUNT_LINK_KINDS as readonly string[]).includes(email.kind) ? { textBody: redactAccountLinks(email.text_body), htmlBody: redactAccountLinks(email.html_body) } : {};
+        await tx.update(outboxEmails).set({ status: "sent", sentAt: sql`now()`, attempts: email.attempts + 1, lastError: null, ...redacted }).where(eq(outboxEmails.id, email.id));
         sent++;
       } catch (err) {
         const attempts = email.attempts + 1;

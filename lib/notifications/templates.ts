@@ -148,3 +148,47 @@ export function bookingCodeEmail(input: { code: string; minutes: number }): Emai
     html: `<!doctype html><html><body style="font-family:system-ui,sans-serif">${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`,
   };
 }
+
+/** Not about an appointment: a single-use link to choose a password (portal setup, invitation, reset). */
+export function accountLinkEmail(input: {
+  purpose: "portal_setup" | "password_reset" | "staff_invite";
+  name: string;
+  url: string;
+  /** "7 days", "60 minutes" */
+  validFor: string;
+  /** Invitations: "Front desk", "Practitioner (Physical therapist)" ... */
+  roleLabel?: string;
+}): EmailContent {
+  const copy = {
+    portal_setup: {
+      subject: "Set up your Backline patient portal",
+      lines: [
+        "You can now see your appointments and your home exercise plan online, in the Backline patient portal.",
+        "Choose a password to set up your account:",
+      ],
+      after: "If you did not book with us, you can ignore this email: no account is made without the link.",
+      label: "Choose a password",
+    },
+    staff_invite: {
+      subject: "You are invited to Backline",
+      lines: [`You are invited to join the clinic's Backline team as ${input.roleLabel ?? "a team member"}.`, "Choose your password to set up your account:"],
+      after: "If you were not expecting this, you can ignore this email.",
+      label: "Accept the invitation",
+    },
+    password_reset: {
+      subject: "Reset your Backline password",
+      lines: ["Someone — we hope you — asked to reset the password of your Backline account.", "Choose a new password here; when you do, you are signed out everywhere else:"],
+      after: "If it was not you, ignore this email: your password stays as it is.",
+      label: "Choose a new password",
+    },
+  }[input.purpose];
+  const lines = [`Hello ${input.name},`, "", ...copy.lines, "", input.url, "", `The link works once, for ${input.validFor}.`, copy.after, "", "Backline spine & massage clinic"];
+  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
+<p>Hello ${escapeHtml(input.name)},</p>
+${copy.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
+<p><a href="${escapeHtml(input.url)}">${escapeHtml(copy.label)}</a></p>
+<p>The link works once, for ${escapeHtml(input.validFor)}. ${escapeHtml(copy.after)}</p>
+<p style="color:#5b6472">Backline spine &amp; massage clinic</p>
+</body></html>`;
+  return { subject: copy.subject, text: lines.join("\n"), html };
+}

@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -16,7 +15,7 @@ import { ExerciseSchema, RegimenSchema, TemplateSchema } from "./schemas";
 
 /** The regimen builder's save: a new version for the case's patient, who is notified. */
 export const saveRegimenAction = createAction({ schema: RegimenSchema, roles: ["practitioner"] }, async (input, user) => {
-  const portalUrl = `${appBaseUrl(await headers())}/portal`;
+  const portalUrl = `${appBaseUrl()}/portal`;
   const result = await getDb().transaction((tx) => saveRegimen(tx, input, user, portalUrl));
   await nudgeDelivery();
   revalidatePath(`/cases/${input.caseId}`);

@@ -57,7 +57,7 @@ export async function verifyByTokenAction(input: { token: string; code: string }
   const db = getDb();
   const h = await headers();
   if (!(await checkPublicLimit(db, "verification", clientIp(h))).ok) return LIMITED;
-  const result = answer(await verifyRequestByCode(db, { appointmentId: id, code: parsed.data.code, baseUrl: appBaseUrl(h) }));
+  const result = answer(await verifyRequestByCode(db, { appointmentId: id, code: parsed.data.code, baseUrl: appBaseUrl() }));
   if (result.ok) await nudgeDelivery();
   return result;
 }
@@ -71,7 +71,7 @@ export async function verifyByLinkAction(input: { token: string }): Promise<Acti
   if (!(await checkPublicLimit(db, "verification", clientIp(h))).ok) return LIMITED;
   const appointmentId = await appointmentForChallenge(db, challengeId);
   if (!appointmentId) return { ok: false, error: { code: "not_found", message: "This link no longer works." } };
-  const result = answer(await verifyRequestByCode(db, { appointmentId, code: null, viaLinkChallengeId: challengeId, baseUrl: appBaseUrl(h) }));
+  const result = answer(await verifyRequestByCode(db, { appointmentId, code: null, viaLinkChallengeId: challengeId, baseUrl: appBaseUrl() }));
   if (!result.ok) return result;
   await nudgeDelivery();
   return { ok: true, data: { ...result.data, managePath: `/manage/${manageToken(appointmentId)}` } };
@@ -85,7 +85,7 @@ const DeskVerifySchema = z.object({
 
 /** Front desk: the caller's identity was checked on the phone; link the request to their record. */
 export const verifyByDeskAction = createFormAction({ schema: DeskVerifySchema, roles: ["staff", "admin"] }, async ({ appointmentId, patientId }, user) => {
-  const baseUrl = appBaseUrl(await headers());
+  const baseUrl = appBaseUrl();
   const outcome = await getDb().transaction((tx) => verifyRequestByDesk(tx, { appointmentId, actor: user, linkToPatientId: patientId === "new" ? null : patientId, baseUrl }));
   await nudgeDelivery();
   revalidatePath("/desk", "layout");

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { emailChallenges } from "@/db/schema";
-import { macOf, sameMac, signId, verifySignedId } from "@/lib/secrets";
+import { macFor, signId, verifyMac, verifySignedId } from "@/lib/secrets";
 
 /**
  * One-time codes that prove control of an email address: six digits, sent to the address, stored as an
@@ -18,7 +18,7 @@ export function verifyMinutes(): number {
   return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 30;
 }
 
-const codeMac = (challengeId: string, code: string) => macOf(CODE_PURPOSE, `${challengeId}:${code}`);
+const codeMac = (challengeId: string, code: string) => macFor(CODE_PURPOSE, `${challengeId}:${code}`);
 
 /** A signed, single-purpose link token for a challenge (the link in the email). */
 export const linkTokenOf = (challengeId: string) => signId(LINK_PURPOSE, challengeId);
@@ -43,7 +43,7 @@ export async function checkChallenge(tx: Tx, input: { challengeId: string; code:
   if (!c) return { kind: "unknown" };
   if (c.attempts >= MAX_CODE_ATTEMPTS) return { kind: "exhausted" };
   if (c.expiresAt.getTime() <= input.now.getTime()) return { kind: "expired" };
-  const good = input.viaLink || (input.code !== null && sameMac(codeMac(c.id, input.code), c.codeMac));
+  const good = input.viaLink || (input.code !== null && verifyMac(CODE_PURPOSE, `${c.id}:${input.code}`, c.codeMac));
   if (!good) {
     const attempts = c.attempts + 1;
     await tx.update(emailChallenges).set({ attempts }).where(eq(emailChallenges.id, c.id));

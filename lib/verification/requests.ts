@@ -3,6 +3,7 @@ import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { appointments, emailChallenges, patients } from "@/db/schema";
 import { transitionAppointment, type Actor } from "@/lib/appointments/commands";
+import { sendPortalInvite } from "@/lib/accounts/links";
 import { recordAuditEvent } from "@/lib/audit";
 import { factsOf, loadAppointmentDetails } from "@/lib/booking/facts";
 import { joinRecordAndRoute, type JoinedRequest } from "@/lib/booking/join";
@@ -97,6 +98,9 @@ async function completeVerification(
     details: { via: input.via, joinedExisting: patientId !== provisional.id },
   });
   const joined = await joinRecordAndRoute(tx, { appointmentId: input.appointmentId, actor: input.actor, baseUrl: input.baseUrl, now: input.now });
+  // The address is proved: its owner may have portal access (a no-op when they have an account). A desk
+  // verification checked the caller, not the address, so the desk sends the invitation from the patient page.
+  if (input.via !== "desk") await sendPortalInvite(tx, { patientId, actor: null });
   return { kind: "verified", appointmentId: input.appointmentId, patientId, ...joined };
 }
 

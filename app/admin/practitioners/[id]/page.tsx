@@ -20,7 +20,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
   const db = getDb();
   const [practitioner, locations, hours] = await Promise.all([getPractitioner(db, id), listLocations(db), listWorkingHours(db, [id])]);
   if (!practitioner) notFound();
-  const location = locations.find((l) => hours.some((h) => h.locationId === l.id)) ?? locations[0];
+  const location = locations.find((l) => hours.some((h) => h.locationId === l.id)) ?? locations.find((l) => l.id === practitioner.locationId) ?? locations[0];
   if (!location) return <Alert tone="warning">Add a location first.</Alert>;
   const today = localDate(new Date(), location.timeZone);
   return (

@@ -1,25 +1,34 @@
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { signInLockFor } from "@/lib/auth/credentials";
+import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { handlers } from "@/lib/auth/next-auth";
-import { jsonError } from "@/lib/http/api";
+import { ApiError, jsonError } from "@/lib/http/api";
+import { readBodyText } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
 import { retryAfterSeconds } from "@/lib/rate-limit";
 
 export const { GET } = handlers;
 
 /**
- * next-auth's endpoints. A credentials sign-in while the account or the address is locked out answers
- * 429 with Retry-After before next-auth sees it (the sign-in form shows the same lock in words).
+ * next-auth's endpoints. The body is read within the size limit (413 past it). A credentials sign-in
+ * while it is paused for this browser (the account and the address, or a known browser's own device
+ * cookie) answers 429 with Retry-After before next-auth sees it (the sign-in form says the same in words).
  */
 export async function POST(req: NextRequest) {
+  let body: string;
+  try {
+    body = await readBodyText(req);
+  } catch (err) {
+    if (err instanceof ApiError) return jsonError(err.status, err.code, err.message);
+    throw err;
+  }
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = typeof form?.get("email") === "string" ? String(form.get("email")) : "";
-    const lock = await signInLockFor(getDb(), email, clientIp(req.headers));
+    const email = new URLSearchParams(body).get("email") ?? "";
+    const lock = await signInLockFor(getDb(), { email, ip: clientIp(req.headers), deviceCookie: deviceCookieFromHeader(req.headers.get("cookie")) });
     if (lock) {
       return jsonError(429, "rate_limited", "Too many failed sign-ins. Please try again later.", {}, { "Retry-After": String(retryAfterSeconds(lock)) });
     }
   }
-  return handlers.POST(req);
+  return handlers.POST(new NextRequest(req.url, { method: "POST", headers: req.headers, body }));
 }

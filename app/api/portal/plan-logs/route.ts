@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { requireApiRole } from "@/lib/auth";
 import { ApiError, apiRoute } from "@/lib/http/api";
+import { readJsonBody } from "@/lib/http/body";
 import { DomainError } from "@/lib/errors";
 import { PlanLogSchema } from "@/lib/regimens/schemas";
 import { raiseCheckIns, recordPlanLogs } from "@/lib/regimens/regimens";
@@ -17,7 +18,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute(async (req) => {
   const user = await requireApiRole("patient");
   if (!user.patientId) throw new ApiError(403, "forbidden", "Your account has no patient record.");
-  const input = PlanLogSchema.parse(await req.json());
+  const input = PlanLogSchema.parse(await readJsonBody(req));
   const db = getDb();
   const today = localDate(new Date(), "America/New_York");
   try {

@@ -34,7 +34,7 @@ function post(payload: unknown, headers: Record<string, string> = {}, ip = `198.
   return POST(
     new Request("http://clinic.test/api/v1/appointment-requests", {
       method: "POST",
-      headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
+      headers: { "content-type": "application/json", "x-backline-peer-address": ip, ...headers },
       body: typeof payload === "string" ? payload : JSON.stringify(payload),
     }),
     undefined as never,

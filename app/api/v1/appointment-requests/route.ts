@@ -5,6 +5,7 @@ import { AppointmentRequestSchema, IdempotencyKeySchema } from "@/lib/booking/sc
 import { bookingOutcomeResponse } from "@/lib/booking/api";
 import { ApiError, apiRoute } from "@/lib/http/api";
 import { appBaseUrl } from "@/lib/http/base-url";
+import { readJsonBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
 import { enforcePublicLimit } from "@/lib/rate-limit/public";
 import { nudgeDelivery } from "@/lib/jobs";
@@ -18,12 +19,12 @@ export const POST = apiRoute(async (req) => {
   const keyHeader = req.headers.get("idempotency-key");
   const key = keyHeader === null ? null : IdempotencyKeySchema.safeParse(keyHeader);
   if (key && !key.success) throw new ApiError(400, "invalid_idempotency_key", key.error.issues[0]!.message);
-  const body: unknown = await req.json();
+  const body = await readJsonBody(req);
   const input = AppointmentRequestSchema.parse(body);
   const outcome = await createAppointmentRequest(db, input, {
     actor: null,
     idempotencyKey: key?.success ? `api:${key.data}` : null,
-    baseUrl: appBaseUrl(req.headers),
+    baseUrl: appBaseUrl(),
   });
   if (outcome.kind === "created") await nudgeDelivery();
   const { status, body: payload } = bookingOutcomeResponse(outcome);

@@ -4,4 +4,4 @@ import { apiRoute } from "@/lib/http/api";
 import { appBaseUrl } from "@/lib/http/base-url";
 
 /** Public: the OpenAPI document of the public API. */
-export const GET = apiRoute(async (req) => NextResponse.json(openApiDocument(appBaseUrl(req.headers))));
+export const GET = apiRoute(async () => NextResponse.json(openApiDocument(appBaseUrl())));

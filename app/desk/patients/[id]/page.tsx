@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { sendPortalInviteAction } from "@/lib/accounts/actions";
 import { requireRole } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status";
 import { getPatientForDesk } from "@/lib/patients/queries";
 import { formatDateTime } from "@/lib/time";
+import { ActionForm } from "../../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../../_components/appointments";
 import { Card, CardTitle, PageHeader, Table } from "../../../_components/ui";
 import { DeskNav } from "../../desk-nav";
@@ -49,16 +51,34 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
             ))}
           </tbody>
         </Table>
-        <Card>
-          <CardTitle>Episodes of care</CardTitle>
-          <ul className="flex flex-col gap-2">
-            {cases.map((c) => (
-              <li key={c.id}>
-                {CASE_STATUS_LABELS[c.status]} <PriorityBadge priority={c.priority} /> <span className="text-sm text-muted">since {c.openedAt.toISOString().slice(0, 10)}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardTitle>Episodes of care</CardTitle>
+            <ul className="flex flex-col gap-2">
+              {cases.map((c) => (
+                <li key={c.id}>
+                  {CASE_STATUS_LABELS[c.status]} <PriorityBadge priority={c.priority} /> <span className="text-sm text-muted">since {c.openedAt.toISOString().slice(0, 10)}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card>
+            <CardTitle>Portal access</CardTitle>
+            {patient.userId ? (
+              <p>Has a portal account.</p>
+            ) : (
+              <>
+                <p className="mb-3 text-muted">
+                  No portal account yet. Once you are sure who you are speaking to, email {patient.email} a link to set one up (it works once, for a
+                  limited time).
+                </p>
+                <ActionForm action={sendPortalInviteAction} submitLabel="Email a portal invitation" pendingLabel="Sending…" success="Invitation sent.">
+                  <input type="hidden" name="patientId" value={patient.id} />
+                </ActionForm>
+              </>
+            )}
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -22,8 +22,8 @@ export const GET = apiRoute(async (req, { params }: { params: Promise<{ token: s
     status: d.status,
     summary: `${d.serviceName} with ${d.practitionerName}`,
     location: `${d.locationName}, ${d.locationAddress}`,
-    description: `Backline spine & massage clinic. Change or cancel: ${appBaseUrl(req.headers)}/manage/${token}`,
-    url: `${appBaseUrl(req.headers)}/manage/${token}`,
+    description: `Backline spine & massage clinic. Change or cancel: ${appBaseUrl()}/manage/${token}`,
+    url: `${appBaseUrl()}/manage/${token}`,
     updatedAt: d.updatedAt,
   });
   return new Response(body, {

@@ -23,7 +23,7 @@ export const POST = apiRoute(async (req, { params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "There is no request waiting for a code with that id.");
   const { code } = VerificationCodeSchema.parse(await req.json());
-  const baseUrl = appBaseUrl(req.headers);
+  const baseUrl = appBaseUrl();
   const outcome = await verifyRequestByCode(db, { appointmentId: id, code, baseUrl });
   switch (outcome.kind) {
     case "verified": {

@@ -1,0 +1,40 @@
+/**
+ * Bounds for dates and times people send. Anything outside is a 400 with a field error, never a 500
+ * from date arithmetic far from today (a start in the year 9999 overflowed "YYYY-MM-DD" helpers).
+ * No server imports: the same checks run in forms.
+ */
+
+export const EARLIEST_DATE = "1900-01-01";
+const DAY = 86_400_000;
+
+/** How far ahead patients can book (BOOKING_HORIZON_DAYS, default 90). */
+export function bookingHorizonDays(): number {
+  const n = Number(process.env.BOOKING_HORIZON_DAYS ?? 90);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 90;
+}
+
+export const OUTSIDE_HORIZON_MESSAGE = `Choose a time within the booking horizon (the next ${bookingHorizonDays()} days)`;
+
+/**
+ * An appointment start the engine may be asked about: from a day ago (a time that just passed still gets
+ * "no longer free" with alternatives) to a day past the booking horizon.
+ */
+export function isWithinBookingRange(instant: string | Date, now: Date = new Date()): boolean {
+  const t = instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  if (!Number.isFinite(t)) return false;
+  return t >= now.getTime() - DAY && t <= now.getTime() + (bookingHorizonDays() + 1) * DAY;
+}
+
+/** The same for a wall-clock "YYYY-MM-DDTHH:mm" (clinic time): compared by date, with a day of slack each side. */
+export function isLocalWithinBookingRange(local: string, now: Date = new Date()): boolean {
+  const date = local.slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return date >= iso(now.getTime() - DAY) && date <= iso(now.getTime() + (bookingHorizonDays() + 1) * DAY);
+}
+
+/** A "YYYY-MM-DD" a person or a calendar may ask about: from 1900 up to ten years from now. */
+export function isPlausibleDate(date: string, now: Date = new Date()): boolean {
+  const latest = new Date(now.getTime() + 3653 * DAY).toISOString().slice(0, 10);
+  return date >= EARLIEST_DATE && date <= latest;
+}

@@ -21,9 +21,9 @@ const PERSONAS: Array<PersonaName | "anonymous"> = ["anonymous", "patientA", "pa
 const roleOf = (p: PersonaName | "anonymous"): Role | null => (p === "anonymous" ? null : world.accounts[p as PersonaName].role);
 
 const PUBLIC_PAGES = new Set(["/", "/login", "/login/forgot", "/book"]);
-const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/v1/services", "/api/v1/practitioners", "/api/v1/slots", "/api/v1/appointment-requests", "/api/v1/openapi.json"]);
+const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/v1/services", "/api/v1/practitioners", "/api/v1/slots", "/api/v1/appointment-requests", "/api/v1/appointment-requests/[id]/verification", "/api/v1/openapi.json"]);
 /** Public, but only with a signed token in the path: a forged one gets nothing. */
-const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]"]);
+const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]", "/verify/[token]"]);
 
 /** Who may call each server action (checked at the gate; finer rules such as "only the author" sit behind it). */
 const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
@@ -45,6 +45,10 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/booking/actions.ts#rescheduleByTokenAction": "public",
   "lib/booking/actions.ts#acceptProposalByTokenAction": "public",
   "lib/booking/actions.ts#bookForPatientAction": ["staff", "admin"],
+  "lib/verification/actions.ts#sendBookingCodeAction": "public",
+  "lib/verification/actions.ts#verifyByTokenAction": "public",
+  "lib/verification/actions.ts#verifyByLinkAction": "public",
+  "lib/verification/actions.ts#verifyByDeskAction": ["staff", "admin"],
   "lib/cases/actions.ts#claimCaseAction": ["practitioner"],
   "lib/cases/actions.ts#assignCaseAction": ["practitioner", "admin"],
   "lib/cases/actions.ts#transitionCaseAction": ["practitioner", "admin"],

@@ -4,6 +4,7 @@ const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</scr
 const NAME = `Xavier <img src=x onerror="window.__xss=4"><svg onload="window.__xss=5">`;
 
 test("script, image-error, javascript: and SVG payloads are shown as text everywhere", async ({ request, pageAs, world }) => {
+  test.setTimeout(90_000); // five pages as four people, and the outbox
   const { slug, practitionerId } = world.booking.cancel;
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, ne, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { emailChallenges, patients } from "@/db/schema";
+import { appointments, emailChallenges, patients } from "@/db/schema";
+import { challengeOfLinkToken } from "./challenges";
 
 export async function appointmentForChallenge(db: DbOrTx, challengeId: string): Promise<string | null> {
   const [row] = await db.select({ appointmentId: emailChallenges.appointmentId }).from(emailChallenges).where(eq(emailChallenges.id, challengeId));
@@ -27,4 +28,16 @@ export async function linkCandidates(db: DbOrTx, provisional: { id: string; emai
       ),
     )
     .limit(10);
+}
+
+/** The request behind a verification link, while it still waits for verification; null for a forged or spent link. */
+export async function pendingRequestOfLink(db: DbOrTx, token: string): Promise<{ appointmentId: string } | null> {
+  const challengeId = challengeOfLinkToken(token);
+  if (!challengeId) return null;
+  const [row] = await db
+    .select({ appointmentId: appointments.id })
+    .from(emailChallenges)
+    .innerJoin(appointments, eq(appointments.id, emailChallenges.appointmentId))
+    .where(and(eq(emailChallenges.id, challengeId), eq(appointments.status, "requested"), isNotNull(appointments.verificationExpiresAt)));
+  return row ?? null;
 }

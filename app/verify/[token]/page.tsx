@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { pendingRequestOfLink } from "@/lib/verification/queries";
 import { PageHeader } from "../../_components/ui";
 import { ConfirmEmailButton } from "./confirm-email-button";
 
@@ -11,6 +13,14 @@ export const dynamic = "force-dynamic";
  */
 export default async function VerifyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  if (!(await pendingRequestOfLink(getDb(), token))) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <PageHeader title="This link no longer works" />
+        <p>The request was already confirmed, or it expired. If you need help, please call the clinic.</p>
+      </div>
+    );
+  }
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
       <PageHeader title="Confirm your request" />

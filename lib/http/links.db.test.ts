@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi, afterEach } from "vitest";
 import { getDb } from "@/db/client";
 import { outboxEmails } from "@/db/schema";
@@ -56,7 +57,10 @@ async function bookWithSpoofedHost() {
     undefined as never,
   );
   expect(res.status).toBe(201);
-  return { text: await res.text(), emails: await getDb().select().from(outboxEmails) };
+  const text = await res.text();
+  // This booking's emails only: with DATABASE_URL every test file shares one database (and its outbox).
+  const { id } = JSON.parse(text) as { id: string };
+  return { text, emails: await getDb().select().from(outboxEmails).where(eq(outboxEmails.appointmentId, id)) };
 }
 
 const urlsIn = (text: string) => text.match(/https?:\/\/[^\s"'<>)]+/g) ?? [];

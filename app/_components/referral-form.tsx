@@ -3,13 +3,29 @@ import { INCOMING_SPECIALTIES, OUTGOING_SPECIALTIES, SPECIALTY_LABELS } from "@/
 import { ActionForm, FieldError } from "./action-form";
 import { LabeledSelect, inputClass } from "./ui";
 
+/** Finding the patient a letter is about: a search, never the whole directory. */
+export function ReferralPatientSearch({ q, searched, found }: { q: string; searched: boolean; found: number }) {
+  return (
+    <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+      <label className="flex flex-col gap-1">
+        Find the patient (name, email or date of birth, at least 2 characters)
+        <input name="q" defaultValue={q} minLength={2} maxLength={100} className={inputClass} />
+      </label>
+      <button type="submit" className="min-h-11 rounded-lg border border-line bg-white px-4">
+        Search
+      </button>
+      {searched ? <p className="w-full text-sm text-muted">{found ? `${found} found: choose below.` : "Nobody found: record the letter for a new patient below."}</p> : null}
+    </form>
+  );
+}
+
 /** Recording an incoming referral letter: an existing patient (by id from search) or a new one. */
 export function IncomingReferralForm({ patients }: { patients: Array<{ id: string; label: string }> }) {
   return (
     <ActionForm action={receiveReferralAction} submitLabel="Record referral" success="Referral recorded on the patient's case.">
       <label className="flex flex-col gap-1">
         Existing patient
-        <select name="patientId" defaultValue="" className={inputClass}>
+        <select name="patientId" defaultValue={patients.length === 1 ? patients[0]!.id : ""} className={inputClass}>
           <option value="">A new patient (fill in below)</option>
           {patients.map((p) => (
             <option key={p.id} value={p.id}>

@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { getClinicSettings } from "@/lib/cases/settings";
 import { DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { listLocations } from "@/lib/clinic/queries";
 import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTimeAction, sendToReviewAction } from "@/lib/desk/actions";
-import { listDeskRequests, listTodaysVisits } from "@/lib/desk/queries";
+import { getDeskPageData } from "@/lib/desk/views";
 import Link from "next/link";
 import { canConfirmAppointment } from "@/lib/appointments/policy";
 import { verifyByDeskAction } from "@/lib/verification/actions";
@@ -29,10 +26,7 @@ function waited(since: Date, now: Date): string {
 
 export default async function DeskPage() {
   const user = await requireRole("staff", "admin");
-  const db = getDb();
-  const [settings, locations] = await Promise.all([getClinicSettings(db), listLocations(db)]);
-  const tz = locations[0]?.timeZone ?? "America/New_York";
-  const [requests, today] = await Promise.all([listDeskRequests(db, settings), listTodaysVisits(db, tz)]);
+  const { requests, today, timeZone: tz } = await getDeskPageData({ viewer: user });
   const now = new Date();
   return (
     <>

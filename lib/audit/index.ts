@@ -50,3 +50,19 @@ export async function recordAuditEvent(db: DbOrTx, input: AuditInput): Promise<v
     details: input.details ?? {},
   });
 }
+
+/**
+ * A list or search page read patients' data: one event per page view, naming every patient shown
+ * (details.patientIds). The patient's "who looked at my record" finds it there too.
+ */
+export async function recordListRead(db: DbOrTx, input: { actor: AuditInput["actor"]; view: string; patientIds: readonly string[] }): Promise<void> {
+  const patientIds = [...new Set(input.patientIds)];
+  await recordAuditEvent(db, {
+    actor: input.actor,
+    action: "patients.listed",
+    patientId: patientIds.length === 1 ? patientIds[0] : null,
+    entityType: "view",
+    entityId: input.view,
+    details: { view: input.view, patientIds },
+  });
+}

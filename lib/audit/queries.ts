@@ -11,6 +11,8 @@ export const AuditFiltersSchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   before: z.string().regex(/^\d+$/).optional().catch(undefined),
+  /** One request's events (the x-request-id a page answered with). */
+  request: z.string().trim().max(128).regex(/^[\w.:-]+$/).optional().catch(undefined),
 });
 export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
 
@@ -25,6 +27,7 @@ export async function listAuditEvents(db: DbOrTx, f: AuditFilters) {
   if (f.from) where.push(gte(auditEvents.at, sql`${f.from}::date`));
   if (f.to) where.push(lt(auditEvents.at, sql`${f.to}::date + 1`));
   if (f.before) where.push(lt(auditEvents.id, Number(f.before)));
+  if (f.request) where.push(eq(auditEvents.requestId, f.request));
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -56,7 +59,13 @@ export async function listAccessToPatient(db: DbOrTx, patientId: string, selfUse
     .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorRole: auditEvents.actorRole, actorName: users.name })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
-    .where(and(eq(auditEvents.patientId, patientId), or(ne(auditEvents.actorUserId, selfUserId), sql`${auditEvents.actorUserId} is null`)))
+    .where(
+      and(
+        // Their own record, or a list or search page that showed them.
+        or(eq(auditEvents.patientId, patientId), sql`${auditEvents.details} -> 'patientIds' ? ${patientId}`),
+        or(ne(auditEvents.actorUserId, selfUserId), sql`${auditEvents.actorUserId} is null`),
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }

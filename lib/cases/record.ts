@@ -29,7 +29,7 @@ import { handsOnBlockers } from "@/lib/appointments/transitions";
 import { listPatientFlags } from "@/lib/red-flags/flags";
 import { assessAge } from "@/lib/triage/age";
 import { precautionsFor } from "./precautions";
-import { RESTRICTED_CONFERENCE_REASON, canSeeNote, isRestrictedViewer } from "./visibility";
+import { RESTRICTED_ACTION, RESTRICTED_CONFERENCE_REASON, canSeeActionText, canSeeNote, isRestrictedViewer } from "./visibility";
 
 export type TimelineEntry = { at: Date; kind: "request" | "appointment" | "note" | "referral" | "conference" | "action" | "status" | "regimen"; title: string; detail?: string };
 
@@ -132,6 +132,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   ]);
 
   const visibleNotes = notes.filter((n) => canSeeNote(viewer, n));
+  const visibleActions = actions.map((a) => (canSeeActionText(viewer, a) ? a : { ...a, description: RESTRICTED_ACTION }));
   const editedIds = visibleNotes.filter((n) => n.version > 1).map((n) => n.id);
   const history = editedIds.length
     ? await db
@@ -155,7 +156,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     ...visibleNotes.map((n) => ({ at: n.createdAt, kind: "note" as const, title: `Note by ${n.authorName}${n.version > 1 ? " (edited)" : ""}` })),
     ...(restricted ? [] : refs.map((r) => ({ at: r.createdAt, kind: "referral" as const, title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${SPECIALTY_LABELS[r.specialty]}: ${r.counterpart}`, detail: REFERRAL_STATUS_LABELS[r.status] }))),
     ...decisions.filter((d) => d.discussedAt).map((d) => ({ at: d.discussedAt!, kind: "conference" as const, title: "Case conference decision", detail: restricted ? undefined : d.recommendation })),
-    ...actions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
+    ...visibleActions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
     ...statusChanges.map((s) => ({
       at: s.at,
       kind: (String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
@@ -184,7 +185,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     psfs: psfs.map((p) => ({ ...p, mean: p.items.reduce((sum, i) => sum + i.score, 0) / Math.max(1, p.items.length) })),
     referrals: restricted ? [] : refs,
     decisions: restricted ? decisions.map((d) => ({ ...d, reason: RESTRICTED_CONFERENCE_REASON, recommendation: "" })) : decisions,
-    actions,
+    actions: visibleActions,
     timeline,
   };
 }

@@ -17,3 +17,19 @@ export function canSeeNote(viewer: Pick<CurrentUser, "role" | "discipline">, not
   if (!isRestrictedViewer(viewer)) return true;
   return note.authorDiscipline === "massage_therapist";
 }
+
+/** What a restricted viewer reads instead of an action item that is not theirs. */
+export const RESTRICTED_ACTION = "A task for the clinical team";
+
+/**
+ * An action item's text: its owner and the rest of the clinical team read it; a restricted viewer reads
+ * it only when it is theirs to do (it may name a diagnosis: "order MRI to rule out spinal metastasis").
+ */
+export function canSeeActionText(viewer: Pick<CurrentUser, "role" | "discipline" | "practitionerId">, item: { ownerPractitionerId: string }): boolean {
+  return !isRestrictedViewer(viewer) || item.ownerPractitionerId === viewer.practitionerId;
+}
+
+/** Recording conference decisions and the meeting's summary is for clinicians who can see what they overwrite. */
+export function canRecordConference(viewer: Pick<CurrentUser, "role" | "discipline">): boolean {
+  return viewer.role === "practitioner" && !isRestrictedViewer(viewer);
+}

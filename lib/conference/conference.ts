@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { changeCaseStatus } from "@/lib/cases/commands";
 import { getClinicSettings } from "@/lib/cases/settings";
-import { RESTRICTED_CONFERENCE_REASON, isRestrictedViewer } from "@/lib/cases/visibility";
+import { RESTRICTED_ACTION, RESTRICTED_CONFERENCE_REASON, canRecordConference, canSeeActionText, isRestrictedViewer } from "@/lib/cases/visibility";
 import type { CaseStatus } from "@/lib/cases/status";
 import { DomainError } from "@/lib/errors";
 import { nextConferenceStart } from "./schedule";
@@ -45,7 +45,7 @@ export async function nominateCase(tx: Tx, caseId: string, reason: string, actor
  * density (osteoporosis flag or a bone-health referral), or no meaningful pain improvement (< 2 points)
  * after 6 weeks of care.
  */
-type Viewer = Pick<CurrentUser, "role" | "discipline">;
+type Viewer = Pick<CurrentUser, "role" | "discipline" | "practitionerId">;
 
 export async function suggestedCases(db: DbOrTx, conferenceId: string, viewer: Viewer) {
   const rows = rowsOf<{ case_id: string; patient_id: string; patient_name: string; priority_rank: number; reason: string }>(
@@ -119,7 +119,7 @@ export async function conferenceAgenda(db: DbOrTx, conferenceId: string, viewer:
     .orderBy(asc(cases.priorityRank), asc(conferenceItems.id));
   const actions = items.length
     ? await db
-        .select({ id: actionItems.id, conferenceItemId: actionItems.conferenceItemId, description: actionItems.description, dueOn: actionItems.dueOn, completedAt: actionItems.completedAt, ownerName: practitioners.displayName })
+        .select({ id: actionItems.id, conferenceItemId: actionItems.conferenceItemId, description: actionItems.description, dueOn: actionItems.dueOn, completedAt: actionItems.completedAt, ownerName: practitioners.displayName, ownerPractitionerId: actionItems.ownerPractitionerId })
         .from(actionItems)
         .innerJoin(practitioners, eq(practitioners.id, actionItems.ownerPractitionerId))
         .where(inArray(actionItems.conferenceItemId, items.map((i) => i.id)))
@@ -130,7 +130,7 @@ export async function conferenceAgenda(db: DbOrTx, conferenceId: string, viewer:
     items: items.map((i) => {
       const own = actions.filter((a) => a.conferenceItemId === i.id);
       return restricted
-        ? { ...i, reason: RESTRICTED_CONFERENCE_REASON, recommendation: i.recommendation ? "Recorded (open the case for what concerns massage)" : "", actions: own.map((a) => ({ ...a, description: "Action" })) }
+        ? { ...i, reason: RESTRICTED_CONFERENCE_REASON, recommendation: "", actions: own.map((a) => (canSeeActionText(viewer, a) ? a : { ...a, description: RESTRICTED_ACTION })) }
         : { ...i, actions: own };
     }),
     attendeeIds: attendees.map((a) => a.practitionerId),
@@ -142,6 +142,8 @@ export async function recordDecision(
   input: { itemId: string; recommendation: string; outcomeStatus: CaseStatus | null; actions: Array<{ ownerPractitionerId: string; description: string; dueOn: string }> },
   actor: CurrentUser,
 ) {
+  // A viewer who cannot see the recommendation cannot overwrite it.
+  if (!canRecordConference(actor)) throw new DomainError("forbidden", "Conference decisions are recorded by the clinicians who can read them.");
   const [item] = await tx.select().from(conferenceItems).where(eq(conferenceItems.id, input.itemId)).for("update");
   if (!item) throw new DomainError("not_found", "That agenda item does not exist.");
   await tx.update(conferenceItems).set({ recommendation: input.recommendation, outcomeStatus: input.outcomeStatus, discussedAt: sql`now()`, discussedBy: actor.id }).where(eq(conferenceItems.id, item.id));
@@ -156,6 +158,7 @@ export async function recordDecision(
 }
 
 export async function recordMeeting(tx: Tx, input: { conferenceId: string; summary: string; attendees: string[] }, actor: CurrentUser) {
+  if (!canRecordConference(actor)) throw new DomainError("forbidden", "The meeting's summary is recorded by the clinicians who can read it.");
   const [conf] = await tx.select().from(conferences).where(eq(conferences.id, input.conferenceId)).for("update");
   if (!conf) throw new DomainError("not_found", "That conference does not exist.");
   if (input.attendees.length) {

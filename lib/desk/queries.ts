@@ -101,6 +101,7 @@ export async function listTodaysVisits(db: DbOrTx, timeZone: string, now: Date =
       status: appointments.status,
       serviceName: services.name,
       practitionerName: practitioners.displayName,
+      patientId: patients.id,
       patientName: patients.fullName,
     })
     .from(appointments)
@@ -132,6 +133,7 @@ export async function listCalendar(db: DbOrTx, input: { from: Date; to: Date; di
       practitionerName: practitioners.displayName,
       discipline: practitioners.discipline,
       serviceName: services.name,
+      patientId: patients.id,
       patientName: patients.fullName,
     })
     .from(appointments)

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, cases, locations, patients, practitioners, services } from "@/db/schema";
 
@@ -12,14 +12,10 @@ export async function searchPatients(db: DbOrTx, q: string, limit = 25) {
   return db
     .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
     .from(patients)
-    .where(isDate ? eq(patients.dateOfBirth, term) : or(ilike(patients.fullName, like), ilike(patients.email, like)))
+    // Provisional records (unverified online requests) are nobody's yet: they are found on /desk, not here.
+    .where(and(eq(patients.isProvisional, false), isDate ? eq(patients.dateOfBirth, term) : or(ilike(patients.fullName, like), ilike(patients.email, like))))
     .orderBy(asc(patients.fullName))
     .limit(limit);
-}
-
-export async function listPatientOptions(db: DbOrTx, limit = 500) {
-  const rows = await db.select({ id: patients.id, fullName: patients.fullName, dateOfBirth: patients.dateOfBirth }).from(patients).orderBy(asc(patients.fullName)).limit(limit);
-  return rows.map((r) => ({ id: r.id, label: `${r.fullName}${r.dateOfBirth ? ` (born ${r.dateOfBirth})` : ""}` }));
 }
 
 /** The front desk's view of one patient: contact, appointments and cases (no clinical notes). */

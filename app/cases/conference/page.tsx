@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/lib/cases/status";
 import { nominateCaseAction, recordDecisionAction, recordMeetingAction } from "@/lib/conference/actions";
+import { canRecordConference } from "@/lib/cases/visibility";
 import { auditConferenceRead, conferenceAgenda, listPractitionerOptions, suggestedCases, upcomingConference } from "@/lib/conference/conference";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { formatDateTime } from "@/lib/time";
@@ -19,7 +20,8 @@ export default async function ConferencePage() {
   const conference = await upcomingConference(db);
   const [{ items, attendeeIds }, suggestions, practitioners] = await Promise.all([conferenceAgenda(db, conference.id, user), suggestedCases(db, conference.id, user), listPractitionerOptions(db)]);
   await auditConferenceRead(db, user, "conference.agenda_viewed", conference.id, [...items, ...suggestions.map((s) => ({ caseId: s.case_id, patientId: s.patient_id }))]);
-  const canRecord = user.role === "practitioner";
+  // The same rule the commands enforce: a restricted viewer gets no form pre-filled with what they cannot read.
+  const canRecord = canRecordConference(user);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { listLocations } from "@/lib/clinic/queries";
-import { listCalendar } from "@/lib/desk/queries";
-import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { getDeskCalendarPageData } from "@/lib/desk/views";
+import { addDaysIso, formatInZone, localDate, zonedInstant } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
 import { EmptyState, PageHeader, LabeledSelect } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
@@ -22,16 +20,10 @@ const Query = z.object({
 
 /** Every practitioner's appointments for a day or a week, filtered by discipline and location. */
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("staff", "admin");
+  const user = await requireRole("staff", "admin");
   const raw = await searchParams;
   const q = Query.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const db = getDb();
-  const locations = await listLocations(db);
-  const tz = locations.find((l) => l.id === q.location)?.timeZone ?? locations[0]?.timeZone ?? "America/New_York";
-  const day = q.date ?? localDate(new Date(), tz);
-  const start = q.view === "week" ? addDaysIso(day, 1 - isoWeekday(day)) : day;
-  const days = q.view === "week" ? Array.from({ length: 7 }, (_, i) => addDaysIso(start, i)) : [day];
-  const items = await listCalendar(db, { from: zonedInstant(days[0]!, "00:00", tz), to: zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", tz), discipline: q.discipline, locationId: q.location });
+  const { locations, timeZone: tz, day, start, days, items } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
   const practitioners = [...new Map(items.map((i) => [i.practitionerId, { id: i.practitionerId, name: i.practitionerName, discipline: i.discipline }])).values()];
   const link = (over: Partial<z.infer<typeof Query>>) => {
     const params = new URLSearchParams();

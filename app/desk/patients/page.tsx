@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { searchPatients } from "@/lib/patients/queries";
+import { getPatientSearchPageData } from "@/lib/desk/views";
 import { EmptyState, PageHeader, Table, inputClass } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 
 export const metadata: Metadata = { title: "Patients" };
 
 export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole("staff", "admin");
+  const user = await requireRole("staff", "admin");
   const raw = await searchParams;
   const q = typeof raw.q === "string" ? raw.q.slice(0, 100) : "";
-  const results = await searchPatients(getDb(), q);
+  const { results } = await getPatientSearchPageData({ viewer: user, q });
   return (
     <>
       <PageHeader title="Patients" description="Find a patient by name, email or date of birth (YYYY-MM-DD)." />

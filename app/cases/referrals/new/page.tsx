@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listPatientOptions } from "@/lib/patients/queries";
-import { IncomingReferralForm } from "../../../_components/referral-form";
+import { getReferralPageData } from "@/lib/referrals/views";
+import { IncomingReferralForm, ReferralPatientSearch } from "../../../_components/referral-form";
 import { PageHeader } from "../../../_components/ui";
 
 export const metadata: Metadata = { title: "Record a referral" };
 
-export default async function NewReferralPage() {
-  await requireRole("practitioner", "admin");
-  const patients = await listPatientOptions(getDb());
+export default async function NewReferralPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("practitioner", "admin");
+  const raw = await searchParams;
+  const data = await getReferralPageData({ viewer: user, q: typeof raw.q === "string" ? raw.q : "" });
   return (
     <div className="max-w-2xl">
       <PageHeader title="Record an incoming referral" description="It joins the patient's open case, or opens a new one." />
-      <IncomingReferralForm patients={patients} />
+      <ReferralPatientSearch q={data.q} searched={data.searched} found={data.patients.length} />
+      <IncomingReferralForm patients={data.patients} />
     </div>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { sendPortalInviteAction } from "@/lib/accounts/actions";
 import { requireRole } from "@/lib/auth";
-import { recordAuditEvent } from "@/lib/audit";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status";
-import { getPatientForDesk } from "@/lib/patients/queries";
+import { getDeskPatientPageData } from "@/lib/desk/views";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm } from "../../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../../_components/appointments";
@@ -19,10 +17,8 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
   const user = await requireRole("staff", "admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  const data = await getPatientForDesk(db, id);
+  const data = await getDeskPatientPageData({ viewer: user, patientId: id });
   if (!data) notFound();
-  await recordAuditEvent(db, { actor: user, action: "patient.viewed", patientId: id, entityType: "patient", entityId: id, details: { view: "desk" } });
   const { patient, visits, cases } = data;
   return (
     <>

@@ -1,0 +1,30 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { patients } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth";
+import { listLocations, listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
+import { serviceGroupOf } from "@/lib/clinic/disciplines";
+import { describeTimeZone } from "@/lib/time";
+
+/**
+ * What the booking flow needs (/book and the desk's booking by phone): services, practitioners, the zone
+ * times are shown in, and for a signed-in patient their own contact details (read-only on the form).
+ */
+export async function getBookingPageData({ viewer }: { viewer: Pick<CurrentUser, "patientId" | "role"> | null }) {
+  const db = getDb();
+  const [services, practitioners, locations] = await Promise.all([listPublicServices(db), listPublicPractitioners(db), listLocations(db)]);
+  const timeZone = locations[0]?.timeZone ?? "UTC";
+  let contact: { name: string; email: string; phone: string; dateOfBirth: string } | null = null;
+  if (viewer?.role === "patient" && viewer.patientId) {
+    const [p] = await db.select().from(patients).where(eq(patients.id, viewer.patientId));
+    if (p) contact = { name: p.fullName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth ?? "" };
+  }
+  return {
+    services: services.map((s) => ({ slug: s.slug, name: s.name, description: s.description, durationMinutes: s.durationMinutes, needsReview: s.needsReview, group: serviceGroupOf(s.discipline) })),
+    practitioners: practitioners.map((p) => ({ id: p.id, name: p.displayName, credentials: p.credentials, services: p.services })),
+    timeZone,
+    timeZoneLabel: describeTimeZone(timeZone),
+    contact,
+  };
+}

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { feedPath } from "@/lib/calendar/feed";
 import { claimCaseAction } from "@/lib/cases/actions";
-import { countCasesByStatus, listCaseQueue, listMyActions } from "@/lib/cases/queue";
+import { getQueuePageData } from "@/lib/cases/views";
 import { QueueFiltersSchema } from "@/lib/cases/schemas";
 import { CASE_STATUSES, CASE_STATUS_LABELS, DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { completeActionItemAction } from "@/lib/conference/actions";
@@ -23,13 +22,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const user = await requireRole("practitioner", "admin");
   const raw = await searchParams;
   const filters = QueueFiltersSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const db = getDb();
-  const me = { practitionerId: user.practitionerId };
-  const [queue, counts, actions] = await Promise.all([
-    listCaseQueue(db, filters, me),
-    countCasesByStatus(db, filters, me),
-    user.practitionerId ? listMyActions(db, user.practitionerId) : Promise.resolve([]),
-  ]);
+  const { queue, counts, actions } = await getQueuePageData({ viewer: user, filters });
   const link = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, after: undefined, ...over })) if (v) q.set(k, String(v));

@@ -8,6 +8,7 @@ import type { Discipline } from "@/lib/clinic/disciplines";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
+import { canAssignLead } from "./policy";
 import type { CaseStatus } from "./status";
 import { transitionCase } from "./transitions";
 
@@ -64,7 +65,7 @@ export async function changeCaseStatus(
 export async function assignLead(tx: Tx, caseId: string, practitionerId: string, actor: CurrentUser, onlyIfUnassigned = false, rules: { onlyLeadOrAdmin?: boolean } = {}) {
   const c = await lockCase(tx, caseId);
   if (onlyIfUnassigned && c.leadPractitionerId) throw new DomainError("already_claimed", "Someone has already claimed this case.");
-  if (rules.onlyLeadOrAdmin && c.leadPractitionerId && actor.role !== "admin" && c.leadPractitionerId !== actor.practitionerId) {
+  if (rules.onlyLeadOrAdmin && !canAssignLead(actor, c)) {
     throw new DomainError("forbidden", "Only the case's lead or an admin can hand it to someone else.");
   }
   const [p] = await tx.select({ id: practitioners.id, discipline: practitioners.discipline }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));

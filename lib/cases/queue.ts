@@ -73,6 +73,7 @@ export async function listCaseQueue(db: DbOrTx, f: QueueFilters, me: { practitio
       redFlagsCleared: sql<boolean>`not exists (select 1 from patient_red_flags f where f.patient_id = ${cases.patientId} and f.cleared_at is null)`,
       awaitingReview: cases.awaitingReview,
       openedAt: cases.openedAt,
+      patientId: cases.patientId,
       patientName: patients.fullName,
       leadPractitionerId: cases.leadPractitionerId,
       leadName: practitioners.displayName,
@@ -111,6 +112,7 @@ export async function listMyActions(db: DbOrTx, practitionerId: string) {
       caseId: actionItems.caseId,
       description: actionItems.description,
       dueOn: actionItems.dueOn,
+      patientId: patients.id,
       patientName: patients.fullName,
     })
     .from(actionItems)

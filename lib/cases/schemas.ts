@@ -18,12 +18,14 @@ export type QueueFilters = z.infer<typeof QueueFiltersSchema>;
 
 export const CaseIdSchema = z.object({ caseId: z.uuid() });
 export const AssignCaseSchema = z.object({ caseId: z.uuid(), practitionerId: z.uuid({ message: "Choose a practitioner" }) });
-export const TransitionCaseSchema = z.object({
-  caseId: z.uuid(),
-  to: z.enum(CASE_STATUSES, { message: "Choose a status" }),
-  /** Closing a case: why (required by the command while a serious red flag is uncleared). */
-  reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters").default(""),
-});
+export const TransitionCaseSchema = z
+  .object({
+    caseId: z.uuid(),
+    to: z.enum(CASE_STATUSES, { message: "Choose a status" }),
+    /** Closing a case is a clinical decision: say why (kept on the case). */
+    reason: z.string().trim().max(1000, "Keep the reason under 1,000 characters").default(""),
+  })
+  .refine((v) => v.to !== "discharged" || v.reason.length >= 3, { path: ["reason"], message: "Say why the case is closed" });
 
 export const NoteSchema = z.object({
   caseId: z.uuid(),

@@ -2,46 +2,40 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { addNoteAction, assignCaseAction, editNoteAction, recordPainScoreAction, recordPsfsAction, transitionCaseAction } from "@/lib/cases/actions";
 import { CASE_STATUS_LABELS, DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { nextStatuses } from "@/lib/cases/transitions";
-import { viewCase } from "@/lib/cases/view";
+import { getCasePageData } from "@/lib/cases/views";
 import { completeActionItemAction, nominateCaseAction } from "@/lib/conference/actions";
-import { listPractitionerOptions } from "@/lib/conference/conference";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { sendReferralAction, updateReferralStatusAction } from "@/lib/referrals/actions";
 import { REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
 import { nextReferralStatuses } from "@/lib/referrals/referrals";
-import { formatDateTime, localDate } from "@/lib/time";
-import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
+import { formatDateTime } from "@/lib/time";
 import { PercentBars } from "../../_components/regimen";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../../_components/appointments";
 import { TrendChart, axisDay } from "../../_components/trend-chart";
 import { Alert, Badge, Card, CardTitle, EmptyState, LabeledSelect, PageHeader, Table, inputClass } from "../../_components/ui";
 import { ReferralFields } from "../../_components/referral-form";
-import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
+import { seriousUncleared } from "@/lib/red-flags/policy";
 import { RedFlagsCard } from "./red-flags-card";
 
 export const metadata: Metadata = { title: "Case" };
-
-const TZ = "America/New_York";
-const when = (d: Date) => formatDateTime(d, TZ);
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("practitioner", "admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  const record = await viewCase(db, id, user);
-  if (!record) notFound();
+  const data = await getCasePageData({ viewer: user, caseId: id });
+  if (!data) notFound();
+  const { record, practitioners, progress, can } = data;
   const { case: c, restricted } = record;
-  const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), TZ))]);
-  const editable = canEditRegimen(user, { leadPractitionerId: c.leadPractitionerId, disciplines: c.disciplines });
-  const mayDischarge = canDischargeCase(user, record.flags);
-  const statusChoices = nextStatuses(c.status).filter((s) => s !== "discharged" || mayDischarge);
+  const when = (d: Date) => formatDateTime(d, data.timeZone);
+  const editable = can.editRegimen;
+  const mayDischarge = can.discharge;
+  const statusChoices = can.statusChoices;
 
   return (
     <div className="flex flex-col gap-6">
@@ -63,23 +57,27 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <Card>
           <CardTitle>Care team</CardTitle>
           <p className="mb-3">Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}</p>
-          <ActionForm action={assignCaseAction} submitLabel="Assign lead" variant="secondary" inline>
-            <input type="hidden" name="caseId" value={c.id} />
-            <LabeledSelect
-              name="practitionerId"
-              label="Lead practitioner"
-              emptyLabel="Choose…"
-              value={c.leadPractitionerId}
-              options={practitioners.map((p) => ({ value: p.id, label: `${p.name} (${DISCIPLINE_LABELS[p.discipline]})` }))}
-            />
-          </ActionForm>
+          {can.assignLead ? (
+            <ActionForm action={assignCaseAction} submitLabel="Assign lead" variant="secondary" inline>
+              <input type="hidden" name="caseId" value={c.id} />
+              <LabeledSelect
+                name="practitionerId"
+                label="Lead practitioner"
+                emptyLabel="Choose…"
+                value={c.leadPractitionerId}
+                options={practitioners.map((p) => ({ value: p.id, label: `${p.name} (${DISCIPLINE_LABELS[p.discipline]})` }))}
+              />
+            </ActionForm>
+          ) : (
+            <p className="text-sm text-muted">The case&apos;s lead or an admin hands it to someone else.</p>
+          )}
           {statusChoices.length ? (
             <ActionForm action={transitionCaseAction} submitLabel="Change status" variant="secondary" className="mt-3">
               <input type="hidden" name="caseId" value={c.id} />
               <LabeledSelect name="to" label="Move case to" options={statusChoices.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
               {statusChoices.includes("discharged") ? (
                 <label className="flex flex-col gap-1 text-sm">
-                  Reason, when closing the case{seriousUncleared(record.flags).length ? " (required: a serious red flag is not cleared)" : ""}
+                  Reason, when closing the case (required{seriousUncleared(record.flags).length ? "; a serious red flag is not cleared" : ""})
                   <textarea name="reason" rows={2} maxLength={1000} className={inputClass} />
                 </label>
               ) : null}
@@ -202,7 +200,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
               <div>
                 <h3 className="mb-2 font-semibold">Adherence per week</h3>
-                <PercentBars label="Adherence per week" axisLabel="Week starting · dashed line: 50%" bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), TZ)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))} />
+                <PercentBars label="Adherence per week" axisLabel="Week starting · dashed line: 50%" bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), data.timeZone)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))} />
                 <Table caption="Adherence per week">
                   <thead>
                     <tr>
@@ -257,7 +255,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     <tr>
                       <th scope="col">Day</th>
                       <th scope="col">Pain</th>
-                      {record.restricted ? null : <th scope="col">Comment</th>}
+                      {progress.comments.length ? <th scope="col">Comment</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -265,7 +263,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                       <tr key={p.date}>
                         <td>{p.date}</td>
                         <td>{p.pain}</td>
-                        {record.restricted ? null : <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td>}
+                        {progress.comments.length ? <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td> : null}
                       </tr>
                     ))}
                   </tbody>

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { CASE_STATUSES, CASE_STATUS_LABELS } from "@/lib/cases/status";
 import { nominateCaseAction, recordDecisionAction, recordMeetingAction } from "@/lib/conference/actions";
-import { canRecordConference } from "@/lib/cases/visibility";
-import { auditConferenceRead, conferenceAgenda, listPractitionerOptions, suggestedCases, upcomingConference } from "@/lib/conference/conference";
+import { getConferencePageData } from "@/lib/conference/views";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm, FieldError } from "../../_components/action-form";
@@ -16,17 +14,13 @@ export const metadata: Metadata = { title: "Case conference" };
 
 export default async function ConferencePage() {
   const user = await requireRole("practitioner", "admin");
-  const db = getDb();
-  const conference = await upcomingConference(db);
-  const [{ items, attendeeIds }, suggestions, practitioners] = await Promise.all([conferenceAgenda(db, conference.id, user), suggestedCases(db, conference.id, user), listPractitionerOptions(db)]);
-  await auditConferenceRead(db, user, "conference.agenda_viewed", conference.id, [...items, ...suggestions.map((s) => ({ caseId: s.case_id, patientId: s.patient_id }))]);
-  // The same rule the commands enforce: a restricted viewer gets no form pre-filled with what they cannot read.
-  const canRecord = canRecordConference(user);
+  // A restricted viewer gets no form pre-filled with what they cannot read (the same rule the commands enforce).
+  const { conference, items, attendeeIds, suggestions, practitioners, canRecord, timeZone } = await getConferencePageData({ viewer: user });
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title="Weekly case conference"
-        description={`${formatDateTime(conference.startsAt, "America/New_York")} · ${items.length} case${items.length === 1 ? "" : "s"} on the agenda${conference.heldAt ? " · recorded" : ""}`}
+        description={`${formatDateTime(conference.startsAt, timeZone)} · ${items.length} case${items.length === 1 ? "" : "s"} on the agenda${conference.heldAt ? " · recorded" : ""}`}
         actions={
           <ButtonLink href={`/cases/conference/${conference.id}/print`} variant="secondary">
             Printable agenda

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { saveExerciseAction } from "@/lib/regimens/actions";
 import { BODY_AREAS, DIFFICULTIES, POSITIONS, label } from "@/lib/regimens/kinds";
-import { listExercises } from "@/lib/regimens/regimens";
+import { getExerciseLibrary } from "@/lib/regimens/views";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { Badge, Card, PageHeader, inputClass } from "../../_components/ui";
 import { PictureUpload } from "./picture-upload";
 
 export const metadata: Metadata = { title: "Exercise library" };
 
-type Exercise = Awaited<ReturnType<typeof listExercises>>[number];
+type Exercise = Awaited<ReturnType<typeof getExerciseLibrary>>[number];
 
 function ExerciseFields({ e }: { e?: Exercise }) {
   const select = (name: string, text: string, values: readonly string[], value?: string) => (
@@ -65,7 +64,7 @@ function ExerciseFields({ e }: { e?: Exercise }) {
 
 export default async function ExerciseLibraryPage() {
   await requireRole("practitioner", "admin");
-  const exercises = await listExercises(getDb());
+  const exercises = await getExerciseLibrary();
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Exercise library" description={`${exercises.length} exercises for lower back care, in our own words.`} />

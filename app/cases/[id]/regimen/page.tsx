@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { cases, patients } from "@/db/schema";
 import { requireRole } from "@/lib/auth";
-import { recordAuditEvent } from "@/lib/audit";
 import { label } from "@/lib/regimens/kinds";
-import { canEditRegimen, listExercises, listRegimenVersions, listTemplates } from "@/lib/regimens/regimens";
+import { getRegimenPageData } from "@/lib/regimens/views";
 import type { RegimenItemInput } from "@/lib/regimens/schemas";
-import { addDaysIso, localDate } from "@/lib/time";
+import { addDaysIso } from "@/lib/time";
 import { Alert, ButtonLink, Card, CardTitle, PageHeader } from "../../../_components/ui";
 import { doseText } from "../../../_components/regimen";
 import { RegimenBuilder } from "./builder";
@@ -21,14 +17,10 @@ export default async function RegimenPage({ params }: { params: Promise<{ id: st
   const user = await requireRole("practitioner", "admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  const [c] = await db.select({ id: cases.id, patientId: cases.patientId, leadPractitionerId: cases.leadPractitionerId, disciplines: cases.disciplines, patientName: patients.fullName }).from(cases).innerJoin(patients, eq(patients.id, cases.patientId)).where(eq(cases.id, id));
-  if (!c) notFound();
-  const [versions, exercises, templates] = await Promise.all([listRegimenVersions(db, id), listExercises(db), listTemplates(db)]);
-  await recordAuditEvent(db, { actor: user, action: "regimen.viewed", patientId: c.patientId, caseId: id, entityType: "case", entityId: id });
-  const editable = canEditRegimen(user, c);
+  const data = await getRegimenPageData({ viewer: user, caseId: id });
+  if (!data) notFound();
+  const { case: c, versions, exercises, templates, editable, today } = data;
   const current = versions.find((v) => v.isCurrent);
-  const today = localDate(new Date(), "America/New_York");
   const toInput = (i: (typeof versions)[number]["items"][number]): RegimenItemInput => ({
     exerciseId: i.exerciseId,
     sets: i.sets,

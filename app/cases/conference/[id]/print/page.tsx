@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { CASE_STATUS_LABELS } from "@/lib/cases/status";
-import { auditConferenceRead, conferenceAgenda, getConference } from "@/lib/conference/conference";
+import { getConferencePrintData } from "@/lib/conference/views";
 import { PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { formatDateTime } from "@/lib/time";
 
@@ -15,14 +14,12 @@ export default async function PrintAgendaPage({ params }: { params: Promise<{ id
   const user = await requireRole("practitioner", "admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  const conference = await getConference(db, id);
-  if (!conference) notFound();
-  const { items } = await conferenceAgenda(db, id, user);
-  await auditConferenceRead(db, user, "conference.agenda_printed", id, items);
+  const data = await getConferencePrintData({ viewer: user, conferenceId: id });
+  if (!data) notFound();
+  const { conference, items, timeZone } = data;
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 print:p-0">
-      <h1 className="text-2xl font-semibold">Case conference — {formatDateTime(conference.startsAt, "America/New_York")}</h1>
+      <h1 className="text-2xl font-semibold">Case conference — {formatDateTime(conference.startsAt, timeZone)}</h1>
       <p className="mb-6 text-muted">Backline spine &amp; massage clinic · confidential · {items.length} cases</p>
       <ol className="flex flex-col gap-6">
         {items.map((item) => (

@@ -1,0 +1,56 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { CurrentUser } from "@/lib/auth";
+import { recordListRead } from "@/lib/audit";
+import { listPractitionerOptions } from "@/lib/conference/conference";
+import { listLocations } from "@/lib/clinic/queries";
+import { canDischargeCase } from "@/lib/red-flags/policy";
+import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
+import { localDate } from "@/lib/time";
+import { canAssignLead } from "./policy";
+import { countCasesByStatus, listCaseQueue, listMyActions } from "./queue";
+import type { QueueFilters } from "./schemas";
+import { nextStatuses } from "./transitions";
+import { viewCase } from "./view";
+import { canSeeActionText, RESTRICTED_ACTION } from "./visibility";
+
+/** The clinicians' pages: one loader each, which reads, filters for the viewer and audits the read. */
+
+export async function getQueuePageData({ viewer, filters }: { viewer: CurrentUser; filters: QueueFilters }) {
+  const db = getDb();
+  const me = { practitionerId: viewer.practitionerId };
+  const [queue, counts, actions] = await Promise.all([
+    listCaseQueue(db, filters, me),
+    countCasesByStatus(db, filters, me),
+    viewer.practitionerId ? listMyActions(db, viewer.practitionerId) : Promise.resolve([]),
+  ]);
+  await recordListRead(db, { actor: viewer, view: "cases.queue", patientIds: [...queue.rows.map((r) => r.patientId), ...actions.map((a) => a.patientId)] });
+  return { queue, counts, actions };
+}
+
+/**
+ * One case as the viewer may see it (restricted viewers: the precaution card, their own notes and
+ * actions; no patient comments), with what the viewer may do on it — the same policies the commands
+ * enforce. Writes one audit event.
+ */
+export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser; caseId: string }) {
+  const db = getDb();
+  const record = await viewCase(db, caseId, viewer);
+  if (!record) return null;
+  const c = record.case;
+  const timeZone = (await listLocations(db))[0]?.timeZone ?? "UTC";
+  const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), timeZone))]);
+  const mayDischarge = canDischargeCase(viewer, record.flags);
+  return {
+    record: { ...record, actions: record.actions.map((a) => (canSeeActionText(viewer, a) ? a : { ...a, description: RESTRICTED_ACTION })) },
+    timeZone,
+    practitioners,
+    progress: progress && record.restricted ? { ...progress, comments: [] } : progress,
+    can: {
+      editRegimen: canEditRegimen(viewer, { leadPractitionerId: c.leadPractitionerId, disciplines: c.disciplines }),
+      assignLead: canAssignLead(viewer, c),
+      discharge: mayDischarge,
+      statusChoices: nextStatuses(c.status).filter((s) => s !== "discharged" || mayDischarge),
+    },
+  };
+}

@@ -177,7 +177,7 @@ export function BookingFlow({
       if (result.ok && result.data.kind === "conflict") {
         setAlternatives(result.data.alternatives);
         setValue("start", "");
-        setMessage(result.data.code === "slot_taken" ? "Sorry — that time was just taken by someone else." : "Sorry — that time is no longer offered.");
+        setMessage(result.data.message);
         return;
       }
       if (!result.ok && result.error.fields?.emailCode) emailCode.fail(result.error.fields.emailCode);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { triageReasonText } from "@/lib/triage/assess";
 import { requireRole } from "@/lib/auth";
 import { DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
@@ -68,7 +69,7 @@ export default async function DeskPage() {
                   </p>
                   <ul className="mb-3 list-disc pl-5 text-sm text-muted">
                     {r.triage.reasons.map((reason) => (
-                      <li key={reason}>{reason}</li>
+                      <li key={JSON.stringify(reason)}>{triageReasonText(reason)}</li>
                     ))}
                   </ul>
                   {r.awaitingVerification ? (

@@ -4,6 +4,7 @@ import { caseStatusEnum, disciplineEnum, durationClassEnum, priorityEnum } from 
 import { patients } from "./patients";
 import { practitioners } from "./clinic";
 import { users } from "./users";
+import type { TriageReason } from "@/lib/triage/assess";
 
 /** One episode of care for one patient: it collects requests, appointments, notes, referrals and decisions. */
 export const cases = pgTable(
@@ -35,7 +36,8 @@ export const cases = pgTable(
       .generatedAlwaysAs(sql`cardinality(red_flags) > 0`)
       .notNull(),
     awaitingReview: boolean("awaiting_review").notNull().default(false),
-    triageReasons: jsonb("triage_reasons").$type<string[]>().notNull().default([]),
+    /** Why it was triaged so: codes (TriageReason in lib/triage/assess.ts), said in words at the edge. */
+    triageReasons: jsonb("triage_reasons").$type<Array<TriageReason | string>>().notNull().default([]),
     /** Lower-cased patient name, email and case text for the queue's search box. */
     searchText: text("search_text").notNull().default(""),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),

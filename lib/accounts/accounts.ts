@@ -11,13 +11,13 @@ import { DomainError } from "@/lib/errors";
  */
 export async function setUserDisabled(tx: Tx, input: { userId: string; disabled: boolean; actorId: string }) {
   if (input.userId === input.actorId && input.disabled) {
-    throw new DomainError("self_disable", "You cannot disable your own account.");
+    throw new DomainError("self_disable");
   }
   const [row] = await tx
     .update(users)
     .set({ disabledAt: input.disabled ? sql`coalesce(${users.disabledAt}, now())` : null })
     .where(eq(users.id, input.userId))
     .returning({ id: users.id });
-  if (!row) throw new DomainError("not_found", "That account no longer exists.");
+  if (!row) throw new DomainError("not_found", "account");
   if (input.disabled) await revokeAllSessions(tx, input.userId);
 }

@@ -5,13 +5,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { createAction, createFormAction, markPublicAction } from "@/lib/actions/create-action";
-import { fieldErrorsOf, type ActionResult } from "@/lib/actions/result";
+import { schemaFields, type ActionResult } from "@/lib/actions/result";
 import { formToObject } from "@/lib/actions/form-data";
 import { recordAuditEvent } from "@/lib/audit";
 import { credentialsErrorCode } from "@/lib/auth/errors";
 import { signIn } from "@/lib/auth/next-auth";
 import { landingFor } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
+import { DomainError, actionError, actionErrorOf } from "@/lib/errors";
 import { clientIp } from "@/lib/http/ip";
 import { nudgeDelivery } from "@/lib/jobs";
 import { hit, retryAfterSeconds } from "@/lib/rate-limit";
@@ -53,11 +53,11 @@ export const sendPortalInviteAction = createFormAction({ schema: PatientIdSchema
   const result = await getDb().transaction((tx) => sendPortalInvite(tx, { patientId, actor: user }));
   switch (result.kind) {
     case "not_found":
-      throw new DomainError("not_found", "That patient does not exist.");
+      throw new DomainError("not_found", "patient");
     case "has_account":
-      throw new DomainError("has_account", "This patient already has a portal account.");
+      throw new DomainError("has_account");
     case "email_in_use":
-      throw new DomainError("email_in_use", "Another account already uses this patient's email address; portal access needs an address of its own.");
+      throw new DomainError("email_in_use");
   }
   await nudgeDelivery();
   revalidatePath(`/desk/patients/${patientId}`);
@@ -74,7 +74,7 @@ const FORGOT_WINDOW_SECONDS = 15 * 60;
 const FORGOT_PER_IP = 10;
 const FORGOT_PER_EMAIL = 3;
 
-const waitMessage = (seconds: number) => `Too many requests. Please try again in ${Math.max(1, Math.ceil(seconds / 60))} minute${seconds > 60 ? "s" : ""}.`;
+const waitFor = (seconds: number) => actionError("rate_limited", "minutes", { params: { minutes: Math.max(1, Math.ceil(seconds / 60)) } });
 
 /** The same answer for known and unknown addresses; only the owner of a known one gets an email. */
 export async function requestPasswordResetAction(_previous: ForgotPasswordState | null, form: FormData): Promise<ForgotPasswordState> {
@@ -82,13 +82,13 @@ export async function requestPasswordResetAction(_previous: ForgotPasswordState 
   const db = getDb();
   const ip = clientIp(await headers());
   const byIp = await hit(db, `forgot:ip:${ip}`, { windowSeconds: FORGOT_WINDOW_SECONDS });
-  if (byIp.count > FORGOT_PER_IP) return { ok: false, error: { code: "rate_limited", message: waitMessage(retryAfterSeconds(byIp.resetAt)) } };
+  if (byIp.count > FORGOT_PER_IP) return waitFor(retryAfterSeconds(byIp.resetAt));
   const parsed = ForgotPasswordSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, email: typeof raw.email === "string" ? raw.email : "", error: { code: "invalid", message: "Please enter your email address.", fields: fieldErrorsOf(parsed.error) } };
+    return { ...actionError("invalid", "email", { fields: schemaFields(parsed.error) }), email: typeof raw.email === "string" ? raw.email : "" };
   }
   const byEmail = await hit(db, `forgot:email:${parsed.data.email}`, { windowSeconds: FORGOT_WINDOW_SECONDS });
-  if (byEmail.count > FORGOT_PER_EMAIL) return { ok: false, email: parsed.data.email, error: { code: "rate_limited", message: waitMessage(retryAfterSeconds(byEmail.resetAt)) } };
+  if (byEmail.count > FORGOT_PER_EMAIL) return { ...waitFor(retryAfterSeconds(byEmail.resetAt)), email: parsed.data.email };
   await requestPasswordReset(db, parsed.data);
   await nudgeDelivery();
   return { ok: true, data: { message: FORGOT_ANSWER } };
@@ -103,15 +103,15 @@ export type SetPasswordState = ActionResult<never> | null;
 export async function setPasswordAction(_previous: SetPasswordState, form: FormData): Promise<SetPasswordState> {
   const db = getDb();
   if (!(await checkPublicLimit(db, "account-links", clientIp(await headers()))).ok) {
-    return { ok: false, error: { code: "rate_limited", message: "Too many attempts from your connection. Please wait a minute and try again." } };
+    return actionError("rate_limited");
   }
   const parsed = SetPasswordSchema.safeParse(formToObject(form));
-  if (!parsed.success) return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error) } };
+  if (!parsed.success) return actionError("invalid", "default", { fields: schemaFields(parsed.error) });
   let account: Awaited<ReturnType<typeof completeAccountLink>>;
   try {
     account = await completeAccountLink(db, { token: parsed.data.token, password: parsed.data.password });
   } catch (err) {
-    if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message } };
+    if (err instanceof DomainError) return actionErrorOf(err);
     throw err;
   }
   await nudgeDelivery();

@@ -33,7 +33,7 @@ function validFor(purpose: AccountTokenPurpose): string {
   return `${Math.round(seconds / 60)} minutes`;
 }
 
-const emailInUse = () => new DomainError("email_in_use", "An account with this email already exists.", { email: "An account with this email already exists" });
+const emailInUse = () => new DomainError("email_in_use", "account", { fields: { email: "email_in_use" } });
 
 async function userByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
@@ -53,7 +53,7 @@ export async function inviteStaff(tx: Tx, input: InviteInput & { actor: Actor })
   const practitioner = input.role === "practitioner";
   if (practitioner) {
     const [place] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, input.locationId!));
-    if (!place) throw new DomainError("invalid", "Choose one of the clinic's locations.", { locationId: "Choose a location" });
+    if (!place) throw new DomainError("invalid", "location", { fields: { locationId: "location" } });
   }
   const { token, row } = await issueAccountToken(tx, {
     purpose: "staff_invite",
@@ -86,7 +86,7 @@ export async function revokeInvitation(tx: Tx, input: { invitationId: string; ac
     .set({ revokedAt: sql`now()` })
     .where(and(eq(accountTokens.id, input.invitationId), eq(accountTokens.purpose, "staff_invite"), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)))
     .returning({ id: accountTokens.id });
-  if (!row) throw new DomainError("not_found", "That invitation was already used or revoked.");
+  if (!row) throw new DomainError("not_found", "invitation");
   await recordAuditEvent(tx, { actor: input.actor, action: "account.invitation_revoked", entityType: "account_token", entityId: row.id });
 }
 
@@ -218,7 +218,6 @@ export async function describeAccountLink(db: DbOrTx, token: string): Promise<Ac
   return { purpose: row.purpose, email: row.email, name: u?.name ?? "", roleLabel: null };
 }
 
-export const LINK_NOT_VALID = "This link has expired or was already used. Ask for a new one.";
 
 /**
  * Uses a link and sets the password it was sent for, in one transaction (a refusal uses nothing up):
@@ -232,7 +231,7 @@ export async function completeAccountLink(db: Db, input: { token: string; passwo
   try {
     return await db.transaction(async (tx) => {
       const link = await consumeAccountToken(tx, input.token);
-      if (!link) throw new DomainError("invalid_link", LINK_NOT_VALID);
+      if (!link) throw new DomainError("invalid_link");
       switch (link.purpose) {
         case "password_reset":
           return resetPassword(tx, link, passwordHash);
@@ -255,7 +254,7 @@ async function resetPassword(tx: Tx, link: AccountToken, passwordHash: string) {
     .set({ passwordHash, passwordChangedAt: sql`now()` })
     .where(and(eq(users.id, link.userId!), isNull(users.disabledAt)))
     .returning({ id: users.id, email: users.email, role: users.role });
-  if (!user) throw new DomainError("invalid_link", LINK_NOT_VALID);
+  if (!user) throw new DomainError("invalid_link");
   await revokeAllSessions(tx, user.id);
   await clear(tx, [accountKey(user.email)]);
   // Any other reset link of this account stops working too.
@@ -267,7 +266,7 @@ async function resetPassword(tx: Tx, link: AccountToken, passwordHash: string) {
 async function setUpPortal(tx: Tx, link: AccountToken, passwordHash: string) {
   const [patient] = await tx.select().from(patients).where(eq(patients.id, link.patientId!)).for("update");
   // The link was for this record at this address; a record that has an account or a new address since is not its.
-  if (!patient || patient.userId || patient.email.toLowerCase() !== link.email) throw new DomainError("invalid_link", LINK_NOT_VALID);
+  if (!patient || patient.userId || patient.email.toLowerCase() !== link.email) throw new DomainError("invalid_link");
   if (await userByEmail(tx, link.email)) throw emailInUse();
   const [user] = await tx.insert(users).values({ email: link.email, name: patient.fullName, passwordHash, role: "patient" }).returning({ id: users.id });
   await tx.update(patients).set({ userId: user!.id }).where(eq(patients.id, patient.id));

@@ -6,16 +6,14 @@ import type { Role } from "@/lib/auth/roles";
 import { isConnectionError, isHandsOnGateViolation } from "@/db/errors";
 import { errorFields } from "@/lib/log";
 import { currentLogger } from "@/lib/request-context";
-import { fieldErrorsOf } from "./result";
+import { schemaFields } from "./result";
 import type { ActionResult } from "./result";
-import { DomainError } from "@/lib/errors";
+import { DomainError, actionError, actionErrorOf } from "@/lib/errors";
 import { formToObject } from "./form-data";
 import { controlCharacterFields } from "@/lib/validation/text";
 
 export type { ActionResult } from "./result";
 
-/** When the database's backstop (not the lifecycle's own check) refused: a flag arrived at the same moment. */
-const HANDS_ON_GATE_MESSAGE = "The patient has an uncleared red flag (reported just now): hands-on care waits until a clinician clears it. Nothing was changed.";
 
 export interface ActionMeta {
   /** "public": anyone may call it (sign-in, sign-out, public booking); it checks its own input. */
@@ -39,24 +37,21 @@ export function createAction<S extends z.ZodType, T>(
       if (!options.roles.includes(user.role)) throw new AccessDenied(403, "forbidden");
       // Control characters (NUL...) in any text are refused here, whatever the schema says.
       const control = controlCharacterFields(input);
-      if (Object.keys(control).length) return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: control } };
+      if (Object.keys(control).length) return actionError("invalid", "default", { fields: Object.fromEntries(Object.entries(control).map(([k, v]) => [k, { text: v }])) });
       const parsed = options.schema.safeParse(input);
-      if (!parsed.success) {
-        return { ok: false, error: { code: "invalid", message: "Please correct the highlighted fields.", fields: fieldErrorsOf(parsed.error) } };
-      }
+      if (!parsed.success) return actionError("invalid", "default", { fields: schemaFields(parsed.error) });
       return { ok: true, data: await run(parsed.data, user) };
     } catch (err) {
-      if (err instanceof AccessDenied) return { ok: false, error: { code: err.code, message: err.message } };
-      if (err instanceof DomainError) return { ok: false, error: { code: err.code, message: err.message, fields: err.fields } };
-      if (isHandsOnGateViolation(err)) return { ok: false, error: { code: "hands_on_gate", message: HANDS_ON_GATE_MESSAGE } };
+      if (err instanceof DomainError) return actionErrorOf(err);
+      if (isHandsOnGateViolation(err)) return actionError("hands_on_gate", "database");
       if (isConnectionError(err)) {
         (await currentLogger()).error(errorFields(err), "database unavailable in server action");
-        return { ok: false, error: { code: "unavailable", message: "The service is briefly unavailable. Nothing was saved; please try again." } };
+        return actionError("unavailable");
       }
       // Redirects and notFound() from inside an action must keep propagating.
       if (isNextControlFlow(err)) throw err;
       (await currentLogger()).error(errorFields(err), "unhandled error in server action");
-      return { ok: false, error: { code: "internal", message: "Something went wrong on our side. Nothing was saved." } };
+      return actionError("internal");
     }
   };
   actionRegistry.set(action as (...args: never[]) => unknown, { roles: options.roles });

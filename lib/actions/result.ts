@@ -13,3 +13,8 @@ export function fieldErrorsOf(error: ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/** Schema (zod) field errors in the shape DomainError options take: the words are the schema's own. */
+export function schemaFields(error: ZodError): Record<string, { text: string }> {
+  return Object.fromEntries(Object.entries(fieldErrorsOf(error)).map(([k, v]) => [k, { text: v }]));
+}

@@ -64,10 +64,9 @@ const AUDIT_ACTION: Record<AppointmentMove, AuditAction> = {
   expire: "appointment.expired",
 };
 
-/** The words for a hands-on refusal: which flags block it and who can clear them. */
-export function handsOnGateMessage(blockers: readonly Blocker[]): string {
-  const parts = blockers.map((b) => `“${RED_FLAGS.find((f) => f.code === b.code)!.question}” (${whoCanClear(b.priority)} can clear it)`);
-  return `Hands-on care waits until the patient's red flags are cleared: ${parts.join("; ")}.`;
+/** Which flags block a hands-on appointment and who can clear each (the words of the hands_on_gate error). */
+function blockerList(blockers: readonly Blocker[]): string {
+  return blockers.map((b) => `“${RED_FLAGS.find((f) => f.code === b.code)!.question}” (${whoCanClear(b.priority)} can clear it)`).join("; ");
 }
 
 /**
@@ -102,7 +101,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
     .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
     .where(eq(appointments.id, input.appointmentId))
     .for("update", { of: appointments });
-  if (!row) throw new DomainError("not_found", "That appointment does not exist.");
+  if (!row) throw new DomainError("not_found", "appointment");
 
   let blockers: Blocker[] = [];
   if (row.isHandsOn) {
@@ -120,13 +119,13 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
     awaitingVerification: row.verificationExpiresAt !== null,
   });
   if (!decision.ok) {
-    if (decision.code === "hands_on_gate") throw new DomainError("hands_on_gate", handsOnGateMessage(decision.blockers));
-    if (decision.code === "unverified") throw new DomainError("unverified", "This online request is not verified yet: confirm the caller's identity by phone and link it to their record first.");
-    throw new DomainError("invalid_transition", `This appointment is ${row.status}: it cannot be changed that way.`);
+    if (decision.code === "hands_on_gate") throw new DomainError("hands_on_gate", "default", { params: { flags: blockerList(decision.blockers) } });
+    if (decision.code === "unverified") throw new DomainError("unverified");
+    throw new DomainError("invalid_transition", "appointment", { params: { status: row.status } });
   }
 
   const moves = input.move === "reschedule" || input.move === "accept_proposal";
-  if (moves && !input.start) throw new DomainError("invalid", "Choose a new time.");
+  if (moves && !input.start) throw new DomainError("invalid", "new_time");
   const timing: ServiceTiming = { durationMinutes: row.durationMinutes, bufferBeforeMinutes: row.bufferBeforeMinutes, bufferAfterMinutes: row.bufferAfterMinutes };
   const changed = decision.to !== row.status || moves || input.move === "arrive";
   if (changed) {

@@ -63,7 +63,7 @@ export const changePasswordAction = createAction(
     const db = getDb();
     const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new DomainError("wrong_password", "Your current password is not right.", { currentPassword: "Your current password is not right." });
+      throw new DomainError("wrong_password", "default", { fields: { currentPassword: "current_password" } });
     }
     const passwordHash = await hashPassword(input.newPassword);
     await db.transaction(async (tx) => {

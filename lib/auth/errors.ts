@@ -1,10 +1,12 @@
-/** Thrown by requireApiUser/requireApiRole; route handlers answer 401/403 JSON, actions { ok: false }. */
-export class AccessDenied extends Error {
+import { DomainError } from "@/lib/errors";
+
+/** Thrown by requireApiUser/requireApiRole: a DomainError (401/403 JSON in route handlers, { ok: false } in actions). */
+export class AccessDenied extends DomainError {
   constructor(
     readonly status: 401 | 403,
-    readonly code: "unauthenticated" | "forbidden",
+    code: "unauthenticated" | "forbidden",
   ) {
-    super(code === "unauthenticated" ? "Sign in to continue." : "You do not have access to this.");
+    super(code);
     this.name = "AccessDenied";
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError, errorText, httpErrorOf } from "@/lib/errors";
 import { EMERGENCY_ADVICE as EMERGENCY_TEXT } from "@/lib/triage/red-flags";
 import type { BookingOutcome } from "./create";
 import { isoInZone, presentSlot } from "./present";
@@ -30,16 +31,16 @@ export function bookingOutcomeResponse(outcome: BookingOutcome): { status: numbe
         body: {
           error: {
             code: outcome.kind,
-            message: outcome.kind === "slot_taken" ? "That time was just taken. Here are the nearest free times." : "That time is not offered. Here are the nearest free times.",
+            message: errorText(outcome.kind),
           },
           alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)),
         },
       };
     case "unknown_service":
-      return { status: 400, body: { error: { code: "invalid", message: "Some fields are missing or invalid.", fields: { service: "There is no bookable service with that slug." } } } };
+      return httpErrorOf(new DomainError("invalid", "api", { fields: { service: "unknown_service" } }));
     case "unknown_practitioner":
-      return { status: 400, body: { error: { code: "invalid", message: "Some fields are missing or invalid.", fields: { practitionerId: "That practitioner does not offer this service." } } } };
+      return httpErrorOf(new DomainError("invalid", "api", { fields: { practitionerId: "practitioner_api" } }));
     case "key_reused":
-      return { status: 422, body: { error: { code: "idempotency_key_reused", message: "This Idempotency-Key was already used for a different request." } } };
+      return httpErrorOf(new DomainError("idempotency_key_reused"));
   }
 }

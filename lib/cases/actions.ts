@@ -15,7 +15,7 @@ const done = (caseId: string) => {
 };
 
 export const claimCaseAction = createFormAction({ schema: CaseIdSchema, roles: ["practitioner"] }, async ({ caseId }, user) => {
-  if (!user.practitionerId) throw new DomainError("forbidden", "Only practitioners can claim cases.");
+  if (!user.practitionerId) throw new DomainError("forbidden", "claim_practitioners_only");
   await getDb().transaction((tx) => assignLead(tx, caseId, user.practitionerId!, user, true));
   return done(caseId);
 });

@@ -16,7 +16,7 @@ import { transitionCase } from "./transitions";
 
 async function lockCase(tx: Tx, caseId: string) {
   const [c] = await tx.select().from(cases).where(eq(cases.id, caseId)).for("update");
-  if (!c) throw new DomainError("not_found", "That case does not exist.");
+  if (!c) throw new DomainError("not_found", "case");
   return c;
 }
 
@@ -34,8 +34,9 @@ export async function changeCaseStatus(
   options: { reason?: string } = {},
 ) {
   const c = await lockCase(tx, caseId);
-  const result = transitionCase(c.status, to);
-  if (!result.ok) throw new DomainError("invalid_transition", result.reason);
+  const from = c.status;
+  const result = transitionCase(from, to);
+  if (!result.ok) throw new DomainError("invalid_transition", from === to ? "case_same" : "case", { params: { from: from.replace("_", " "), to: to.replace("_", " ") } });
   const reason = options.reason?.trim() || null;
   if (to === "discharged") {
     const flags = await tx
@@ -44,10 +45,10 @@ export async function changeCaseStatus(
       .where(and(eq(patientRedFlags.patientId, c.patientId), isNull(patientRedFlags.clearedAt)));
     const open = flags.flatMap((f) => (f.priority === "routine" ? [] : [{ priority: f.priority, clearedAt: f.clearedAt }]));
     if (!canDischargeCase({ role: actor.role, discipline: actor.discipline ?? null }, open)) {
-      throw new DomainError("forbidden", "This patient has an uncleared emergency or same-day red flag: only a spine physician can close the case.");
+      throw new DomainError("forbidden", "discharge_serious_flag");
     }
     if (seriousUncleared(open).length && !reason) {
-      throw new DomainError("invalid", "Say why the case is closed while a serious red flag is uncleared.", { reason: "Give the clinical reason for closing the case" });
+      throw new DomainError("invalid", "discharge_reason", { fields: { reason: "discharge_reason" } });
     }
   }
   await tx
@@ -64,12 +65,12 @@ export async function changeCaseStatus(
  */
 export async function assignLead(tx: Tx, caseId: string, practitionerId: string, actor: CurrentUser, onlyIfUnassigned = false, rules: { onlyLeadOrAdmin?: boolean } = {}) {
   const c = await lockCase(tx, caseId);
-  if (onlyIfUnassigned && c.leadPractitionerId) throw new DomainError("already_claimed", "Someone has already claimed this case.");
+  if (onlyIfUnassigned && c.leadPractitionerId) throw new DomainError("already_claimed");
   if (rules.onlyLeadOrAdmin && !canAssignLead(actor, c)) {
-    throw new DomainError("forbidden", "Only the case's lead or an admin can hand it to someone else.");
+    throw new DomainError("forbidden", "hand_over");
   }
   const [p] = await tx.select({ id: practitioners.id, discipline: practitioners.discipline }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
-  if (!p) throw new DomainError("invalid", "Choose an active practitioner.", { practitionerId: "Choose an active practitioner" });
+  if (!p) throw new DomainError("invalid", "choose_practitioner", { fields: { practitionerId: "choose_practitioner" } });
   await tx
     .update(cases)
     .set({ leadPractitionerId: p.id, disciplines: c.disciplines.includes(p.discipline) ? c.disciplines : [...c.disciplines, p.discipline], updatedAt: sql`now()` })
@@ -88,8 +89,8 @@ export async function addNote(tx: Tx, caseId: string, body: string, actor: Curre
 /** Only the author edits a note; the previous text is kept as a version. */
 export async function editNote(tx: Tx, noteId: string, body: string, actor: CurrentUser) {
   const [note] = await tx.select().from(caseNotes).where(eq(caseNotes.id, noteId)).for("update");
-  if (!note) throw new DomainError("not_found", "That note does not exist.");
-  if (note.authorUserId !== actor.id) throw new DomainError("forbidden", "Only the author can edit a note.");
+  if (!note) throw new DomainError("not_found", "note");
+  if (note.authorUserId !== actor.id) throw new DomainError("forbidden", "note_author");
   if (note.body === body) return;
   await tx.insert(caseNoteVersions).values({ noteId, version: note.version, body: note.body, editedBy: actor.id });
   await tx.update(caseNotes).set({ body, version: note.version + 1, updatedAt: sql`now()` }).where(eq(caseNotes.id, noteId));

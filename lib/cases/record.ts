@@ -25,11 +25,19 @@ import { PRIORITY_LABELS, asRedFlagCodes } from "@/lib/triage/red-flags";
 import { REFERRAL_STATUS_LABELS, SPECIALTY_LABELS } from "@/lib/referrals/kinds";
 import { CASE_STATUS_LABELS, DURATION_CLASS_LABELS, type CaseStatus } from "./status";
 import { localDate } from "@/lib/time";
+import { textOf } from "@/lib/i18n";
 import { handsOnBlockers } from "@/lib/appointments/transitions";
 import { listPatientFlags } from "@/lib/red-flags/flags";
 import { assessAge } from "@/lib/triage/age";
 import { precautionsFor } from "./precautions";
 import { RESTRICTED_ACTION, RESTRICTED_CONFERENCE_REASON, canSeeActionText, canSeeNote, isRestrictedViewer } from "./visibility";
+
+/** An audit event of the case in words (events store codes; events written before that stored a title). */
+function timelineTitle(details: Record<string, unknown>): string {
+  if (typeof details.title === "string") return details.title;
+  if (details.kind === "regimen") return textOf("timeline.regimen", { changed: String(details.changed === true), version: Number(details.version ?? 1), exercises: Number(details.exercises ?? 0) }) ?? "Exercise plan";
+  return textOf("timeline.status", { from: CASE_STATUS_LABELS[details.from as CaseStatus] ?? "—", to: CASE_STATUS_LABELS[details.to as CaseStatus] ?? "—" }) ?? "Status";
+}
 
 export type TimelineEntry = { at: Date; kind: "request" | "appointment" | "note" | "referral" | "conference" | "action" | "status" | "regimen"; title: string; detail?: string };
 
@@ -160,7 +168,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     ...statusChanges.map((s) => ({
       at: s.at,
       kind: (String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
-      title: typeof s.details.title === "string" ? s.details.title : `Status: ${CASE_STATUS_LABELS[s.details.from as CaseStatus] ?? "—"} → ${CASE_STATUS_LABELS[s.details.to as CaseStatus] ?? "—"}`,
+      title: timelineTitle(s.details),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 

@@ -14,7 +14,7 @@ export const updateServiceAction = createAction({ schema: ServiceSchema, roles: 
   const { id, ...values } = input;
   await getDb().transaction(async (tx) => {
     const updated = await tx.update(services).set(values).where(eq(services.id, id)).returning({ id: services.id });
-    if (!updated.length) throw new DomainError("not_found", "That service no longer exists.");
+    if (!updated.length) throw new DomainError("not_found", "service");
     await recordAuditEvent(tx, { actor: user, action: "service.updated", entityType: "service", entityId: id, details: { fields: Object.keys(values) } });
   });
   revalidatePath("/admin/services");
@@ -25,7 +25,7 @@ export const updateServiceAction = createAction({ schema: ServiceSchema, roles: 
 export const saveWeeklyHoursAction = createAction({ schema: WeeklyHoursSchema, roles: ["admin"] }, async (input, user) => {
   const days = await getDb().transaction(async (tx) => {
     const [p] = await tx.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.id, input.practitionerId));
-    if (!p) throw new DomainError("not_found", "That practitioner no longer exists.");
+    if (!p) throw new DomainError("not_found", "practitioner");
     const n = await replaceWeeklyHours(tx, input);
     await recordAuditEvent(tx, {
       actor: user,

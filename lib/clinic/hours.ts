@@ -33,7 +33,7 @@ export function toWeeklyForm(rows: Row[], date: string, locationId: string): Wor
  */
 export async function replaceWeeklyHours(tx: Tx, input: WeeklyHoursInput): Promise<number> {
   const [place] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, input.locationId));
-  if (!place) throw new DomainError("invalid", "Choose one of the clinic's locations.", { locationId: "Choose a location" });
+  if (!place) throw new DomainError("invalid", "location", { fields: { locationId: "location" } });
   const scope = and(eq(workingHours.practitionerId, input.practitionerId), eq(workingHours.locationId, input.locationId));
   await tx.delete(workingHours).where(and(scope, gte(workingHours.effectiveFrom, input.effectiveFrom)));
   await tx

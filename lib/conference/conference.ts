@@ -25,14 +25,14 @@ export async function upcomingConference(db: DbOrTx, now: Date = new Date()) {
 
 export async function nominateCase(tx: Tx, caseId: string, reason: string, actor: CurrentUser) {
   const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
-  if (!exists) throw new DomainError("not_found", "That case does not exist.");
+  if (!exists) throw new DomainError("not_found", "case");
   const conference = await upcomingConference(tx);
   const added = await tx
     .insert(conferenceItems)
     .values({ conferenceId: conference.id, caseId, reason, nominatedBy: actor.id })
     .onConflictDoNothing()
     .returning({ id: conferenceItems.id });
-  if (!added.length) throw new DomainError("already_on_agenda", "This case is already on the next conference's agenda.");
+  if (!added.length) throw new DomainError("already_on_agenda");
   const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
   if (c && c.status !== "case_conference" && c.status !== "discharged") await changeCaseStatus(tx, caseId, "case_conference", actor, { conferenceId: conference.id });
   await recordAuditEvent(tx, { actor, action: "conference.nominated", caseId, entityType: "conference_item", entityId: added[0]!.id, details: { conferenceId: conference.id } });
@@ -143,13 +143,13 @@ export async function recordDecision(
   actor: CurrentUser,
 ) {
   // A viewer who cannot see the recommendation cannot overwrite it.
-  if (!canRecordConference(actor)) throw new DomainError("forbidden", "Conference decisions are recorded by the clinicians who can read them.");
+  if (!canRecordConference(actor)) throw new DomainError("forbidden", "conference_decision");
   const [item] = await tx.select().from(conferenceItems).where(eq(conferenceItems.id, input.itemId)).for("update");
-  if (!item) throw new DomainError("not_found", "That agenda item does not exist.");
+  if (!item) throw new DomainError("not_found", "agenda_item");
   await tx.update(conferenceItems).set({ recommendation: input.recommendation, outcomeStatus: input.outcomeStatus, discussedAt: sql`now()`, discussedBy: actor.id }).where(eq(conferenceItems.id, item.id));
   if (input.actions.length) {
     const owners = await tx.select({ id: practitioners.id }).from(practitioners).where(inArray(practitioners.id, input.actions.map((a) => a.ownerPractitionerId)));
-    if (owners.length !== new Set(input.actions.map((a) => a.ownerPractitionerId)).size) throw new DomainError("invalid", "Choose who does each action.");
+    if (owners.length !== new Set(input.actions.map((a) => a.ownerPractitionerId)).size) throw new DomainError("invalid", "action_owners");
     await tx.insert(actionItems).values(input.actions.map((a) => ({ ...a, caseId: item.caseId, conferenceItemId: item.id, createdBy: actor.id })));
   }
   const [c] = await tx.select({ status: cases.status, patientId: cases.patientId }).from(cases).where(eq(cases.id, item.caseId));
@@ -158,12 +158,12 @@ export async function recordDecision(
 }
 
 export async function recordMeeting(tx: Tx, input: { conferenceId: string; summary: string; attendees: string[] }, actor: CurrentUser) {
-  if (!canRecordConference(actor)) throw new DomainError("forbidden", "The meeting's summary is recorded by the clinicians who can read it.");
+  if (!canRecordConference(actor)) throw new DomainError("forbidden", "conference_summary");
   const [conf] = await tx.select().from(conferences).where(eq(conferences.id, input.conferenceId)).for("update");
-  if (!conf) throw new DomainError("not_found", "That conference does not exist.");
+  if (!conf) throw new DomainError("not_found", "conference");
   if (input.attendees.length) {
     const known = await tx.select({ id: practitioners.id }).from(practitioners).where(inArray(practitioners.id, input.attendees));
-    if (known.length !== new Set(input.attendees).size) throw new DomainError("invalid", "Choose attendees from the clinic's practitioners.", { attendees: "Choose from the list" });
+    if (known.length !== new Set(input.attendees).size) throw new DomainError("invalid", "attendees", { fields: { attendees: "attendees" } });
   }
   await tx.update(conferences).set({ summary: input.summary, heldAt: conf.heldAt ?? sql`now()` }).where(eq(conferences.id, conf.id));
   await tx.delete(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conf.id));
@@ -174,8 +174,8 @@ export async function recordMeeting(tx: Tx, input: { conferenceId: string; summa
 /** Only the owner (or an admin) marks their action item done. */
 export async function completeActionItem(tx: Tx, actionItemId: string, actor: CurrentUser) {
   const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, actionItemId), isNull(actionItems.completedAt))).for("update");
-  if (!item) throw new DomainError("not_found", "That action item is already done or does not exist.");
-  if (actor.role !== "admin" && item.ownerPractitionerId !== actor.practitionerId) throw new DomainError("forbidden", "Only its owner can mark this action done.");
+  if (!item) throw new DomainError("not_found", "action_item");
+  if (actor.role !== "admin" && item.ownerPractitionerId !== actor.practitionerId) throw new DomainError("forbidden", "action_owner");
   await tx.update(actionItems).set({ completedAt: sql`now()`, completedBy: actor.id }).where(eq(actionItems.id, item.id));
   await recordAuditEvent(tx, { actor, action: "action_item.completed", caseId: item.caseId, entityType: "action_item", entityId: item.id });
 }

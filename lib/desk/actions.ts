@@ -40,7 +40,7 @@ export const sendToReviewAction = createFormAction({ schema: AppointmentIdSchema
 export const proposeTimeAction = createFormAction({ schema: ProposeSchema, roles: DESK }, async ({ appointmentId, start }, user) => {
   const db = getDb();
   const details = await loadAppointmentDetails(db, appointmentId);
-  if (!details) throw new DomainError("not_found", "That appointment does not exist.");
+  if (!details) throw new DomainError("not_found", "appointment");
   const [date, time] = start.split("T") as [string, string];
   await proposeTime(db, appointmentId, zonedInstant(date, time, details.timeZone), user, appBaseUrl());
   await after();

@@ -21,7 +21,7 @@ import { addDaysIso, formatDateTime } from "@/lib/time";
 
 async function detailsOf(tx: Tx, appointmentId: string): Promise<AppointmentDetails> {
   const details = await loadAppointmentDetails(tx, appointmentId);
-  if (!details) throw new DomainError("not_found", "That appointment does not exist.");
+  if (!details) throw new DomainError("not_found", "appointment");
   return details;
 }
 
@@ -40,8 +40,8 @@ export async function declineRequest(tx: Tx, appointmentId: string, reason: stri
 /** Red flags or doubts: the request goes to the clinicians' queue as awaiting review. */
 export async function sendToReview(tx: Tx, appointmentId: string, actor: CurrentUser) {
   const [a] = await tx.select({ caseId: appointments.caseId, patientId: appointments.patientId }).from(appointments).where(eq(appointments.id, appointmentId)).for("update");
-  if (!a) throw new DomainError("not_found", "That appointment does not exist.");
-  if (!a.caseId) throw new DomainError("invalid", "This request has no case to review.");
+  if (!a) throw new DomainError("not_found", "appointment");
+  if (!a.caseId) throw new DomainError("invalid", "no_case_to_review");
   await tx.update(cases).set({ awaitingReview: true, updatedAt: sql`now()` }).where(eq(cases.id, a.caseId));
   const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, a.caseId));
   if (c?.status === "new") await changeCaseStatus(tx, a.caseId, "triaged", actor, { via: "sent_to_review" });
@@ -51,12 +51,12 @@ export async function sendToReview(tx: Tx, appointmentId: string, actor: Current
 /** Propose another free time of the same practitioner; the patient accepts through the manage link. */
 export async function proposeTime(db: Db, appointmentId: string, start: Date, actor: CurrentUser, baseUrl: string) {
   const before = await loadAppointmentDetails(db, appointmentId);
-  if (!before) throw new DomainError("not_found", "That appointment does not exist.");
-  if (before.status !== "requested" && before.status !== "confirmed") throw new DomainError("invalid", "Only an open appointment can be moved.");
+  if (!before) throw new DomainError("not_found", "appointment");
+  if (before.status !== "requested" && before.status !== "confirmed") throw new DomainError("invalid", "not_open");
   const day = start.toISOString().slice(0, 10);
   const free = await getFreeSlots(db, { serviceSlug: before.serviceSlug, practitionerId: before.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), ignoreAppointmentId: before.id, now: new Date() });
   if (!free.slots.some((s) => s.start.getTime() === start.getTime())) {
-    throw new DomainError("slot_unavailable", "That time is not free for this practitioner.", { start: "Choose a free time (see the calendar)" });
+    throw new DomainError("slot_unavailable", "desk", { fields: { start: "free_time" } });
   }
   await db.transaction(async (tx) => {
     // Not a status change: the proposal waits for the patient (acceptProposal moves it through the lifecycle).

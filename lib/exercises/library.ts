@@ -18,7 +18,7 @@ export const uploadUrl = (id: string) => `/api/exercise-pictures/${id}`;
 export async function storeExercisePicture(db: Db, input: ExercisePictureInput & { bytes: Uint8Array; type: UploadType }, actor: CurrentUser) {
   return db.transaction(async (tx) => {
     const [exercise] = await tx.select({ id: exercises.id }).from(exercises).where(eq(exercises.id, input.exerciseId)).for("update");
-    if (!exercise) throw new DomainError("not_found", "That exercise no longer exists.");
+    if (!exercise) throw new DomainError("not_found", "exercise");
     const bytes = Buffer.from(input.bytes);
     const [row] = await tx
       .insert(exerciseUploads)

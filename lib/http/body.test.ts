@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, InvalidInput } from "./api";
+import { DomainError, httpErrorOf } from "@/lib/errors";
 import { readBodyText, readJsonBody } from "./body";
 
 afterEach(() => {
@@ -26,15 +26,15 @@ describe("request bodies", () => {
     const { req, pulled } = streamed(MB3);
     req.headers.set("content-length", String(MB3));
     const err = await readBodyText(req).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 413, code: "payload_too_large" });
+    expect(err).toBeInstanceOf(DomainError);
+    expect(httpErrorOf(err as DomainError)).toMatchObject({ status: 413, body: { error: { code: "payload_too_large" } } });
     // A stream fills its first chunk on its own; nothing more is asked for.
     expect(pulled()).toBeLessThanOrEqual(16 * 1024);
   });
 
   it("refuses a streamed 3 MB body without Content-Length once it passes the limit, not after reading it whole", async () => {
     const { req, pulled } = streamed(MB3);
-    await expect(readBodyText(req)).rejects.toMatchObject({ status: 413 });
+    await expect(readBodyText(req)).rejects.toMatchObject({ code: "payload_too_large" });
     expect(pulled()).toBeLessThan(128 * 1024);
   });
 
@@ -42,14 +42,14 @@ describe("request bodies", () => {
     const ok = "x".repeat(64 * 1024);
     expect(await readBodyText(new Request("http://clinic.test/x", { method: "POST", body: ok }))).toBe(ok);
     vi.stubEnv("REQUEST_BODY_LIMIT_KB", "1");
-    await expect(readBodyText(new Request("http://clinic.test/x", { method: "POST", body: "x".repeat(1025) }))).rejects.toMatchObject({ status: 413 });
+    await expect(readBodyText(new Request("http://clinic.test/x", { method: "POST", body: "x".repeat(1025) }))).rejects.toMatchObject({ code: "payload_too_large" });
   });
 
   it("parses JSON and refuses control characters in any string with the fields they were in", async () => {
     expect(await readJsonBody(new Request("http://clinic.test/x", { method: "POST", body: '{"a":"b\\tc"}' }))).toEqual({ a: "b\tc" });
     const err = await readJsonBody(new Request("http://clinic.test/x", { method: "POST", body: '{"patient":{"name":"A\\u0000"}}' })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InvalidInput);
-    expect((err as InvalidInput).fields).toHaveProperty("patient.name");
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).fields).toHaveProperty("patient.name");
     await expect(readJsonBody(new Request("http://clinic.test/x", { method: "POST", body: "{nope" }))).rejects.toBeInstanceOf(SyntaxError);
   });
 });

@@ -1,14 +1,14 @@
 import { controlCharacterFields } from "@/lib/validation/text";
-import { ApiError, InvalidInput } from "./api";
+import { DomainError } from "@/lib/errors";
 import { bodyLimitBytes, declaredTooLarge } from "./body-limit";
 
 export { bodyLimitBytes } from "./body-limit";
 
-export function payloadTooLarge(limit: number = bodyLimitBytes()): ApiError {
-  return new ApiError(413, "payload_too_large", `The request body is larger than ${Math.round(limit / 1024)} kB.`);
+export function payloadTooLarge(limit: number = bodyLimitBytes()): DomainError {
+  return new DomainError("payload_too_large", "default", { params: { kb: Math.round(limit / 1024) } });
 }
 
-/** The body as text (UTF-8), or a 413 ApiError once it passes `limit` bytes; the rest is never read. */
+/** The body as text (UTF-8), or a 413 DomainError once it passes `limit` bytes; the rest is never read. */
 export async function readBodyText(req: Request, limit: number = bodyLimitBytes()): Promise<string> {
   if (declaredTooLarge(req.headers, limit)) throw payloadTooLarge(limit);
   if (!req.body) return "";
@@ -35,6 +35,6 @@ export async function readBodyText(req: Request, limit: number = bodyLimitBytes(
 export async function readJsonBody(req: Request, limit: number = bodyLimitBytes()): Promise<unknown> {
   const body = JSON.parse(await readBodyText(req, limit)) as unknown;
   const control = controlCharacterFields(body);
-  if (Object.keys(control).length) throw new InvalidInput(control);
+  if (Object.keys(control).length) throw new DomainError("invalid", "api", { fields: Object.fromEntries(Object.entries(control).map(([k, v]) => [k, { text: v }])) });
   return body;
 }

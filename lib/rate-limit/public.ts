@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
-import { ApiError } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { hit, retryAfterSeconds } from "./index";
 
 /** Public POSTs allowed per client address per minute (PUBLIC_RATE_LIMIT_PER_MINUTE, default 20). */
@@ -29,6 +29,6 @@ export function apiReadLimitPerMinute(): number {
 export async function enforcePublicLimit(db: DbOrTx, bucket: string, ip: string, limit: number = publicLimitPerMinute()): Promise<void> {
   const result = await checkPublicLimit(db, bucket, ip, limit);
   if (!result.ok) {
-    throw new ApiError(429, "rate_limited", "Too many requests from this address. Please wait a minute and try again.", {}, { "Retry-After": String(result.retryAfter) });
+    throw new DomainError("rate_limited", "api", { headers: { "Retry-After": String(result.retryAfter) } });
   }
 }

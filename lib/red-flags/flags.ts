@@ -124,13 +124,13 @@ export type PatientFlag = Awaited<ReturnType<typeof listPatientFlags>>[number];
  */
 export async function clearRedFlag(tx: Tx, input: { flagId: string; note: string; viewer: Viewer & { id: string } }) {
   const [found] = await tx.select({ patientId: patientRedFlags.patientId }).from(patientRedFlags).where(eq(patientRedFlags.id, input.flagId));
-  if (!found) throw new DomainError("not_found", "That red flag does not exist.");
+  if (!found) throw new DomainError("not_found", "red_flag");
   await lockPatientFlags(tx, found.patientId);
   const [flag] = await tx.select().from(patientRedFlags).where(eq(patientRedFlags.id, input.flagId)).for("update");
-  if (!flag || flag.priority === "routine") throw new DomainError("not_found", "That red flag does not exist.");
-  if (flag.clearedAt) throw new DomainError("already_cleared", "This red flag is already cleared.");
+  if (!flag || flag.priority === "routine") throw new DomainError("not_found", "red_flag");
+  if (flag.clearedAt) throw new DomainError("already_cleared");
   if (!canClearFlag(input.viewer, { priority: flag.priority, clearedAt: null })) {
-    throw new DomainError("forbidden", `Only ${whoCanClear(flag.priority)} can clear this red flag.`);
+    throw new DomainError("forbidden", "clear_flag", { params: { who: whoCanClear(flag.priority) } });
   }
   await tx.update(patientRedFlags).set({ clearedAt: sql`now()`, clearedBy: input.viewer.id, clearanceNote: input.note }).where(eq(patientRedFlags.id, flag.id));
   await tx.insert(redFlagEvents).values({ flagId: flag.id, kind: "cleared", actorUserId: input.viewer.id, note: input.note });

@@ -26,7 +26,7 @@ export async function receiveReferral(
   let patientId = input.patientId;
   if (patientId) {
     const [p] = await tx.select({ id: patients.id }).from(patients).where(eq(patients.id, patientId));
-    if (!p) throw new DomainError("invalid", "Choose a patient.", { patientId: "That patient does not exist" });
+    if (!p) throw new DomainError("invalid", "referral_patient", { fields: { patientId: "referral_patient" } });
   } else {
     const [existing] = await tx
       .select({ id: patients.id })
@@ -44,7 +44,7 @@ export async function receiveReferral(
     caseId = (
       await tx
         .insert(cases)
-        .values({ patientId, searchText: `${p!.fullName} ${p!.email}`.toLowerCase(), triageReasons: [`Referral from ${input.specialty.replace("_", " ")}: ${input.reason}`.slice(0, 300)] })
+        .values({ patientId, searchText: `${p!.fullName} ${p!.email}`.toLowerCase(), triageReasons: [{ code: "referral", specialty: input.specialty }] })
         .returning({ id: cases.id })
     )[0]!.id;
   }
@@ -58,7 +58,7 @@ export async function receiveReferral(
 
 export async function sendReferral(tx: Tx, input: { caseId: string; specialty: string; counterpart: string; reason: string; letterText: string }, actor: CurrentUser) {
   const [c] = await tx.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, input.caseId));
-  if (!c) throw new DomainError("not_found", "That case does not exist.");
+  if (!c) throw new DomainError("not_found", "case");
   const [ref] = await tx
     .insert(referrals)
     .values({ caseId: input.caseId, direction: "outgoing", specialty: input.specialty as never, counterpart: input.counterpart, reason: input.reason, letterText: input.letterText, status: "sent", createdBy: actor.id })
@@ -69,8 +69,8 @@ export async function sendReferral(tx: Tx, input: { caseId: string; specialty: s
 
 export async function updateReferralStatus(tx: Tx, referralId: string, status: ReferralStatus, actor: CurrentUser) {
   const [ref] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
-  if (!ref) throw new DomainError("not_found", "That referral does not exist.");
-  if (!NEXT[ref.status].includes(status)) throw new DomainError("invalid_transition", `A referral cannot go from ${ref.status} to ${status}.`);
+  if (!ref) throw new DomainError("not_found", "referral");
+  if (!NEXT[ref.status].includes(status)) throw new DomainError("invalid_transition", "referral", { params: { from: ref.status, to: status } });
   await tx.update(referrals).set({ status, updatedAt: sql`now()` }).where(eq(referrals.id, referralId));
   const [c] = await tx.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, ref.caseId));
   await recordAuditEvent(tx, { actor, action: "referral.status_changed", patientId: c?.patientId, caseId: ref.caseId, entityType: "referral", entityId: referralId, details: { from: ref.status, to: status } });

@@ -27,7 +27,7 @@ export const saveTemplateAction = createAction({ schema: TemplateSchema, roles: 
     const [row] = await getDb().insert(regimenTemplates).values({ ...input, createdBy: user.id }).returning({ id: regimenTemplates.id });
     return { templateId: row!.id };
   } catch (err) {
-    if (pgErrorCode(err) === PG.uniqueViolation) throw new DomainError("invalid", "A template with that name exists.", { name: "Choose another name" });
+    if (pgErrorCode(err) === PG.uniqueViolation) throw new DomainError("invalid", "template_name_taken", { fields: { name: "template_name_taken" } });
     throw err;
   }
 });
@@ -40,7 +40,7 @@ export const saveExerciseAction = createFormAction({ schema: ExerciseSchema, rol
     const row = id
       ? (await tx.update(exercises).set({ ...values, mediaUrl: mediaUrl || null, updatedBy: user.id, updatedAt: sql`now()` }).where(eq(exercises.id, id)).returning({ id: exercises.id }))[0]
       : (await tx.insert(exercises).values({ ...values, slug: `${slug}-${crypto.randomUUID().slice(0, 4)}`, mediaUrl: mediaUrl || null, updatedBy: user.id }).returning({ id: exercises.id }))[0];
-    if (!row) throw new DomainError("not_found", "That exercise no longer exists.");
+    if (!row) throw new DomainError("not_found", "exercise");
     await recordAuditEvent(tx, { actor: user, action: id ? "exercise.updated" : "exercise.created", entityType: "exercise", entityId: row.id });
     return row;
   });

@@ -69,10 +69,10 @@ export type RegimenVersion = Awaited<ReturnType<typeof listRegimenVersions>>[num
  */
 export async function saveRegimen(tx: Tx, input: { caseId: string; title: string; startDate: string; reviewDate: string; items: RegimenItem[] }, actor: CurrentUser, portalUrl: string) {
   const [c] = await tx.select().from(cases).where(eq(cases.id, input.caseId)).for("update");
-  if (!c) throw new DomainError("not_found", "That case does not exist.");
-  if (!canEditRegimen(actor, c)) throw new DomainError("forbidden", "Only practitioners on this case can change its exercise plan.");
+  if (!c) throw new DomainError("not_found", "case");
+  if (!canEditRegimen(actor, c)) throw new DomainError("forbidden", "regimen_care_team");
   const known = await tx.select({ id: exercises.id }).from(exercises).where(inArray(exercises.id, input.items.map((i) => i.exerciseId)));
-  if (known.length !== input.items.length) throw new DomainError("invalid", "Choose exercises from the library.", { items: "An exercise is not in the library" });
+  if (known.length !== input.items.length) throw new DomainError("invalid", "exercise_not_in_library", { fields: { items: "exercise_not_in_library" } });
 
   const [current] = await tx.select().from(regimens).where(and(eq(regimens.caseId, c.id), eq(regimens.isCurrent, true)));
   if (current) await tx.update(regimens).set({ isCurrent: false }).where(eq(regimens.id, current.id));
@@ -113,7 +113,8 @@ export async function saveRegimen(tx: Tx, input: { caseId: string; title: string
     caseId: c.id,
     entityType: "regimen",
     entityId: id,
-    details: { kind: "regimen", title: `${changed ? "Exercise plan updated" : "Exercise plan assigned"}: ${input.title} (version ${version}, ${input.items.length} exercises)` },
+    // Codes and numbers only: the timeline says it in words (lib/i18n, timeline.regimen).
+    details: { kind: "regimen", changed, version, exercises: input.items.length },
   });
   const [patient] = await tx.select({ name: patients.fullName, email: patients.email }).from(patients).where(eq(patients.id, c.patientId));
   if (patient) {
@@ -155,7 +156,7 @@ export async function recordPlanLogs(
   today: string,
 ) {
   const tooFar = (d: string) => d > addDaysIso(today, 1) || d < addDaysIso(today, -62);
-  if (input.entries.some((e) => tooFar(e.date)) || (input.checkin && tooFar(input.checkin.date))) throw new DomainError("invalid", "Logs can be for the last two months up to today.");
+  if (input.entries.some((e) => tooFar(e.date)) || (input.checkin && tooFar(input.checkin.date))) throw new DomainError("invalid", "log_date");
   return db.transaction(async (tx) => {
     if (input.entries.length) {
       const own = await tx
@@ -164,7 +165,7 @@ export async function recordPlanLogs(
         .innerJoin(regimens, eq(regimens.id, regimenItems.regimenId))
         .where(and(eq(regimens.patientId, patientId), inArray(regimenItems.id, [...new Set(input.entries.map((e) => e.regimenItemId))])));
       const ownIds = new Set(own.map((o) => o.id));
-      if (input.entries.some((e) => !ownIds.has(e.regimenItemId))) throw new DomainError("forbidden", "That exercise is not in your plan.");
+      if (input.entries.some((e) => !ownIds.has(e.regimenItemId))) throw new DomainError("forbidden", "exercise_not_in_plan");
       await tx
         .insert(exerciseLogs)
         .values(input.entries.map((e) => ({ clientId: e.clientId, patientId, regimenItemId: e.regimenItemId, logDate: e.date, setsDone: e.setsDone })))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import type { DurationClass } from "@/lib/cases/status";
-import { assessTriage } from "./assess";
+import { triageReasonText, assessTriage } from "./assess";
 import type { Priority, RedFlagCode } from "./red-flags";
 
 type Row = [name: string, flags: RedFlagCode[], onset: string, service: Discipline, priority: Priority, reason: string, duration: DurationClass, suggested: Discipline];
@@ -49,7 +49,7 @@ describe("assessTriage: table of cases", () => {
   it.each(CASES)("%s", (_name, flags, onset, discipline, priority, reason, duration, suggested) => {
     const t = assessTriage({ redFlags: flags, painStartedOn: onset, requestedOn: ON, service: { discipline, needsReview: discipline === "spine_physician" } });
     expect(t.priority).toBe(priority);
-    expect(t.reasons.join(" | ")).toContain(reason);
+    expect(t.reasons.map(triageReasonText).join(" | ")).toContain(reason);
     expect(t.durationClass).toBe(duration);
     expect(t.suggestedDiscipline).toBe(suggested);
   });

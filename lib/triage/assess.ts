@@ -1,6 +1,7 @@
 import type { Discipline } from "@/lib/clinic/disciplines";
 import type { DurationClass } from "@/lib/cases/status";
 import { triageBooking } from "./booking";
+import { textOf } from "@/lib/i18n";
 import { RED_FLAGS, type Priority, type RedFlagCode } from "./red-flags";
 
 /**
@@ -17,11 +18,41 @@ export interface DurationThresholds {
 }
 export const DEFAULT_THRESHOLDS: DurationThresholds = { acuteWeeks: 6, chronicWeeks: 12 };
 
+/** Why a request was triaged as it was: codes, said in words by triageReasonText through the catalog. */
+export type TriageReason =
+  | { code: "red_flag"; flag: RedFlagCode }
+  | { code: "no_red_flags" }
+  | { code: "duration"; weeks: number; durationClass: DurationClass }
+  | { code: "suggest_physician" }
+  | { code: "suggest_physical_therapist"; durationClass: DurationClass }
+  | { code: "suggest_requested" }
+  | { code: "referral"; specialty: string };
+
+export function triageReasonText(reason: TriageReason | string): string {
+  // Cases triaged before reasons were codes stored the words themselves.
+  if (typeof reason === "string") return reason;
+  switch (reason.code) {
+    case "red_flag": {
+      const flag = RED_FLAGS.find((f) => f.code === reason.flag);
+      return textOf("triage.red_flag", { priority: (flag?.priority ?? "routine").replace("_", " "), question: flag?.question ?? reason.flag }) ?? reason.code;
+    }
+    case "duration":
+      return textOf("triage.duration", { weeks: reason.weeks, durationClass: reason.durationClass }) ?? reason.code;
+    case "suggest_physical_therapist":
+      return textOf("triage.suggest_physical_therapist", { durationClass: reason.durationClass }) ?? reason.code;
+    case "referral":
+      return textOf("triage.referral", { specialty: reason.specialty.replace("_", " ") }) ?? reason.code;
+    default:
+      return textOf(`triage.${reason.code}`) ?? reason.code;
+  }
+}
+
 export interface TriageResult {
   priority: Priority;
   durationClass: DurationClass;
   weeksOfPain: number;
-  reasons: string[];
+  /** Which answers led there, as codes (stored on the case); triageReasonText says them in words. */
+  reasons: TriageReason[];
   redFlags: RedFlagCode[];
   suggestedDiscipline: Discipline;
 }
@@ -46,10 +77,10 @@ export function durationClassOf(weeks: number, t: DurationThresholds = DEFAULT_T
  *  2. subacute or chronic pain → physical therapist (exercise therapy is first-line for persisting pain);
  *  3. otherwise the discipline of the service asked for.
  */
-function suggestDiscipline(redFlags: readonly RedFlagCode[], durationClass: DurationClass, requested: Discipline): { discipline: Discipline; reason: string } {
-  if (redFlags.length) return { discipline: "spine_physician", reason: "Red flags are reviewed by a spine physician first" };
-  if (durationClass !== "acute") return { discipline: "physical_therapist", reason: `${durationClass === "chronic" ? "Chronic" : "Subacute"} pain: exercise therapy with a physical therapist` };
-  return { discipline: requested, reason: "Acute pain without red flags: the service asked for" };
+function suggestDiscipline(redFlags: readonly RedFlagCode[], durationClass: DurationClass, requested: Discipline): { discipline: Discipline; reason: TriageReason } {
+  if (redFlags.length) return { discipline: "spine_physician", reason: { code: "suggest_physician" } };
+  if (durationClass !== "acute") return { discipline: "physical_therapist", reason: { code: "suggest_physical_therapist", durationClass } };
+  return { discipline: requested, reason: { code: "suggest_requested" } };
 }
 
 export function assessTriage(input: {
@@ -64,10 +95,10 @@ export function assessTriage(input: {
   const weeks = weeksBetween(input.painStartedOn, input.requestedOn);
   const durationClass = durationClassOf(weeks, input.thresholds);
   const suggestion = suggestDiscipline(input.redFlags, durationClass, input.service.discipline);
-  const reasons = [
-    ...booking.reasons.map((r) => `Red flag (${r.priority.replace("_", " ")}): ${r.question}`),
-    ...(booking.reasons.length ? [] : ["No red flags: routine"]),
-    `Pain for ${weeks < 1 ? "less than a week" : `${Math.floor(weeks)} week${Math.floor(weeks) === 1 ? "" : "s"}`}: ${durationClass}`,
+  const reasons: TriageReason[] = [
+    ...booking.reasons.map((r) => ({ code: "red_flag" as const, flag: r.code })),
+    ...(booking.reasons.length ? [] : [{ code: "no_red_flags" as const }]),
+    { code: "duration", weeks: Math.floor(weeks), durationClass },
     suggestion.reason,
   ];
   const codes = new Set(input.redFlags);

@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { createFormAction, markPublicAction } from "@/lib/actions/create-action";
-import { fieldErrorsOf, type ActionResult } from "@/lib/actions/result";
+import { schemaFields, type ActionResult } from "@/lib/actions/result";
+import { actionError } from "@/lib/errors";
 import { verifySignedId } from "@/lib/secrets";
 import { MANAGE_PURPOSE } from "@/lib/booking/manage-token";
 import { manageToken } from "@/lib/booking/facts";
@@ -19,7 +20,7 @@ import { challengeOfLinkToken } from "./challenges";
 import { sendBookingCode } from "./email-code";
 import { verifyRequestByCode, verifyRequestByDesk, type VerifyOutcome } from "./requests";
 
-const LIMITED = { ok: false as const, error: { code: "rate_limited", message: "Too many attempts from your connection. Please wait a minute and try again." } };
+const LIMITED = actionError("rate_limited");
 
 export type VerifyActionData = { status: "requested" | "confirmed" };
 
@@ -28,22 +29,22 @@ function answer(outcome: VerifyOutcome): ActionResult<VerifyActionData> {
     case "verified":
       return { ok: true, data: { status: outcome.status } };
     case "wrong_code":
-      return { ok: false, error: { code: "wrong_code", message: `That code is not right. ${outcome.attemptsLeft} ${outcome.attemptsLeft === 1 ? "try" : "tries"} left.`, fields: { code: "That code is not right" } } };
+      return actionError("wrong_code", "default", { params: { attemptsLeft: outcome.attemptsLeft }, fields: { code: "wrong_code" } });
     case "expired":
-      return { ok: false, error: { code: "expired", message: "This request has expired and its time is free again. Please book again." } };
+      return actionError("expired");
     case "not_pending":
-      return { ok: false, error: { code: "not_pending", message: "This request is not waiting for a code." } };
+      return actionError("not_pending");
   }
 }
 
 /** Public: /book asks for a code before sending. The same answer for every address. */
 export async function sendBookingCodeAction(input: { email: string }): Promise<ActionResult<{ challengeId: string; expiresAt: string }>> {
   const email = PatientContactSchema.shape.email.safeParse(input?.email);
-  if (!email.success) return { ok: false, error: { code: "invalid", message: "Enter a valid email address first.", fields: { "patient.email": "Enter a valid email address" } } };
+  if (!email.success) return actionError("invalid", "email_first", { fields: { "patient.email": "email" } });
   const db = getDb();
   if (!(await checkPublicLimit(db, "booking-code", clientIp(await headers()))).ok) return LIMITED;
   const sent = await sendBookingCode(db, { email: email.data });
-  if (!sent) return { ok: false, error: { code: "rate_limited", message: "We have sent several codes to this address already. Please use the latest one, or wait 15 minutes." } };
+  if (!sent) return actionError("rate_limited", "codes");
   await nudgeDelivery();
   return { ok: true, data: { challengeId: sent.challengeId, expiresAt: sent.expiresAt.toISOString() } };
 }
@@ -51,9 +52,9 @@ export async function sendBookingCodeAction(input: { email: string }): Promise<A
 /** Public, gated by the manage token: the code from the email. */
 export async function verifyByTokenAction(input: { token: string; code: string }): Promise<ActionResult<VerifyActionData>> {
   const parsed = VerificationCodeSchema.safeParse({ code: input?.code });
-  if (!parsed.success) return { ok: false, error: { code: "invalid", message: "Enter the 6-digit code from the email.", fields: fieldErrorsOf(parsed.error) } };
+  if (!parsed.success) return actionError("invalid", "verification_code_format", { fields: schemaFields(parsed.error) });
   const id = typeof input?.token === "string" ? verifySignedId(MANAGE_PURPOSE, input.token) : null;
-  if (!id) return { ok: false, error: { code: "not_found", message: "This link no longer works." } };
+  if (!id) return actionError("not_found", "link");
   const db = getDb();
   const h = await headers();
   if (!(await checkPublicLimit(db, "verification", clientIp(h))).ok) return LIMITED;
@@ -65,12 +66,12 @@ export async function verifyByTokenAction(input: { token: string; code: string }
 /** Public, gated by the signed link in the email (a button press, never a GET: mail scanners open links). */
 export async function verifyByLinkAction(input: { token: string }): Promise<ActionResult<VerifyActionData & { managePath: string }>> {
   const challengeId = typeof input?.token === "string" ? challengeOfLinkToken(input.token) : null;
-  if (!challengeId) return { ok: false, error: { code: "not_found", message: "This link no longer works." } };
+  if (!challengeId) return actionError("not_found", "link");
   const db = getDb();
   const h = await headers();
   if (!(await checkPublicLimit(db, "verification", clientIp(h))).ok) return LIMITED;
   const appointmentId = await appointmentForChallenge(db, challengeId);
-  if (!appointmentId) return { ok: false, error: { code: "not_found", message: "This link no longer works." } };
+  if (!appointmentId) return actionError("not_found", "link");
   const result = answer(await verifyRequestByCode(db, { appointmentId, code: null, viaLinkChallengeId: challengeId, baseUrl: appBaseUrl() }));
   if (!result.ok) return result;
   await nudgeDelivery();

@@ -24,10 +24,13 @@ export async function sendBookingCode(db: Db, input: { email: string; now?: Date
 }
 
 /** Does this code prove this address? A wrong code counts towards the challenge's five tries. */
-export async function provenEmail(db: Db, input: { challengeId: string; code: string; email: string; now?: Date }): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function provenEmail(
+  db: Db,
+  input: { challengeId: string; code: string; email: string; now?: Date },
+): Promise<{ ok: true } | { ok: false; code: "wrong_code" | "expired"; key: string; params?: Record<string, number> }> {
   const check = await db.transaction((tx) => checkChallenge(tx, { challengeId: input.challengeId, code: input.code, now: input.now ?? new Date() }));
   if (check.kind === "ok" && check.appointmentId === null && check.email === input.email.toLowerCase()) return { ok: true };
-  if (check.kind === "wrong") return { ok: false, message: `That code is not right. ${check.attemptsLeft} ${check.attemptsLeft === 1 ? "try" : "tries"} left.` };
-  if (check.kind === "ok") return { ok: false, message: "That code was sent to another address. Ask for a new code." };
-  return { ok: false, message: "That code has expired or was tried too often. Ask for a new code." };
+  if (check.kind === "wrong") return { ok: false, code: "wrong_code", key: "default", params: { attemptsLeft: check.attemptsLeft } };
+  if (check.kind === "ok") return { ok: false, code: "wrong_code", key: "other_address" };
+  return { ok: false, code: "expired", key: "code" };
 }

@@ -67,7 +67,7 @@ async function completeVerification(
   let patientId = provisional.id;
   if (input.linkToPatientId) {
     const [chosen] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.id, input.linkToPatientId), eq(patients.isProvisional, false)));
-    if (!chosen) throw new DomainError("invalid", "Choose a patient from the list.", { patientId: "Choose a patient from the list" });
+    if (!chosen) throw new DomainError("invalid", "choose_patient", { fields: { patientId: "choose_patient" } });
     patientId = chosen.id;
   } else if (input.linkToPatientId === undefined) {
     // The verified address and the date of birth find the patient (a family sharing an email has one record each).
@@ -130,7 +130,7 @@ export async function verifyRequestByCode(db: Db, input: { appointmentId: string
 /** The desk verified the caller by phone; `linkToPatientId` links the request to a patient they chose (null: as a new patient). */
 export async function verifyRequestByDesk(tx: Tx, input: { appointmentId: string; actor: Actor; linkToPatientId: string | null; baseUrl: string; now?: Date }): Promise<VerifyOutcome> {
   const pending = await lockPending(tx, input.appointmentId);
-  if (!pending) throw new DomainError("invalid", "This request is not waiting for verification.");
+  if (!pending) throw new DomainError("invalid", "not_awaiting_verification");
   return completeVerification(tx, { appointmentId: pending.id, patientId: pending.patientId, via: "desk", actor: input.actor, linkToPatientId: input.linkToPatientId, baseUrl: input.baseUrl, now: input.now ?? new Date() });
 }
 

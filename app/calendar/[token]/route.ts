@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { practitionerFeed } from "@/lib/calendar/feed";
-import { apiRoute, jsonError } from "@/lib/http/api";
+import { apiRoute, errorResponse } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (_req, { params }: { params: Promise<{ token: string }> }) => {
   const { token } = await params;
   const body = await practitionerFeed(getDb(), token);
-  if (!body) return jsonError(404, "not_found", "Unknown calendar.");
+  if (!body) return errorResponse(new DomainError("not_found", "calendar"));
   return new Response(body, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, no-store" } });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { triageReasonText } from "@/lib/triage/assess";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -300,7 +301,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                     </p>
                     <ul className="list-disc pl-5 text-sm text-muted">
                       {r.triage.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
+                        <li key={JSON.stringify(reason)}>{triageReasonText(reason)}</li>
                       ))}
                     </ul>
                   </>

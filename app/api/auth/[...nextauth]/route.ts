@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { signInLockFor } from "@/lib/auth/credentials";
 import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { handlers } from "@/lib/auth/next-auth";
-import { ApiError, jsonError } from "@/lib/http/api";
+import { errorResponse } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
 import { retryAfterSeconds } from "@/lib/rate-limit";
@@ -20,14 +21,14 @@ export async function POST(req: NextRequest) {
   try {
     body = await readBodyText(req);
   } catch (err) {
-    if (err instanceof ApiError) return jsonError(err.status, err.code, err.message);
+    if (err instanceof DomainError) return errorResponse(err);
     throw err;
   }
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = new URLSearchParams(body).get("email") ?? "";
     const lock = await signInLockFor(getDb(), { email, ip: clientIp(req.headers), deviceCookie: deviceCookieFromHeader(req.headers.get("cookie")) });
     if (lock) {
-      return jsonError(429, "rate_limited", "Too many failed sign-ins. Please try again later.", {}, { "Retry-After": String(retryAfterSeconds(lock)) });
+      return errorResponse(new DomainError("rate_limited", "sign_in", { headers: { "Retry-After": String(retryAfterSeconds(lock)) } }));
     }
   }
   return handlers.POST(new NextRequest(req.url, { method: "POST", headers: req.headers, body }));

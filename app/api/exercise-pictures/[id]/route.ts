@@ -2,7 +2,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireApiUser } from "@/lib/auth";
 import { loadUpload } from "@/lib/exercises/library";
-import { ApiError, apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +14,9 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (_req, { params }: { params: Promise<{ id: string }> }) => {
   await requireApiUser();
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "No such picture.");
+  if (!z.uuid().safeParse(id).success) throw new DomainError("not_found", "picture");
   const upload = await loadUpload(getDb(), id);
-  if (!upload) throw new ApiError(404, "not_found", "No such picture.");
+  if (!upload) throw new DomainError("not_found", "picture");
   return new Response(new Uint8Array(upload.bytes), {
     headers: {
       "Content-Type": upload.contentType,

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { requireApiRole } from "@/lib/auth";
-import { ApiError, apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
 import { readJsonBody } from "@/lib/http/body";
 import { DomainError } from "@/lib/errors";
 import { PlanLogSchema } from "@/lib/regimens/schemas";
@@ -17,16 +17,11 @@ export const dynamic = "force-dynamic";
  */
 export const POST = apiRoute(async (req) => {
   const user = await requireApiRole("patient");
-  if (!user.patientId) throw new ApiError(403, "forbidden", "Your account has no patient record.");
+  if (!user.patientId) throw new DomainError("forbidden", "no_patient_record");
   const input = PlanLogSchema.parse(await readJsonBody(req));
   const db = getDb();
   const today = localDate(new Date(), "America/New_York");
-  try {
-    const result = await recordPlanLogs(db, user.patientId, input, today);
-    for (const caseId of await casesOfPatientRegimens(db, user.patientId)) await raiseCheckIns(db, caseId, today);
-    return NextResponse.json({ ok: true, stored: result.stored });
-  } catch (err) {
-    if (err instanceof DomainError) throw new ApiError(err.code === "forbidden" ? 403 : 400, err.code, err.message);
-    throw err;
-  }
+  const result = await recordPlanLogs(db, user.patientId, input, today);
+  for (const caseId of await casesOfPatientRegimens(db, user.patientId)) await raiseCheckIns(db, caseId, today);
+  return NextResponse.json({ ok: true, stored: result.stored });
 });

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { createAppointmentRequest } from "@/lib/booking/create";
 import { AppointmentRequestSchema, IdempotencyKeySchema } from "@/lib/booking/schemas";
 import { bookingOutcomeResponse } from "@/lib/booking/api";
-import { ApiError, apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { readJsonBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
@@ -18,7 +19,7 @@ export const POST = apiRoute(async (req) => {
   await enforcePublicLimit(db, "appointment-requests", clientIp(req.headers));
   const keyHeader = req.headers.get("idempotency-key");
   const key = keyHeader === null ? null : IdempotencyKeySchema.safeParse(keyHeader);
-  if (key && !key.success) throw new ApiError(400, "invalid_idempotency_key", key.error.issues[0]!.message);
+  if (key && !key.success) throw new DomainError("invalid_idempotency_key");
   const body = await readJsonBody(req);
   const input = AppointmentRequestSchema.parse(body);
   const outcome = await createAppointmentRequest(db, input, {

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { MAX_RANGE_DAYS, getPublicFreeSlots } from "@/lib/availability";
 import { SlotsQuerySchema } from "@/lib/booking/schemas";
 import { presentSlot } from "@/lib/booking/present";
-import { ApiError, apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/http/ip";
 import { apiReadLimitPerMinute, enforcePublicLimit } from "@/lib/rate-limit/public";
 import { addDaysIso } from "@/lib/time";
@@ -16,10 +17,10 @@ export const GET = apiRoute(async (req) => {
   const params = Object.fromEntries(new URL(req.url).searchParams);
   const query = SlotsQuerySchema.parse(params);
   if (query.to > addDaysIso(query.from, MAX_RANGE_DAYS - 1)) {
-    throw new ApiError(400, "range_too_long", `Ask for at most ${MAX_RANGE_DAYS} days per call.`);
+    throw new DomainError("range_too_long", "default", { params: { days: MAX_RANGE_DAYS } });
   }
   const result = await getPublicFreeSlots(getDb(), { serviceSlug: query.service, practitionerId: query.practitioner, from: query.from, to: query.to });
-  if (!result.service) throw new ApiError(404, "unknown_service", "There is no bookable service with that slug.");
+  if (!result.service) throw new DomainError("unknown_service");
   return NextResponse.json(
     { timeZone: result.timeZone, slots: result.slots.map((s) => presentSlot(s, result.timeZone)) },
     { headers: { "Cache-Control": "no-store" } },

@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { resolveManageToken } from "@/lib/booking/manage";
 import { appointmentIcs } from "@/lib/calendar/ics";
-import { apiRoute, jsonError } from "@/lib/http/api";
+import { apiRoute, errorResponse } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { clientIp } from "@/lib/http/ip";
 import { enforcePublicLimit } from "@/lib/rate-limit/public";
@@ -13,7 +14,7 @@ export const GET = apiRoute(async (req, { params }: { params: Promise<{ token: s
   const { token } = await params;
   await enforcePublicLimit(getDb(), "manage", clientIp(req.headers));
   const state = await resolveManageToken(getDb(), token);
-  if (!state) return jsonError(404, "not_found", "This link no longer works.");
+  if (!state) return errorResponse(new DomainError("not_found", "link"));
   const d = state.details;
   const body = appointmentIcs({
     id: d.id,

@@ -4,7 +4,8 @@ import { getDb } from "@/db/client";
 import { loadAppointmentDetails, manageUrl } from "@/lib/booking/facts";
 import { isoInZone } from "@/lib/booking/present";
 import { VerificationCodeSchema } from "@/lib/booking/schemas";
-import { ApiError, apiRoute } from "@/lib/http/api";
+import { apiRoute } from "@/lib/http/api";
+import { DomainError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { clientIp } from "@/lib/http/ip";
 import { nudgeDelivery } from "@/lib/jobs";
@@ -21,7 +22,7 @@ export const POST = apiRoute(async (req, { params }: { params: Promise<{ id: str
   const db = getDb();
   await enforcePublicLimit(db, "verification", clientIp(req.headers));
   const { id } = await params;
-  if (!z.uuid().safeParse(id).success) throw new ApiError(404, "not_found", "There is no request waiting for a code with that id.");
+  if (!z.uuid().safeParse(id).success) throw new DomainError("not_found", "pending_request");
   const { code } = VerificationCodeSchema.parse(await req.json());
   const baseUrl = appBaseUrl();
   const outcome = await verifyRequestByCode(db, { appointmentId: id, code, baseUrl });
@@ -40,10 +41,10 @@ export const POST = apiRoute(async (req, { params }: { params: Promise<{ id: str
       });
     }
     case "wrong_code":
-      throw new ApiError(422, "wrong_code", "That code is not right.", { attemptsLeft: outcome.attemptsLeft });
+      throw new DomainError("wrong_code", "default", { params: { attemptsLeft: outcome.attemptsLeft }, extra: { attemptsLeft: outcome.attemptsLeft } });
     case "expired":
-      throw new ApiError(410, "expired", "This request has expired (or had too many wrong codes); its time is free again.");
+      throw new DomainError("expired", "api");
     case "not_pending":
-      throw new ApiError(404, "not_found", "There is no request waiting for a code with that id.");
+      throw new DomainError("not_found", "pending_request");
   }
 });

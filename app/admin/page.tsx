@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listPractitionersForAdmin, listServicesForAdmin } from "@/lib/clinic/queries";
-import { listUsers } from "@/lib/accounts/queries";
 import { Card, PageHeader } from "../_components/ui";
 import { AdminNav } from "./admin-nav";
+import { getAdminHomeData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   await requireRole("admin");
-  const db = getDb();
-  const [services, practitioners, users] = await Promise.all([listServicesForAdmin(db), listPractitionersForAdmin(db), listUsers(db)]);
+  const { services, practitioners, users } = await getAdminHomeData();
   const cards = [
     { href: "/admin/services", title: "Services", text: `${services.filter((s) => s.isActive).length} active of ${services.length}` },
     { href: "/admin/practitioners", title: "Practitioners & hours", text: `${practitioners.filter((p) => p.isActive).length} active practitioners` },

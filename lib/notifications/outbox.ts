@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { outboxEmails } from "@/db/schema";
+import { appointments, outboxEmails } from "@/db/schema";
 import type { EmailContent } from "./templates";
 
 export const MAX_SEND_ATTEMPTS = 5;
@@ -90,8 +90,11 @@ export async function listOutbox(db: DbOrTx, limit = 200) {
       createdAt: outboxEmails.createdAt,
       sentAt: outboxEmails.sentAt,
       lastError: outboxEmails.lastError,
+      // Whose appointment an email is about (the outbox view audits the patients it shows).
+      patientId: appointments.patientId,
     })
     .from(outboxEmails)
+    .leftJoin(appointments, eq(appointments.id, outboxEmails.appointmentId))
     .orderBy(sql`${outboxEmails.createdAt} desc`)
     .limit(limit);
 }

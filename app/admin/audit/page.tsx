@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { recordAuditEvent } from "@/lib/audit";
-import { AuditFiltersSchema, listAuditEvents } from "@/lib/audit/queries";
+import { AuditFiltersSchema } from "@/lib/audit/queries";
+import { getAuditPageData } from "@/lib/admin/views";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { auditActionLabel } from "@/lib/audit/actions";
 import { formatInZone } from "@/lib/time";
@@ -16,9 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requireRole("admin");
   const raw = await searchParams;
   const filters = AuditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const db = getDb();
-  const { rows, nextBefore } = await listAuditEvents(db, filters);
-  await recordAuditEvent(db, { actor: user, action: "audit.viewed", details: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]) } });
+  const { rows, nextBefore, timeZone } = await getAuditPageData({ viewer: user, filters });
   const params = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...over })) if (v) q.set(k, v);
@@ -70,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <tbody>
             {rows.map((e) => (
               <tr key={e.id}>
-                <td className="whitespace-nowrap">{formatInZone(e.at, "America/New_York", "yyyy-MM-dd HH:mm:ss")}</td>
+                <td className="whitespace-nowrap">{formatInZone(e.at, timeZone, "yyyy-MM-dd HH:mm:ss")}</td>
                 <td>
                   {e.actorName ?? "Public"} {e.actorRole ? <span className="text-muted">({ROLE_LABELS[e.actorRole]})</span> : null}
                 </td>

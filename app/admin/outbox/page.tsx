@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listOutbox, smtpConfigured } from "@/lib/notifications/outbox";
+import { smtpConfigured } from "@/lib/notifications/outbox";
+import { getOutboxPageData } from "@/lib/admin/views";
 import { formatDateTime } from "@/lib/time";
 import { Alert, Badge, EmptyState, PageHeader } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Outbox" };
 const TONE = { pending: "warning", sent: "success", failed: "danger", held: "info" } as const;
 
 export default async function OutboxPage() {
-  await requireRole("admin");
-  const emails = await listOutbox(getDb());
+  const user = await requireRole("admin");
+  const { emails, timeZone } = await getOutboxPageData({ viewer: user });
   return (
     <>
       <PageHeader title="Outbox" description="Every email Backline sends, newest first." />
@@ -31,7 +31,7 @@ export default async function OutboxPage() {
                 <Badge tone={TONE[e.status]}>{e.status}</Badge>
                 <span className="font-medium">{e.subject}</span>
                 <span className="text-sm text-muted">
-                  to {e.toAddress} · {formatDateTime(e.createdAt, "America/New_York")}
+                  to {e.toAddress} · {formatDateTime(e.createdAt, timeZone)}
                 </span>
               </summary>
               <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-sm">{e.textBody}</pre>

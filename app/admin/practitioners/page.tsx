@@ -1,21 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listPractitionersForAdmin, listWorkingHours } from "@/lib/clinic/queries";
 import { rowsInForce } from "@/lib/clinic/hours";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { WEEKDAY_SHORT } from "@/lib/clinic/weekdays";
 import { Badge, PageHeader, Table } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
+import { getPractitionersPageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Practitioners & hours" };
 
 export default async function AdminPractitionersPage() {
   await requireRole("admin");
-  const db = getDb();
-  const practitioners = await listPractitionersForAdmin(db);
-  const hours = await listWorkingHours(db, practitioners.map((p) => p.id));
+  const { practitioners, hours } = await getPractitionersPageData();
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>

@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listServicesForAdmin } from "@/lib/clinic/queries";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { Badge, PageHeader, Table } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
+import { getServicesPageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Services" };
 
 export default async function AdminServicesPage() {
   await requireRole("admin");
-  const services = await listServicesForAdmin(getDb());
+  const { services } = await getServicesPageData();
   return (
     <>
       <PageHeader title="Services" description="What patients can book, for how long, and with which rules." />

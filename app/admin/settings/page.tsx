@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { getClinicSettings } from "@/lib/cases/settings";
 import { saveSettingsAction } from "@/lib/cases/settings-actions";
 import { WEEKDAY_LONG } from "@/lib/clinic/weekdays";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PageHeader, inputClass } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
+import { getSettingsPageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireRole("admin");
-  const s = await getClinicSettings(getDb());
+  const s = await getSettingsPageData();
   return (
     <>
       <PageHeader title="Clinic settings" description="Triage thresholds and the weekly case conference." />

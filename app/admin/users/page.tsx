@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
 import { inviteStaffAction } from "@/lib/accounts/actions";
-import { invitedRoleLabel, listInvitations } from "@/lib/accounts/links";
+import { invitedRoleLabel } from "@/lib/accounts/links";
 import { INVITABLE_ROLES, tokenLifetimeSeconds } from "@/lib/accounts/purposes";
-import { listUsers } from "@/lib/accounts/queries";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { listLocations } from "@/lib/clinic/queries";
 import { formatDateTime } from "@/lib/time";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { Badge, Card, CardTitle, EmptyState, LabeledSelect, PageHeader, Table, inputClass } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
 import { DisableToggle } from "./disable-toggle";
 import { RevokeInvitation } from "./revoke-invitation";
+import { getUsersPageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -22,8 +20,7 @@ const STATUS_LABEL = { pending: "Waiting", accepted: "Accepted", revoked: "Revok
 
 export default async function AdminUsersPage() {
   const me = await requireRole("admin");
-  const db = getDb();
-  const [users, invitations, locations] = await Promise.all([listUsers(db), listInvitations(db), listLocations(db)]);
+  const { users, invitations, locations, timeZone } = await getUsersPageData();
   const inviteDays = Math.round(tokenLifetimeSeconds("staff_invite") / 86_400);
   return (
     <>
@@ -85,10 +82,10 @@ export default async function AdminUsersPage() {
                   <td>{i.email}</td>
                   <td>{invitedRoleLabel(i.role!, i.discipline)}</td>
                   <td className="text-sm">
-                    {formatDateTime(i.createdAt, "America/New_York")}
+                    {formatDateTime(i.createdAt, timeZone)}
                     {i.invitedBy ? ` by ${i.invitedBy}` : ""}
                   </td>
-                  <td className="text-sm">{formatDateTime(i.expiresAt, "America/New_York")}</td>
+                  <td className="text-sm">{formatDateTime(i.expiresAt, timeZone)}</td>
                   <td>
                     <Badge tone={STATUS_TONE[i.status]}>{STATUS_LABEL[i.status]}</Badge>
                   </td>

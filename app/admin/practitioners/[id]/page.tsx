@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { getPractitioner, listLocations, listWorkingHours } from "@/lib/clinic/queries";
 import { toWeeklyForm } from "@/lib/clinic/hours";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { localDate } from "@/lib/time";
 import { Alert, PageHeader } from "../../../_components/ui";
 import { AdminNav } from "../../admin-nav";
 import { HoursForm } from "./hours-form";
+import { getPractitionerPageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Working hours" };
 
@@ -17,9 +16,9 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
   await requireRole("admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const db = getDb();
-  const [practitioner, locations, hours] = await Promise.all([getPractitioner(db, id), listLocations(db), listWorkingHours(db, [id])]);
-  if (!practitioner) notFound();
+  const data = await getPractitionerPageData({ practitionerId: id });
+  if (!data) notFound();
+  const { practitioner, locations, hours } = data;
   const location = locations.find((l) => hours.some((h) => h.locationId === l.id)) ?? locations.find((l) => l.id === practitioner.locationId) ?? locations[0];
   if (!location) return <Alert tone="warning">Add a location first.</Alert>;
   const today = localDate(new Date(), location.timeZone);

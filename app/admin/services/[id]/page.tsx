@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { getService } from "@/lib/clinic/queries";
 import { PageHeader } from "../../../_components/ui";
 import { AdminNav } from "../../admin-nav";
 import { ServiceForm } from "./service-form";
+import { getServicePageData } from "@/lib/admin/views";
 
 export const metadata: Metadata = { title: "Edit service" };
 
@@ -14,7 +13,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   await requireRole("admin");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const service = await getService(getDb(), id);
+  const service = await getServicePageData({ serviceId: id });
   if (!service) notFound();
   return (
     <>

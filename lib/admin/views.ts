@@ -1,0 +1,67 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { CurrentUser } from "@/lib/auth";
+import { listInvitations } from "@/lib/accounts/links";
+import { listUsers } from "@/lib/accounts/queries";
+import { recordAuditEvent, recordListRead } from "@/lib/audit";
+import { listAuditEvents, type AuditFilters } from "@/lib/audit/queries";
+import { getClinicSettings } from "@/lib/cases/settings";
+import { getPractitioner, getService, listLocations, listPractitionersForAdmin, listServicesForAdmin, listWorkingHours } from "@/lib/clinic/queries";
+import { listOutbox } from "@/lib/notifications/outbox";
+
+/** The admin's pages: one loader each. Pages that show patients' data (audit trail, outbox) audit the read. */
+
+type Viewer = Pick<CurrentUser, "id" | "role">;
+
+const clinicZone = async () => (await listLocations(getDb()))[0]?.timeZone ?? "UTC";
+
+export async function getAdminHomeData() {
+  const db = getDb();
+  const [services, practitioners, users] = await Promise.all([listServicesForAdmin(db), listPractitionersForAdmin(db), listUsers(db)]);
+  return { services, practitioners, users };
+}
+
+export async function getServicesPageData() {
+  return { services: await listServicesForAdmin(getDb()) };
+}
+
+export async function getServicePageData({ serviceId }: { serviceId: string }) {
+  return getService(getDb(), serviceId);
+}
+
+export async function getPractitionersPageData() {
+  const db = getDb();
+  const practitioners = await listPractitionersForAdmin(db);
+  return { practitioners, hours: await listWorkingHours(db, practitioners.map((p) => p.id)) };
+}
+
+export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {
+  const db = getDb();
+  const [practitioner, locations, hours] = await Promise.all([getPractitioner(db, practitionerId), listLocations(db), listWorkingHours(db, [practitionerId])]);
+  return practitioner ? { practitioner, locations, hours } : null;
+}
+
+export async function getSettingsPageData() {
+  return getClinicSettings(getDb());
+}
+
+export async function getUsersPageData() {
+  const db = getDb();
+  const [users, invitations, locations] = await Promise.all([listUsers(db), listInvitations(db), listLocations(db)]);
+  return { users, invitations, locations, timeZone: locations[0]?.timeZone ?? "UTC" };
+}
+
+export async function getAuditPageData({ viewer, filters }: { viewer: Viewer; filters: AuditFilters }) {
+  const db = getDb();
+  const result = await listAuditEvents(db, filters);
+  await recordAuditEvent(db, { actor: viewer, action: "audit.viewed", details: { filters: Object.keys(filters).filter((k) => filters[k as keyof typeof filters]) } });
+  return { ...result, timeZone: await clinicZone() };
+}
+
+/** Emails carry names, times and links: showing them is a read of those patients' data. */
+export async function getOutboxPageData({ viewer }: { viewer: Viewer }) {
+  const db = getDb();
+  const emails = await listOutbox(db);
+  await recordListRead(db, { actor: viewer, view: "admin.outbox", patientIds: emails.flatMap((e) => (e.patientId ? [e.patientId] : [])) });
+  return { emails, timeZone: await clinicZone() };
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
+import { getHomePageData } from "@/lib/clinic/views";
 import { DISCIPLINE_LABELS, SERVICE_GROUP_LABELS, serviceGroupOf, type ServiceGroup } from "@/lib/clinic/disciplines";
 import { Badge, ButtonLink, Card } from "./_components/ui";
 
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Public: what the clinic offers and who works here, straight from the database. */
 export default async function HomePage() {
-  const db = getDb();
-  const [services, practitioners] = await Promise.all([listPublicServices(db), listPublicPractitioners(db)]);
+  const { services, practitioners } = await getHomePageData();
   const groups: ServiceGroup[] = ["spine_center", "massage"];
   const serviceName = new Map(services.map((s) => [s.slug, s.name]));
 

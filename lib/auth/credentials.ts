@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { clear, hit, peek } from "@/lib/rate-limit";
 import { ipOrNull } from "@/lib/http/ip";
@@ -103,4 +103,9 @@ export async function authenticate(
     sessionId,
     deviceCookie: withDeviceEntry(input.deviceCookie, user.id),
   };
+}
+
+/** The sign-in route's question, on the process's database: is sign-in paused for this attempt, and until when? */
+export function signInLock(attempt: SignInAttempt): Promise<Date | null> {
+  return signInLockFor(getDb(), attempt);
 }

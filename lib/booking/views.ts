@@ -6,6 +6,8 @@ import type { CurrentUser } from "@/lib/auth";
 import { listLocations, listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
 import { serviceGroupOf } from "@/lib/clinic/disciplines";
 import { describeTimeZone } from "@/lib/time";
+import { checkPublicLimit } from "@/lib/rate-limit/public";
+import { resolveManageToken } from "./manage";
 
 /**
  * What the booking flow needs (/book and the desk's booking by phone): services, practitioners, the zone
@@ -27,4 +29,14 @@ export async function getBookingPageData({ viewer }: { viewer: Pick<CurrentUser,
     timeZoneLabel: describeTimeZone(timeZone),
     contact,
   };
+}
+
+/**
+ * The manage page, for whoever holds the link: rate limited per address; null when the link is not
+ * genuine or the appointment is over. It shows the appointment, never the patient record's name.
+ */
+export async function getManagePageData({ token, ip }: { token: string; ip: string }) {
+  const db = getDb();
+  if (!(await checkPublicLimit(db, "manage", ip)).ok) return { limited: true as const, state: null };
+  return { limited: false as const, state: await resolveManageToken(db, token) };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, ne, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { getDb, type DbOrTx } from "@/db/client";
 import { appointments, emailChallenges, patients } from "@/db/schema";
 import { challengeOfLinkToken } from "./challenges";
 
@@ -31,7 +31,7 @@ export async function linkCandidates(db: DbOrTx, provisional: { id: string; emai
 }
 
 /** The request behind a verification link, while it still waits for verification; null for a forged or spent link. */
-export async function pendingRequestOfLink(db: DbOrTx, token: string): Promise<{ appointmentId: string } | null> {
+export async function pendingRequestOfLink(token: string, db: DbOrTx = getDb()): Promise<{ appointmentId: string } | null> {
   const challengeId = challengeOfLinkToken(token);
   if (!challengeId) return null;
   const [row] = await db

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/ip";
-import { checkPublicLimit } from "@/lib/rate-limit/public";
-import { resolveManageToken } from "@/lib/booking/manage";
+import { getManagePageData } from "@/lib/booking/views";
 import { nextStepFor, triageBooking } from "@/lib/triage/booking";
 import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
 import { describeTimeZone, formatDateTime, formatInZone } from "@/lib/time";
@@ -19,8 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
   const { new: isNew, accepted, verified } = await searchParams;
-  const limited = !(await checkPublicLimit(getDb(), "manage", clientIp(await headers()))).ok;
-  const state = limited ? null : await resolveManageToken(getDb(), token);
+  const { limited, state } = await getManagePageData({ token, ip: clientIp(await headers()) });
   if (limited) {
     return (
       <div className="mx-auto max-w-xl">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { describeAccountLink } from "@/lib/accounts/links";
+import { getSetPasswordPageData } from "@/lib/accounts/views";
 import { Card } from "../../_components/ui";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -16,7 +15,7 @@ const COPY = {
 /** Opened from an emailed link. Showing the page does not use the link up; saving the password does. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await describeAccountLink(getDb(), token);
+  const link = await getSetPasswordPageData(token);
   return (
     <div className="mx-auto max-w-md">
       <Card className="p-6 sm:p-8">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { pendingRequestOfLink } from "@/lib/verification/queries";
 import { PageHeader } from "../../_components/ui";
 import { ConfirmEmailButton } from "./confirm-email-button";
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export default async function VerifyPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  if (!(await pendingRequestOfLink(getDb(), token))) {
+  if (!(await pendingRequestOfLink(token))) {
     return (
       <div className="mx-auto max-w-xl">
         <PageHeader title="This link no longer works" />

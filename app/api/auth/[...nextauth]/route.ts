@@ -1,6 +1,5 @@
 import { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
-import { signInLockFor } from "@/lib/auth/credentials";
+import { signInLock } from "@/lib/auth/credentials";
 import { deviceCookieFromHeader } from "@/lib/auth/device-cookie";
 import { handlers } from "@/lib/auth/next-auth";
 import { errorResponse } from "@/lib/http/api";
@@ -26,7 +25,7 @@ export async function POST(req: NextRequest) {
   }
   if (req.nextUrl.pathname.endsWith("/callback/credentials")) {
     const email = new URLSearchParams(body).get("email") ?? "";
-    const lock = await signInLockFor(getDb(), { email, ip: clientIp(req.headers), deviceCookie: deviceCookieFromHeader(req.headers.get("cookie")) });
+    const lock = await signInLock({ email, ip: clientIp(req.headers), deviceCookie: deviceCookieFromHeader(req.headers.get("cookie")) });
     if (lock) {
       return errorResponse(new DomainError("rate_limited", "sign_in", { headers: { "Retry-After": String(retryAfterSeconds(lock)) } }));
     }

@@ -1,0 +1,92 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { appointmentIcs } from "@/lib/calendar/ics";
+import { DomainError } from "@/lib/errors";
+import { appBaseUrl } from "@/lib/http/base-url";
+import { readJsonBody } from "@/lib/http/body";
+import { clientIp } from "@/lib/http/ip";
+import { nudgeDelivery } from "@/lib/jobs";
+import { enforcePublicLimit } from "@/lib/rate-limit/public";
+import { verifyRequestByCode } from "@/lib/verification/requests";
+import { bookingOutcomeResponse } from "./api";
+import { createAppointmentRequest } from "./create";
+import { loadAppointmentDetails, manageUrl } from "./facts";
+import { resolveManageToken } from "./manage";
+import { isoInZone } from "./present";
+import { AppointmentRequestSchema, IdempotencyKeySchema, VerificationCodeSchema } from "./schemas";
+
+/**
+ * The public booking API's handlers (app/api/v1/... only route to these): who asks (anyone, rate limited
+ * per address), what (the shared schemas), do it, answer in the one error model.
+ */
+
+/** POST /api/v1/appointment-requests. Idempotent with an Idempotency-Key header. */
+export async function postAppointmentRequest(req: Request): Promise<Response> {
+  const db = getDb();
+  await enforcePublicLimit(db, "appointment-requests", clientIp(req.headers));
+  const keyHeader = req.headers.get("idempotency-key");
+  const key = keyHeader === null ? null : IdempotencyKeySchema.safeParse(keyHeader);
+  if (key && !key.success) throw new DomainError("invalid_idempotency_key");
+  const input = AppointmentRequestSchema.parse(await readJsonBody(req));
+  const outcome = await createAppointmentRequest(db, input, { actor: null, idempotencyKey: key?.success ? `api:${key.data}` : null, baseUrl: appBaseUrl() });
+  if (outcome.kind === "created") await nudgeDelivery();
+  const { status, body } = bookingOutcomeResponse(outcome);
+  return NextResponse.json(body, { status });
+}
+
+/** POST /api/v1/appointment-requests/{id}/verification: 200 with the routed status; 422 wrong code; 410 expired. */
+export async function postVerification(req: Request, id: string): Promise<Response> {
+  const db = getDb();
+  await enforcePublicLimit(db, "verification", clientIp(req.headers));
+  if (!z.uuid().safeParse(id).success) throw new DomainError("not_found", "pending_request");
+  const { code } = VerificationCodeSchema.parse(await readJsonBody(req));
+  const baseUrl = appBaseUrl();
+  const outcome = await verifyRequestByCode(db, { appointmentId: id, code, baseUrl });
+  switch (outcome.kind) {
+    case "verified": {
+      await nudgeDelivery();
+      const d = (await loadAppointmentDetails(db, id))!;
+      return NextResponse.json({
+        id,
+        status: outcome.status,
+        priority: outcome.triage.priority,
+        start: isoInZone(d.startsAt, d.timeZone),
+        end: isoInZone(d.endsAt, d.timeZone),
+        manageUrl: manageUrl(baseUrl, id),
+        nextStep: outcome.triage.nextStep,
+      });
+    }
+    case "wrong_code":
+      throw new DomainError("wrong_code", "default", { params: { attemptsLeft: outcome.attemptsLeft }, extra: { attemptsLeft: outcome.attemptsLeft } });
+    case "expired":
+      throw new DomainError("expired", "api");
+    case "not_pending":
+      throw new DomainError("not_found", "pending_request");
+  }
+}
+
+/** GET /manage/{token}/calendar.ics: the appointment as a calendar file, for whoever holds the link. */
+export async function getAppointmentCalendarFile(req: Request, token: string): Promise<Response> {
+  const db = getDb();
+  await enforcePublicLimit(db, "manage", clientIp(req.headers));
+  const state = await resolveManageToken(db, token);
+  if (!state) throw new DomainError("not_found", "link");
+  const d = state.details;
+  const link = `${appBaseUrl()}/manage/${token}`;
+  const body = appointmentIcs({
+    id: d.id,
+    startsAt: d.startsAt,
+    endsAt: d.endsAt,
+    status: d.status,
+    summary: `${d.serviceName} with ${d.practitionerName}`,
+    location: `${d.locationName}, ${d.locationAddress}`,
+    description: `Backline spine & massage clinic. Change or cancel: ${link}`,
+    url: link,
+    updatedAt: d.updatedAt,
+  });
+  return new Response(body, {
+    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'attachment; filename="backline-appointment.ics"', "Cache-Control": "no-store" },
+  });
+}

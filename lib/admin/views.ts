@@ -45,9 +45,11 @@ export async function getSettingsPageData() {
   return getClinicSettings(getDb());
 }
 
-export async function getUsersPageData() {
+/** Accounts include patients' (name and email): the list audits the patients it shows. */
+export async function getUsersPageData({ viewer }: { viewer: Viewer }) {
   const db = getDb();
   const [users, invitations, locations] = await Promise.all([listUsers(db), listInvitations(db), listLocations(db)]);
+  await recordListRead(db, { actor: viewer, view: "admin.users", patientIds: users.flatMap((u) => (u.patientId ? [u.patientId] : [])) });
   return { users, invitations, locations, timeZone: locations[0]?.timeZone ?? "UTC" };
 }
 

@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = {
   "account.signed_out_everywhere": { label: "Signed out everywhere", patient: "Signed out everywhere" },
   "action_item.completed": { label: "Action item done", patient: "Completed a task about your care" },
   "appointment.arrived": { label: "Patient arrived", patient: "Noted your arrival" },
+  "appointment.viewed_by_link": { label: "Appointment opened by its link", patient: "Your appointment link was opened" },
+  "appointment.calendar_downloaded": { label: "Calendar file downloaded by its link", patient: "Your appointment was added to a calendar" },
   "appointment.cancelled": { label: "Appointment cancelled", patient: "Cancelled an appointment" },
   "appointment.completed": { label: "Visit completed", patient: "Recorded your visit" },
   "appointment.expired": { label: "Unverified request expired", patient: "An unconfirmed request expired" },

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { appointmentIcs } from "@/lib/calendar/ics";
 import { DomainError } from "@/lib/errors";
+import { recordAuditEvent } from "@/lib/audit";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { readJsonBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
@@ -74,6 +75,7 @@ export async function getAppointmentCalendarFile(req: Request, token: string): P
   const state = await resolveManageToken(db, token);
   if (!state) throw new DomainError("not_found", "link");
   const d = state.details;
+  await recordAuditEvent(db, { actor: null, action: "appointment.calendar_downloaded", patientId: d.patientId, entityType: "appointment", entityId: d.id });
   const link = `${appBaseUrl()}/manage/${token}`;
   const body = appointmentIcs({
     id: d.id,

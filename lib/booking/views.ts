@@ -7,6 +7,7 @@ import { listLocations, listPublicPractitioners, listPublicServices } from "@/li
 import { serviceGroupOf } from "@/lib/clinic/disciplines";
 import { describeTimeZone } from "@/lib/time";
 import { checkPublicLimit } from "@/lib/rate-limit/public";
+import { recordAuditEvent } from "@/lib/audit";
 import { resolveManageToken } from "./manage";
 
 /**
@@ -38,5 +39,7 @@ export async function getBookingPageData({ viewer }: { viewer: Pick<CurrentUser,
 export async function getManagePageData({ token, ip }: { token: string; ip: string }) {
   const db = getDb();
   if (!(await checkPublicLimit(db, "manage", ip)).ok) return { limited: true as const, state: null };
-  return { limited: false as const, state: await resolveManageToken(db, token) };
+  const state = await resolveManageToken(db, token);
+  if (state) await recordAuditEvent(db, { actor: null, action: "appointment.viewed_by_link", patientId: state.details.patientId, entityType: "appointment", entityId: state.details.id });
+  return { limited: false as const, state };
 }

@@ -20,7 +20,7 @@ const STATUS_LABEL = { pending: "Waiting", accepted: "Accepted", revoked: "Revok
 
 export default async function AdminUsersPage() {
   const me = await requireRole("admin");
-  const { users, invitations, locations, timeZone } = await getUsersPageData();
+  const { users, invitations, locations, timeZone } = await getUsersPageData({ viewer: me });
   const inviteDays = Math.round(tokenLifetimeSeconds("staff_invite") / 86_400);
   return (
     <>

@@ -13,4 +13,20 @@ export default defineConfig([
       "no-console": ["error", { allow: ["warn", "error"] }],
     },
   },
+  {
+    // Pages, actions and route handlers stay thin: they call lib/ (which owns queries, access and audit),
+    // never the database. Tests beside routes may set up data.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.ts", "app/**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*", "**/db/*", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/pglite"], message: "app/ renders what lib/ returns: move the query into a lib/ view loader or command." },
+          ],
+        },
+      ],
+    },
+  },
 ]);

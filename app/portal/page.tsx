@@ -1,10 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { listPatientAppointments } from "@/lib/appointments/queries";
-import { getPatientPlans, getPlanHistory, listPatientLogs } from "@/lib/regimens/regimens";
-import { mondayOf } from "@/lib/regimens/adherence";
-import { addDaysIso, localDate } from "@/lib/time";
+import { getPortalPageData } from "@/lib/portal/views";
 import { AppointmentTable } from "../_components/appointments";
 import { Alert, ButtonLink, PageHeader } from "../_components/ui";
 import { TodayPlan } from "./today-plan";
@@ -13,7 +9,8 @@ export const metadata: Metadata = { title: "My care" };
 
 export default async function PortalPage() {
   const user = await requireRole("patient");
-  if (!user.patientId) {
+  const data = await getPortalPageData({ viewer: user });
+  if (!data) {
     return (
       <>
         <PageHeader title={`Hello, ${user.name}`} />
@@ -21,17 +18,7 @@ export default async function PortalPage() {
       </>
     );
   }
-  const db = getDb();
-  const today = localDate(new Date(), "America/New_York");
-  const [{ upcoming, past }, plans, { logs, checkins }] = await Promise.all([
-    listPatientAppointments(db, user.patientId),
-    getPatientPlans(db, user.patientId),
-    listPatientLogs(db, user.patientId, addDaysIso(today, -28)),
-  ]);
-  // The days the plan shows: the last two weeks and this week.
-  const shownDays: string[] = [];
-  for (let d = addDaysIso(today, -14); d < addDaysIso(mondayOf(today), 7); d = addDaysIso(d, 1)) shownDays.push(d);
-  const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays)));
+  const { plans, today, timeZone, upcoming, past, checkins, patientId } = data;
   return (
     <>
       <PageHeader
@@ -58,20 +45,19 @@ export default async function PortalPage() {
           ) : null}
         </div>
         {plans.length ? (
-          plans.map((p, n) => (
+          plans.map((p) => (
             <div key={p.id} className="mb-6">
               <p className="mb-3 text-muted">
                 {p.title} · from {p.authorName} · review on {p.reviewDate}
               </p>
               <TodayPlan
-                patientKey={user.patientId!}
+                patientKey={patientId}
                 items={p.items}
                 today={today}
-                timeZone="America/New_York"
-                // Every version's logs: what was done under an earlier version is still the patient's history.
-                serverLogs={logs.filter((l) => l.regimenItemId in histories[n]!.itemExercise)}
-                itemExercise={histories[n]!.itemExercise}
-                planDays={histories[n]!.planDays}
+                timeZone={timeZone}
+                serverLogs={p.logs}
+                itemExercise={p.itemExercise}
+                planDays={p.planDays}
                 serverCheckins={checkins}
               />
             </div>

@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = {
   "referral.status_changed": { label: "Referral status changed", patient: "Updated a referral" },
   "regimen.assigned": { label: "Exercise plan assigned", patient: "Gave you an exercise plan" },
   "regimen.changed": { label: "Exercise plan changed", patient: "Changed your exercise plan" },
+  "portal.access_log_viewed": { label: "Patient viewed who opened their record", patient: "You looked at who opened your record" },
+  "portal.viewed": { label: "Patient opened their portal", patient: "You opened your portal" },
   "regimen.printed": { label: "Exercise plan printed", patient: "Printed your exercise plan" },
   "regimen.viewed": { label: "Exercise plan opened", patient: "Opened your exercise plan" },
   "service.updated": { label: "Service changed", patient: "Changed a service" },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { describeAction, listAccessToPatient } from "@/lib/audit/queries";
+import { describeAction } from "@/lib/audit/queries";
+import { getPortalAccessData } from "@/lib/portal/views";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/time";
 import { EmptyState, PageHeader, Table } from "../../_components/ui";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Who looked at my record" };
 
 export default async function AccessLogPage() {
   const user = await requireRole("patient");
-  const events = user.patientId ? await listAccessToPatient(getDb(), user.patientId, user.id) : [];
+  const { events, timeZone } = await getPortalAccessData({ viewer: user });
   return (
     <>
       <PageHeader title="Who looked at your record" description="Every time someone at the clinic opened or changed your record." />
@@ -26,7 +26,7 @@ export default async function AccessLogPage() {
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td className="whitespace-nowrap">{formatDateTime(e.at, "America/New_York")}</td>
+                <td className="whitespace-nowrap">{formatDateTime(e.at, timeZone)}</td>
                 <td>
                   {e.actorName ?? "You (online)"} {e.actorRole ? <span className="text-muted">({ROLE_LABELS[e.actorRole]})</span> : null}
                 </td>

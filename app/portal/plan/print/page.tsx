@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
 import { requireRole } from "@/lib/auth";
-import { getPatientPlans } from "@/lib/regimens/regimens";
+import { getPortalPrintData } from "@/lib/portal/views";
 import { RegimenSheet } from "../../../_components/regimen-sheet";
 import { EmptyState } from "../../../_components/ui";
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "My exercise plan (print)" };
 
 export default async function PatientPrintPage() {
   const user = await requireRole("patient");
-  const plans = user.patientId ? await getPatientPlans(getDb(), user.patientId) : [];
+  const plans = await getPortalPrintData({ viewer: user });
   if (!plans.length) return <EmptyState>You have no exercise plan yet.</EmptyState>;
   return (
     <>

@@ -1,0 +1,90 @@
+import "server-only";
+import { asc, desc, eq, gte, lt, and } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { appointments, locations } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth";
+import { listPatientAppointments } from "@/lib/appointments/queries";
+import { recordAuditEvent } from "@/lib/audit";
+import { listAccessToPatient } from "@/lib/audit/queries";
+import { mondayOf } from "@/lib/regimens/adherence";
+import { getPatientPlans, getPlanHistory, listPatientLogs } from "@/lib/regimens/regimens";
+import { addDaysIso, localDate } from "@/lib/time";
+
+/**
+ * The patient portal's pages: the patient reads only their own record, and those reads are audited like
+ * anyone else's (they do not show in the patient's own "who looked at my record", which lists others).
+ */
+
+type PatientViewer = Pick<CurrentUser, "id" | "role" | "name" | "patientId">;
+
+/**
+ * The zone a patient's day is counted in: the location of their next appointment, else of their last one,
+ * else the clinic's first location. "Today's exercises" and the logs they send use it.
+ */
+export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date = new Date()): Promise<string> {
+  const zoneOf = (where: ReturnType<typeof and>, order: "asc" | "desc") =>
+    db
+      .select({ timeZone: locations.timeZone })
+      .from(appointments)
+      .innerJoin(locations, eq(locations.id, appointments.locationId))
+      .where(where)
+      .orderBy(order === "asc" ? asc(appointments.startsAt) : desc(appointments.startsAt))
+      .limit(1);
+  const [next] = await zoneOf(and(eq(appointments.patientId, patientId), gte(appointments.startsAt, now)), "asc");
+  if (next) return next.timeZone;
+  const [last] = await zoneOf(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, now)), "desc");
+  if (last) return last.timeZone;
+  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
+  return first?.timeZone ?? "UTC";
+}
+
+/** /portal: today's exercises (two weeks back and this week), the appointments coming up and past. */
+export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
+  if (viewer.role !== "patient" || !viewer.patientId) return null;
+  const db = getDb();
+  const patientId = viewer.patientId;
+  const timeZone = await patientTimeZone(db, patientId);
+  const today = localDate(new Date(), timeZone);
+  const [{ upcoming, past }, plans, { logs, checkins }] = await Promise.all([
+    listPatientAppointments(db, patientId),
+    getPatientPlans(db, patientId),
+    listPatientLogs(db, patientId, addDaysIso(today, -28)),
+  ]);
+  const shownDays: string[] = [];
+  for (let d = addDaysIso(today, -14); d < addDaysIso(mondayOf(today), 7); d = addDaysIso(d, 1)) shownDays.push(d);
+  const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays)));
+  await recordAuditEvent(db, { actor: viewer, action: "portal.viewed", patientId, entityType: "patient", entityId: patientId });
+  return {
+    patientId,
+    today,
+    timeZone,
+    upcoming,
+    past,
+    plans: plans.map((p, n) => ({
+      ...p,
+      // Every version's logs: what was done under an earlier version is still the patient's history.
+      logs: logs.filter((l) => l.regimenItemId in histories[n]!.itemExercise),
+      itemExercise: histories[n]!.itemExercise,
+      planDays: histories[n]!.planDays,
+    })),
+    checkins,
+  };
+}
+
+/** /portal/access: who at the clinic opened or changed the record, in the patient's zone. */
+export async function getPortalAccessData({ viewer }: { viewer: PatientViewer }) {
+  if (viewer.role !== "patient" || !viewer.patientId) return { events: [], timeZone: "UTC" };
+  const db = getDb();
+  const [events, timeZone] = await Promise.all([listAccessToPatient(db, viewer.patientId, viewer.id), patientTimeZone(db, viewer.patientId)]);
+  await recordAuditEvent(db, { actor: viewer, action: "portal.access_log_viewed", patientId: viewer.patientId, entityType: "patient", entityId: viewer.patientId });
+  return { events, timeZone };
+}
+
+/** /portal/plan/print: the current plans, as a sheet. */
+export async function getPortalPrintData({ viewer }: { viewer: PatientViewer }) {
+  if (viewer.role !== "patient" || !viewer.patientId) return [];
+  const db = getDb();
+  const plans = await getPatientPlans(db, viewer.patientId);
+  if (plans.length) await recordAuditEvent(db, { actor: viewer, action: "regimen.printed", patientId: viewer.patientId, entityType: "patient", entityId: viewer.patientId });
+  return plans;
+}

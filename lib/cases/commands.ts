@@ -8,7 +8,7 @@ import type { Discipline } from "@/lib/clinic/disciplines";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { canDischargeCase, seriousUncleared } from "@/lib/red-flags/policy";
-import { canAssignLead } from "./policy";
+import { canAssignLead, canEditNote } from "./policy";
 import type { CaseStatus } from "./status";
 import { transitionCase } from "./transitions";
 
@@ -90,7 +90,7 @@ export async function addNote(tx: Tx, caseId: string, body: string, actor: Curre
 export async function editNote(tx: Tx, noteId: string, body: string, actor: CurrentUser) {
   const [note] = await tx.select().from(caseNotes).where(eq(caseNotes.id, noteId)).for("update");
   if (!note) throw new DomainError("not_found", "note");
-  if (note.authorUserId !== actor.id) throw new DomainError("forbidden", "note_author");
+  if (!canEditNote(actor, note)) throw new DomainError("forbidden", "note_author");
   if (note.body === body) return;
   await tx.insert(caseNoteVersions).values({ noteId, version: note.version, body: note.body, editedBy: actor.id });
   await tx.update(caseNotes).set({ body, version: note.version + 1, updatedAt: sql`now()` }).where(eq(caseNotes.id, noteId));

@@ -12,3 +12,19 @@ export function canAssignLead(viewer: Viewer, c: { leadPractitionerId: string | 
   if (viewer.role !== "practitioner") return false;
   return !c.leadPractitionerId || c.leadPractitionerId === viewer.practitionerId;
 }
+
+/** Clinical writing on a case (notes, pain and PSFS scores, referrals, nominating for conference) is a practitioner's. */
+export function canWriteClinical(viewer: Pick<CurrentUser, "role">): boolean {
+  return viewer.role === "practitioner";
+}
+
+/** Only a note's author edits it (earlier text is kept as a version). */
+export function canEditNote(viewer: Pick<CurrentUser, "id" | "role">, note: { authorUserId: string }): boolean {
+  return canWriteClinical(viewer) && note.authorUserId === viewer.id;
+}
+
+/** Only an action item's owner (or an admin) marks it done. */
+export function canCompleteActionItem(viewer: Viewer, item: { ownerPractitionerId: string; completedAt: Date | null }): boolean {
+  if (item.completedAt) return false;
+  return viewer.role === "admin" || (viewer.role === "practitioner" && item.ownerPractitionerId === viewer.practitionerId);
+}

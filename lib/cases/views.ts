@@ -7,12 +7,15 @@ import { listLocations } from "@/lib/clinic/queries";
 import { canDischargeCase } from "@/lib/red-flags/policy";
 import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
 import { localDate } from "@/lib/time";
-import { canAssignLead } from "./policy";
+import { nextReferralStatuses } from "@/lib/referrals/referrals";
+import { canAssignLead, canCompleteActionItem, canEditNote, canWriteClinical } from "./policy";
 import { countCasesByStatus, listCaseQueue, listMyActions } from "./queue";
 import type { QueueFilters } from "./schemas";
 import { nextStatuses } from "./transitions";
 import { viewCase } from "./view";
 import { canSeeActionText, RESTRICTED_ACTION } from "./visibility";
+
+export type CasePageData = NonNullable<Awaited<ReturnType<typeof getCasePageData>>>;
 
 /** The clinicians' pages: one loader each, which reads, filters for the viewer and audits the read. */
 
@@ -41,8 +44,14 @@ export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser;
   const timeZone = (await listLocations(db))[0]?.timeZone ?? "UTC";
   const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), timeZone))]);
   const mayDischarge = canDischargeCase(viewer, record.flags);
+  const writes = canWriteClinical(viewer);
   return {
-    record: { ...record, actions: record.actions.map((a) => (canSeeActionText(viewer, a) ? a : { ...a, description: RESTRICTED_ACTION })) },
+    record: {
+      ...record,
+      notes: record.notes.map((n) => ({ ...n, canEdit: canEditNote(viewer, n) })),
+      actions: record.actions.map((a) => ({ ...(canSeeActionText(viewer, a) ? a : { ...a, description: RESTRICTED_ACTION }), canComplete: canCompleteActionItem(viewer, a) })),
+      referrals: record.referrals.map((r) => ({ ...r, statusChoices: writes ? nextReferralStatuses(r.status) : [] })),
+    },
     timeZone,
     practitioners,
     progress: progress && record.restricted ? { ...progress, comments: [] } : progress,
@@ -51,6 +60,10 @@ export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser;
       assignLead: canAssignLead(viewer, c),
       discharge: mayDischarge,
       statusChoices: nextStatuses(c.status).filter((s) => s !== "discharged" || mayDischarge),
+      /** Would closing be offered were the serious flags cleared (to say why it is not). */
+      dischargeWithheld: nextStatuses(c.status).includes("discharged") && !mayDischarge,
+      writeClinical: writes,
+      nominate: writes && c.status !== "discharged",
     },
   };
 }

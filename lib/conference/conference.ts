@@ -1,4 +1,5 @@
 import "server-only";
+import { canCompleteActionItem } from "@/lib/cases/policy";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { rowsOf } from "@/db/client";
@@ -175,7 +176,7 @@ export async function recordMeeting(tx: Tx, input: { conferenceId: string; summa
 export async function completeActionItem(tx: Tx, actionItemId: string, actor: CurrentUser) {
   const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, actionItemId), isNull(actionItems.completedAt))).for("update");
   if (!item) throw new DomainError("not_found", "action_item");
-  if (actor.role !== "admin" && item.ownerPractitionerId !== actor.practitionerId) throw new DomainError("forbidden", "action_owner");
+  if (!canCompleteActionItem(actor, item)) throw new DomainError("forbidden", "action_owner");
   await tx.update(actionItems).set({ completedAt: sql`now()`, completedBy: actor.id }).where(eq(actionItems.id, item.id));
   await recordAuditEvent(tx, { actor, action: "action_item.completed", caseId: item.caseId, entityType: "action_item", entityId: item.id });
 }

@@ -23,7 +23,7 @@ describe("who may clear a red flag", () => {
 
   it("nobody clears a flag twice, and desk or admin never clear", () => {
     expect(canClearFlag(practitioner("spine_physician"), { priority: "emergency", clearedAt: new Date() })).toBe(false);
-    expect(canClearFlag({ role: "desk", discipline: null }, open("within_48h"))).toBe(false);
+    expect(canClearFlag({ role: "staff", discipline: null }, open("within_48h"))).toBe(false);
     expect(canClearFlag({ role: "admin", discipline: null }, open("within_48h"))).toBe(false);
   });
 
@@ -45,7 +45,7 @@ describe("who may discharge a case", () => {
     expect(canDischargeCase(practitioner("spine_physician"), [open("emergency")])).toBe(true);
   });
   it("never the desk or a patient", () => {
-    expect(canDischargeCase({ role: "desk", discipline: null }, [])).toBe(false);
+    expect(canDischargeCase({ role: "staff", discipline: null }, [])).toBe(false);
     expect(canDischargeCase({ role: "patient", discipline: null }, [])).toBe(false);
   });
 });

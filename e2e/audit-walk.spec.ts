@@ -23,7 +23,7 @@ const SHOWS_PATIENT_DATA: Record<string, { as: PersonaName | "anonymous"; url?: 
   "/cases/[id]/regimen": { as: "physical_therapist" },
   "/cases/[id]/regimen/print": { as: "physical_therapist" },
   "/cases/conference": { as: "spine_physician" },
-  "/cases/conference/[id]/print": { as: "spine_physician" },
+  "/cases/conference/[id]/print": { as: "spine_physician", url: `/cases/conference/${world.restricted.conferenceId}/print` },
   "/cases/referrals/new": { as: "spine_physician", url: "/cases/referrals/new?q=patient" },
   "/admin/audit": { as: "admin" },
   "/admin/outbox": { as: "admin" },

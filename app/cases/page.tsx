@@ -12,6 +12,7 @@ import { appBaseUrl } from "@/lib/http/base-url";
 import { PRIORITIES, PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { ActionForm } from "../_components/action-form";
 import { PriorityBadge } from "../_components/appointments";
+import { MyDay } from "./my-day";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, LabeledSelect, Table, inputClass } from "../_components/ui";
 
 export const metadata: Metadata = { title: "Cases" };
@@ -22,7 +23,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const user = await requireRole("practitioner", "admin");
   const raw = await searchParams;
   const filters = QueueFiltersSchema.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const { queue, counts, actions } = await getQueuePageData({ viewer: user, filters });
+  const { queue, counts, actions, day } = await getQueuePageData({ viewer: user, filters });
   const link = (over: Record<string, string | undefined>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, after: undefined, ...over })) if (v) q.set(k, String(v));
@@ -36,6 +37,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         description={user.discipline ? `${user.name} · ${DISCIPLINE_LABELS[user.discipline]}` : "The shared case queue"}
         actions={
           <>
+            {user.practitionerId ? (
+              <ButtonLink href="#queue" variant="secondary">
+                Case queue
+              </ButtonLink>
+            ) : null}
             <ButtonLink href="/cases/conference" variant="secondary">
               Case conference
             </ButtonLink>
@@ -48,6 +54,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
+
+      {user.practitionerId ? <MyDay visits={day} /> : null}
 
       {user.practitionerId ? (
         <section aria-labelledby="my-actions" className="mb-6">
@@ -76,6 +84,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </section>
       ) : null}
 
+      <h2 id="queue" className="mb-2 text-xl font-semibold">
+        Case queue
+      </h2>
       <nav aria-label="Cases by status" className="mb-4 flex flex-wrap gap-2">
         <Link href={link({ status: undefined })} aria-current={!filters.status ? "page" : undefined} className="rounded-full border border-line bg-white px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50">
           Open ({counts.new + counts.triaged + counts.in_care + counts.case_conference})

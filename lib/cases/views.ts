@@ -9,6 +9,7 @@ import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
 import { localDate } from "@/lib/time";
 import { nextReferralStatuses } from "@/lib/referrals/referrals";
 import { canAssignLead, canCompleteActionItem, canEditNote, canWriteClinical } from "./policy";
+import { listPractitionerDay } from "./my-day";
 import { countCasesByStatus, listCaseQueue, listMyActions } from "./queue";
 import type { QueueFilters } from "./schemas";
 import { nextStatuses } from "./transitions";
@@ -22,13 +23,14 @@ export type CasePageData = NonNullable<Awaited<ReturnType<typeof getCasePageData
 export async function getQueuePageData({ viewer, filters }: { viewer: CurrentUser; filters: QueueFilters }) {
   const db = getDb();
   const me = { practitionerId: viewer.practitionerId };
-  const [queue, counts, actions] = await Promise.all([
+  const [queue, counts, actions, day] = await Promise.all([
     listCaseQueue(db, filters, me),
     countCasesByStatus(db, filters, me),
     viewer.practitionerId ? listMyActions(db, viewer.practitionerId) : Promise.resolve([]),
+    viewer.practitionerId ? listPractitionerDay(db, viewer.practitionerId) : Promise.resolve([]),
   ]);
-  await recordListRead(db, { actor: viewer, view: "cases.queue", patientIds: [...queue.rows.map((r) => r.patientId), ...actions.map((a) => a.patientId)] });
-  return { queue, counts, actions };
+  await recordListRead(db, { actor: viewer, view: "cases.queue", patientIds: [...day.map((v) => v.patientId), ...queue.rows.map((r) => r.patientId), ...actions.map((a) => a.patientId)] });
+  return { queue, counts, actions, day };
 }
 
 /**

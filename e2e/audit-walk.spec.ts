@@ -32,6 +32,7 @@ const SHOWS_PATIENT_DATA: Record<string, { as: PersonaName | "anonymous"; url?: 
   "/portal/access": { as: "patientA" },
   "/portal/plan/print": { as: "patientA" },
   "/manage/[token]": { as: "anonymous", url: world.request.managePath },
+  "/calendar/[token]": { as: "anonymous", url: world.feedPath },
   "/manage/[token]/calendar.ics": { as: "anonymous", url: `${world.request.managePath}/calendar.ics` },
 };
 
@@ -62,7 +63,6 @@ const NO_PATIENT_DATA: Record<string, string> = {
   "/api/portal/plan-logs": "a write of the patient's own logs",
   "/api/exercise-pictures": "a picture upload",
   "/api/exercise-pictures/[id]": "an exercise picture",
-  "/calendar/[token]": "checked in lib/calendar/feed tests (audited per read)",
 };
 
 test("every page and handler is classified: shows patient data (audited) or not, with a reason", () => {

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
-import { feedPath } from "@/lib/calendar/feed";
 import { claimCaseAction } from "@/lib/cases/actions";
 import { getQueuePageData } from "@/lib/cases/views";
 import { QueueFiltersSchema } from "@/lib/cases/schemas";
 import { CASE_STATUSES, CASE_STATUS_LABELS, DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { completeActionItemAction } from "@/lib/conference/actions";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { appBaseUrl } from "@/lib/http/base-url";
 import { PRIORITIES, PRIORITY_LABELS } from "@/lib/triage/red-flags";
 import { ActionForm } from "../_components/action-form";
 import { PriorityBadge } from "../_components/appointments";
@@ -203,9 +201,14 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
 
       {user.practitionerId ? (
         <Card className="mt-8">
-          <h2 className="mb-1 font-semibold">Your calendar subscription</h2>
-          <p className="mb-2 text-sm text-muted">Private link: add it to your calendar app to see your appointments (service and patient initials only). Do not share it.</p>
-          <code className="block overflow-x-auto rounded bg-slate-100 p-2 text-sm">{`${appBaseUrl()}${feedPath(user.practitionerId)}`}</code>
+          <h2 className="mb-1 font-semibold">Your schedule in your calendar app</h2>
+          <p className="text-sm text-muted">
+            Create a private feed per device, and revoke one you no longer use, on{" "}
+            <Link href="/account#feeds" className="text-brand-700 underline">
+              your account page
+            </Link>
+            .
+          </p>
         </Card>
       ) : null}
     </>

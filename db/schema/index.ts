@@ -14,3 +14,4 @@ export * from "./regimens";
 export * from "./red-flags";
 export * from "./verification";
 export * from "./accounts";
+export * from "./feeds";

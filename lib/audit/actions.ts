@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "appointment.sent_to_review": { label: "Request sent to clinician review", patient: "Asked a clinician to review your request" },
   "appointment.time_proposed": { label: "Another time proposed", patient: "Proposed another time" },
   "audit.viewed": { label: "Audit trail viewed", patient: "Looked at the audit trail" },
+  "calendar_feed.created": { label: "Calendar feed created", patient: "Created a calendar feed" },
+  "calendar_feed.revoked": { label: "Calendar feed revoked", patient: "Revoked a calendar feed" },
   "case.assigned": { label: "Case lead assigned", patient: "Assigned a lead practitioner to your case" },
   "case.claimed": { label: "Case claimed", patient: "Took on your case" },
   "case.note_added": { label: "Note added", patient: "Added a note" },

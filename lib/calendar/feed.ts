@@ -2,11 +2,9 @@ import "server-only";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, locations, patients, practitioners, services } from "@/db/schema";
-import { signId, verifySignedId } from "@/lib/secrets";
+import { recordListRead } from "@/lib/audit";
+import { resolveFeedToken } from "./feed-tokens";
 import { scheduleIcs } from "./ics";
-
-export const FEED_PURPOSE = "practitioner-calendar-feed";
-export const feedPath = (practitionerId: string) => `/calendar/${signId(FEED_PURPOSE, practitionerId)}.ics`;
 
 /** "Ana Souza" → "A. S.": calendar apps sync feeds to third parties, so no full names there. */
 export function initials(fullName: string): string {
@@ -19,14 +17,13 @@ export function initials(fullName: string): string {
 
 /**
  * A practitioner's private iCal subscription: their requested and confirmed appointments from 30 days
- * back, each with the service and the patient's initials only.
+ * back, each with the service and the patient's initials only. Null for a token that is unknown or
+ * revoked, or whose practitioner has left. Each read is audited as a list read naming the patients in it.
  */
 export async function practitionerFeed(db: DbOrTx, token: string): Promise<string | null> {
-  const practitionerId = verifySignedId(FEED_PURPOSE, token.replace(/\.ics$/, ""));
-  if (!practitionerId) return null;
-  // A practitioner who has left (deactivated) no longer publishes a calendar, whoever still has the link.
-  const [p] = await db.select({ name: practitioners.displayName }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
-  if (!p) return null;
+  const feed = await resolveFeedToken(db, token.replace(/\.ics$/, ""));
+  if (!feed) return null;
+  const practitionerId = feed.practitionerId;
   const rows = await db
     .select({
       id: appointments.id,
@@ -35,6 +32,7 @@ export async function practitionerFeed(db: DbOrTx, token: string): Promise<strin
       status: appointments.status,
       updatedAt: appointments.updatedAt,
       serviceName: services.name,
+      patientId: patients.id,
       patientName: patients.fullName,
       locationName: locations.name,
       locationAddress: locations.address,
@@ -46,8 +44,9 @@ export async function practitionerFeed(db: DbOrTx, token: string): Promise<strin
     .where(and(eq(appointments.practitionerId, practitionerId), inArray(appointments.status, ["requested", "confirmed"]), gte(appointments.startsAt, sql`now() - interval '30 days'`)))
     .orderBy(appointments.startsAt)
     .limit(2000);
+  await recordListRead(db, { actor: { id: feed.userId, role: "practitioner" }, view: `calendar.feed:${feed.tokenId}`, patientIds: rows.map((r) => r.patientId) });
   return scheduleIcs(
-    `Backline — ${p.name}`,
+    `Backline — ${feed.practitionerName}`,
     rows.map((r) => ({
       id: r.id,
       startsAt: r.startsAt,

@@ -57,6 +57,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   "/api/v1/services": "services",
   "/api/v1/practitioners": "practitioners",
   "/api/v1/slots": "free times",
+  "/api/v1/locations": "the clinic's locations",
   "/api/v1/openapi.json": "the API document",
   "/api/v1/appointment-requests": "a write (audited as appointment.requested)",
   "/api/v1/appointment-requests/[id]/verification": "a write (audited as appointment.verified)",

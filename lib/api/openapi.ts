@@ -93,8 +93,33 @@ export function openApiDocument(serverUrl: string) {
                 type: "array",
                 items: {
                   type: "object",
-                  required: ["id", "name", "discipline", "services"],
-                  properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, discipline: { type: "string", enum: DISCIPLINES }, services: { type: "array", items: { type: "string" } } },
+                  required: ["id", "name", "discipline", "services", "locations"],
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    name: { type: "string" },
+                    discipline: { type: "string", enum: DISCIPLINES },
+                    services: { type: "array", items: { type: "string" } },
+                    locations: { type: "array", items: { type: "string", format: "uuid" }, description: "Ids of the locations where they work (see /api/v1/locations)" },
+                  },
+                },
+              }),
+            },
+            429: rateLimited,
+          },
+        },
+      },
+      "/api/v1/locations": {
+        get: {
+          summary: "The clinic's locations, each with its own time zone",
+          responses: {
+            200: {
+              description: "Locations, the main one first",
+              content: json({
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "name", "address", "phone", "timeZone"],
+                  properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, address: { type: "string" }, phone: { type: "string" }, timeZone: { type: "string", description: "IANA zone, e.g. America/Denver" } },
                 },
               }),
             },
@@ -105,12 +130,14 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/slots": {
         get: {
           summary: "Free start times of a service",
-          description: "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call.",
+          description:
+            "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call. With `location`, only that location's hours, and `from`/`to`, the slots and `timeZone` are in that location's zone; without it, the clinic's main location's zone.",
           parameters: [
             { name: "service", in: "query", required: true, schema: { type: "string" } },
             { name: "from", in: "query", required: true, schema: { type: "string", format: "date" }, description: "From 1900-01-01 to ten years ahead; days past the booking horizon have no slots" },
             { name: "to", in: "query", required: true, schema: { type: "string", format: "date" } },
             { name: "practitioner", in: "query", required: false, schema: { type: "string", format: "uuid" } },
+            { name: "location", in: "query", required: false, schema: { type: "string", format: "uuid" }, description: "A location id from /api/v1/locations" },
           ],
           responses: {
             200: {
@@ -118,7 +145,7 @@ export function openApiDocument(serverUrl: string) {
               content: json({ type: "object", required: ["timeZone", "slots"], properties: { timeZone: { type: "string" }, slots: { type: "array", items: { $ref: "#/components/schemas/Slot" } } } }),
             },
             400: { description: "Bad query", content: json(error(["invalid", "range_too_long"])) },
-            404: { description: "Unknown service", content: json(error(["unknown_service"])) },
+            404: { description: "Unknown service or location", content: json(error(["unknown_service", "not_found"])) },
             429: rateLimited,
           },
         },

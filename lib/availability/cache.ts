@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { loadAvailability, type AvailabilityData, type BookableService, type VersionedCalendar } from "./load";
+import { loadAvailability, locationZoneSql, type AvailabilityData, type BookableService, type VersionedCalendar } from "./load";
 
 /**
  * Availability for the public read paths, with each instance keeping the calendars it loaded and
@@ -34,12 +34,12 @@ const entries = (g[KEY] ??= new Map<string, Entry>());
 
 export const availabilityCacheStats = { hits: 0, partial: 0, misses: 0 };
 
-async function currentVersions(db: Db, serviceSlug: string, practitionerId: string | null | undefined) {
+async function currentVersions(db: Db, serviceSlug: string, practitionerId: string | null | undefined, locationId: string | null) {
   const result = await db.execute(sql`
     with svc as (select * from services where slug = ${serviceSlug} and is_active and is_online_bookable)
     select
       (select row_to_json(svc)::text from svc) as service_key,
-      (select time_zone from locations order by created_at, id limit 1) as time_zone,
+      ${locationZoneSql(locationId)} as time_zone,
       coalesce((
         select json_agg(json_build_array(p.id, coalesce(cv.version, 0)) order by p.id)
         from practitioners p
@@ -51,15 +51,15 @@ async function currentVersions(db: Db, serviceSlug: string, practitionerId: stri
   const row = rowsOf<{ service_key: string | null; time_zone: string | null; versions: Array<[string, number | string]> }>(result)[0];
   return {
     serviceKey: row?.service_key ?? null,
-    timeZone: row?.time_zone ?? "America/New_York",
+    timeZone: row?.time_zone ?? "UTC",
     versions: (row?.versions ?? []).map(([id, version]) => [id, Number(version)] as const),
   };
 }
 
 export async function loadAvailabilityCached(db: Db, input: LoadInput): Promise<AvailabilityData> {
   if (input.ignoreAppointmentId || input.practitionerIds) return loadAvailability(db, input);
-  const key = JSON.stringify([input.serviceSlug, input.practitionerId ?? null, input.fromDate, input.toDate, input.from.getTime(), input.to.getTime()]);
-  const now = await currentVersions(db, input.serviceSlug, input.practitionerId);
+  const key = JSON.stringify([input.serviceSlug, input.practitionerId ?? null, input.locationId ?? null, input.fromDate, input.toDate, input.from.getTime(), input.to.getTime()]);
+  const now = await currentVersions(db, input.serviceSlug, input.practitionerId, input.locationId ?? null);
   if (now.serviceKey === null) return { service: null, timeZone: now.timeZone, calendars: [] };
 
   let entry = entries.get(key);

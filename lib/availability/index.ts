@@ -43,6 +43,8 @@ interface SlotsInput {
   now?: Date;
   firstAvailableOnly?: boolean;
   ignoreAppointmentId?: string | null;
+  /** One location's hours, answered in its zone (default: the clinic's main location's zone, every location's hours). */
+  locationId?: string | null;
 }
 
 async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[1]) => Promise<AvailabilityData>, input: SlotsInput): Promise<SlotsResult> {
@@ -53,6 +55,7 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
     serviceSlug: input.serviceSlug,
     practitionerId: input.practitionerId,
     ignoreAppointmentId: input.ignoreAppointmentId,
+    locationId: input.locationId,
     fromDate: input.from,
     toDate: input.to,
     from: zonedInstant(addDaysIso(input.from, -2), "00:00", "UTC"),

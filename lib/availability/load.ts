@@ -39,6 +39,11 @@ function parseIntervals(text: string, base: number): Interval[] {
   });
 }
 
+/** The zone slots are shown in: the location asked for, else the clinic's main (first) location. */
+export function locationZoneSql(locationId: string | null) {
+  return sql`coalesce((select time_zone from locations where id = ${locationId}::uuid), (select time_zone from locations order by created_at, id limit 1))`;
+}
+
 const ACTIVE = sql.raw(ACTIVE_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
@@ -59,8 +64,11 @@ export async function loadAvailability(
     ignoreAppointmentId?: string | null;
     /** Only these practitioners' calendars (refreshing a cache). */
     practitionerIds?: readonly string[];
+    /** Only working hours at this location, and its zone (default: the clinic's main location). */
+    locationId?: string | null;
   },
 ): Promise<AvailabilityData> {
+  const locationId = input.locationId ?? null;
   // Times travel as whole minutes after `base` (appointment and time-off edges are whole minutes).
   const base = Math.floor(input.from.getTime() / 60_000) * 60_000;
   const baseEpoch = base / 1000;
@@ -74,7 +82,7 @@ export async function loadAvailability(
          'bufferBeforeMinutes', buffer_before_minutes, 'bufferAfterMinutes', buffer_after_minutes,
          'minNoticeMinutes', min_notice_minutes, 'cancellationCutoffHours', cancellation_cutoff_hours,
          'needsReview', needs_review, 'isHandsOn', is_hands_on) from svc) as service,
-      (select time_zone from locations order by created_at, id limit 1) as time_zone,
+      ${locationZoneSql(locationId)} as time_zone,
       coalesce((
         select json_agg(json_build_object(
           'practitionerId', p.id,
@@ -85,6 +93,7 @@ export async function loadAvailability(
               'effectiveFrom', wh.effective_from, 'effectiveUntil', wh.effective_until, 'timeZone', l.time_zone))
             from working_hours wh join locations l on l.id = wh.location_id
             where wh.practitioner_id = p.id
+              and (${locationId}::uuid is null or wh.location_id = ${locationId}::uuid)
               and wh.effective_from <= ${input.toDate}::date
               and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date)), '[]'::json),
           'timeOff', coalesce((
@@ -120,5 +129,5 @@ export async function loadAvailability(
     timeOff: parseIntervals(c.timeOff, base),
     busy: parseIntervals(c.busy, base),
   }));
-  return { service: row?.service ?? null, timeZone: row?.time_zone ?? "America/New_York", calendars };
+  return { service: row?.service ?? null, timeZone: row?.time_zone ?? "UTC", calendars };
 }

@@ -9,19 +9,37 @@ import { appBaseUrl } from "@/lib/http/base-url";
 import { readJsonBody } from "@/lib/http/body";
 import { clientIp } from "@/lib/http/ip";
 import { nudgeDelivery } from "@/lib/jobs";
-import { enforcePublicLimit } from "@/lib/rate-limit/public";
+import { apiReadLimitPerMinute, enforcePublicLimit } from "@/lib/rate-limit/public";
 import { verifyRequestByCode } from "@/lib/verification/requests";
 import { bookingOutcomeResponse } from "./api";
 import { createAppointmentRequest } from "./create";
 import { loadAppointmentDetails, manageUrl } from "./facts";
 import { resolveManageToken } from "./manage";
-import { isoInZone } from "./present";
-import { AppointmentRequestSchema, IdempotencyKeySchema, VerificationCodeSchema } from "./schemas";
+import { isoInZone, presentSlot } from "./present";
+import { MAX_RANGE_DAYS, getPublicFreeSlots } from "@/lib/availability";
+import { locationExists } from "@/lib/clinic/queries";
+import { addDaysIso } from "@/lib/time";
+import { AppointmentRequestSchema, IdempotencyKeySchema, SlotsQuerySchema, VerificationCodeSchema } from "./schemas";
 
 /**
  * The public booking API's handlers (app/api/v1/... only route to these): who asks (anyone, rate limited
  * per address), what (the shared schemas), do it, answer in the one error model.
  */
+
+/**
+ * GET /api/v1/slots: free start times of a service, for one practitioner or "first available", at one
+ * location (its hours, answered in its zone) or, without `location`, in the clinic's main location's zone.
+ */
+export async function getSlots(req: Request): Promise<Response> {
+  const db = getDb();
+  await enforcePublicLimit(db, "api-read", clientIp(req.headers), apiReadLimitPerMinute());
+  const query = SlotsQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  if (query.to > addDaysIso(query.from, MAX_RANGE_DAYS - 1)) throw new DomainError("range_too_long", "default", { params: { days: MAX_RANGE_DAYS } });
+  if (query.location && !(await locationExists(db, query.location))) throw new DomainError("not_found", "location");
+  const result = await getPublicFreeSlots(db, { serviceSlug: query.service, practitionerId: query.practitioner, locationId: query.location, from: query.from, to: query.to });
+  if (!result.service) throw new DomainError("unknown_service");
+  return NextResponse.json({ timeZone: result.timeZone, slots: result.slots.map((s) => presentSlot(s, result.timeZone)) }, { headers: { "Cache-Control": "no-store" } });
+}
 
 /** POST /api/v1/appointment-requests. Idempotent with an Idempotency-Key header. */
 export async function postAppointmentRequest(req: Request): Promise<Response> {

@@ -113,6 +113,7 @@ export const SlotsQuerySchema = z
     from: z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }).refine((d) => isPlausibleDate(d), "from must be between 1900-01-01 and ten years from now"),
     to: z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }).refine((d) => isPlausibleDate(d), "to must be between 1900-01-01 and ten years from now"),
     practitioner: z.uuid({ message: "practitioner must be an id" }).optional(),
+    location: z.uuid({ message: "location must be an id" }).optional(),
   })
   .refine((q) => q.from <= q.to, { message: "to must not be before from", path: ["to"] });
 

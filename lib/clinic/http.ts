@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { clientIp } from "@/lib/http/ip";
 import { apiReadLimitPerMinute, enforcePublicLimit } from "@/lib/rate-limit/public";
-import { listPublicPractitioners, listPublicServices } from "./queries";
+import { listLocations, listPublicPractitioners, listPublicServices } from "./queries";
 
 /** GET /api/v1/services: what patients can book online. */
 export async function getPublicServices(req: Request): Promise<Response> {
@@ -16,5 +16,12 @@ export async function getPublicServices(req: Request): Promise<Response> {
 export async function getPublicPractitioners(req: Request): Promise<Response> {
   await enforcePublicLimit(getDb(), "api-read", clientIp(req.headers), apiReadLimitPerMinute());
   const practitioners = await listPublicPractitioners(getDb());
-  return NextResponse.json(practitioners.map((p) => ({ id: p.id, name: p.displayName, discipline: p.discipline, services: p.services })));
+  return NextResponse.json(practitioners.map((p) => ({ id: p.id, name: p.displayName, discipline: p.discipline, services: p.services, locations: p.locationIds })));
+}
+
+/** GET /api/v1/locations: where the clinic is, each with its own time zone (slots take `location`). */
+export async function getPublicLocations(req: Request): Promise<Response> {
+  await enforcePublicLimit(getDb(), "api-read", clientIp(req.headers), apiReadLimitPerMinute());
+  const locations = await listLocations(getDb());
+  return NextResponse.json(locations.map((l) => ({ id: l.id, name: l.name, address: l.address, phone: l.phone, timeZone: l.timeZone })));
 }

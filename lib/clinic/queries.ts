@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { locations, practitioners, practitionerServices, services, workingHours } from "@/db/schema";
 
@@ -28,17 +28,28 @@ export async function listPublicPractitioners(db: DbOrTx) {
     .leftJoin(services, and(eq(services.id, practitionerServices.serviceId), eq(services.isActive, true)))
     .where(eq(practitioners.isActive, true))
     .orderBy(asc(practitioners.discipline), asc(practitioners.displayName));
-  const byId = new Map<string, Omit<(typeof rows)[number], "serviceSlug"> & { services: string[] }>();
+  // Where each works: the locations of their working hours still in force.
+  const places = await db
+    .selectDistinct({ practitionerId: workingHours.practitionerId, locationId: workingHours.locationId })
+    .from(workingHours)
+    .where(or(isNull(workingHours.effectiveUntil), gte(workingHours.effectiveUntil, sql`current_date`)));
+  const byId = new Map<string, Omit<(typeof rows)[number], "serviceSlug"> & { services: string[]; locationIds: string[] }>();
   for (const { serviceSlug, ...p } of rows) {
-    const entry = byId.get(p.id) ?? { ...p, services: [] };
+    const entry = byId.get(p.id) ?? { ...p, services: [], locationIds: places.filter((w) => w.practitionerId === p.id).map((w) => w.locationId) };
     if (serviceSlug) entry.services.push(serviceSlug);
     byId.set(p.id, entry);
   }
   return [...byId.values()];
 }
 
+/** Locations, the main one (the first made) first. */
 export async function listLocations(db: DbOrTx) {
-  return db.select().from(locations).orderBy(asc(locations.name));
+  return db.select().from(locations).orderBy(asc(locations.createdAt), asc(locations.id));
+}
+
+export async function locationExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.id, id));
+  return Boolean(row);
 }
 
 export async function listServicesForAdmin(db: DbOrTx) {

@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The whole environment, validated once: a bad value stops the server here, naming the variable.
+  const { env } = await import("./lib/env");
+  env();
   // Also checked when next.config.ts loads; here for servers started without it (standalone output).
   const { assertAppUrlConfigured } = await import("./lib/http/base-url");
   assertAppUrlConfigured();

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -46,7 +47,7 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
   const url = options.url ?? process.env.DATABASE_URL;
   if (url) {
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env().DATABASE_POOL_SIZE,
       idle_timeout: 30,
       connect_timeout: 5,
       onnotice: () => {},

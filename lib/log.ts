@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import pino from "pino";
 import { isConnectionError } from "@/db/errors";
 
@@ -6,7 +7,7 @@ import { isConnectionError } from "@/db/errors";
  * The redact list is a safety net for mistakes, not a licence to pass whole request bodies.
  */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: env().LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   base: { app: "backline" },
   redact: {
     paths: [

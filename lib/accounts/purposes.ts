@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 /**
  * What a single-use account link is for. One table holds them all (account_tokens); each purpose has its
  * own lifetime, email and landing.
@@ -12,12 +13,8 @@ export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 export const INVITABLE_ROLES = ["staff", "practitioner", "admin"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
-const positive = (name: string, fallback: number) => {
-  const n = Number(process.env[name]);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-};
 
 /** How long each link works: INVITE_LINK_DAYS (7) for invitations and portal setup, PASSWORD_RESET_MINUTES (60). */
 export function tokenLifetimeSeconds(purpose: AccountTokenPurpose): number {
-  return purpose === "password_reset" ? positive("PASSWORD_RESET_MINUTES", 60) * 60 : positive("INVITE_LINK_DAYS", 7) * 86_400;
+  return purpose === "password_reset" ? env().PASSWORD_RESET_MINUTES * 60 : env().INVITE_LINK_DAYS * 86_400;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
@@ -17,9 +18,9 @@ import type { Role } from "./roles";
  * with the right password, until the pause ends. So a stranger guessing a password pauses strangers,
  * never the person on the browser they always use.
  */
-export const SIGNIN_MAX_FAILURES = Number(process.env.SIGNIN_MAX_FAILURES ?? 10);
-export const SIGNIN_WINDOW_SECONDS = Number(process.env.SIGNIN_WINDOW_SECONDS ?? 15 * 60);
-export const SIGNIN_LOCK_SECONDS = Number(process.env.SIGNIN_LOCK_SECONDS ?? 15 * 60);
+export const SIGNIN_MAX_FAILURES = env().SIGNIN_MAX_FAILURES;
+export const SIGNIN_WINDOW_SECONDS = env().SIGNIN_WINDOW_SECONDS;
+export const SIGNIN_LOCK_SECONDS = env().SIGNIN_LOCK_SECONDS;
 
 export const accountKey = (email: string) => `signin:account:${email.toLowerCase()}`;
 export const ipKey = (ip: string) => `signin:ip:${ip}`;

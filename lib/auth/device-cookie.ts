@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { randomBytes } from "node:crypto";
 import { macFor, verifyMac } from "@/lib/secrets";
 import { secureCookies } from "./lifetime";
@@ -18,8 +19,7 @@ export const DEVICE_COOKIE = () => (secureCookies() ? "__Host-backline.device" :
 
 /** DEVICE_COOKIE_DAYS (default 180). */
 export function deviceCookieMaxAgeSeconds(): number {
-  const n = Number(process.env.DEVICE_COOKIE_DAYS ?? 180);
-  return Math.floor((Number.isFinite(n) && n > 0 ? n : 180) * 86_400);
+  return env().DEVICE_COOKIE_DAYS * 86_400;
 }
 
 export interface DeviceEntry {

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 /**
  * The client's address, for rate limits and the audit trail.
  *
@@ -14,8 +15,7 @@
 export const PEER_ADDRESS_HEADER = "x-backline-peer-address";
 
 export function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, 10) : 0;
+  return env().TRUSTED_PROXY_HOPS;
 }
 
 export function clientIp(headers: Headers): string {

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { eq, sql } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { DbOrTx } from "@/db/client";
@@ -18,7 +19,7 @@ export function redactAccountLinks(body: string): string {
 
 /** With SMTP configured emails wait for the sender; without, they are held for admins to read. */
 export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
+  return Boolean(env().SMTP_URL);
 }
 
 /**

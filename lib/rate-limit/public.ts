@@ -1,12 +1,12 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { DbOrTx } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { hit, retryAfterSeconds } from "./index";
 
 /** Public POSTs allowed per client address per minute (PUBLIC_RATE_LIMIT_PER_MINUTE, default 20). */
 export function publicLimitPerMinute(): number {
-  const n = Number(process.env.PUBLIC_RATE_LIMIT_PER_MINUTE ?? 20);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 20;
+  return env().PUBLIC_RATE_LIMIT_PER_MINUTE;
 }
 
 /**
@@ -21,8 +21,7 @@ export async function checkPublicLimit(db: DbOrTx, bucket: string, ip: string, l
 
 /** Reads of the public API (slots, services, ...) per address per minute (API_RATE_LIMIT_PER_MINUTE, default 120). */
 export function apiReadLimitPerMinute(): number {
-  const n = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 120);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 120;
+  return env().API_RATE_LIMIT_PER_MINUTE;
 }
 
 /** Route handlers: throws the 429. */

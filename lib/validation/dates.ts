@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 /**
  * Bounds for dates and times people send. Anything outside is a 400 with a field error, never a 500
  * from date arithmetic far from today (a start in the year 9999 overflowed "YYYY-MM-DD" helpers).
@@ -9,8 +10,7 @@ const DAY = 86_400_000;
 
 /** How far ahead patients can book (BOOKING_HORIZON_DAYS, default 90). */
 export function bookingHorizonDays(): number {
-  const n = Number(process.env.BOOKING_HORIZON_DAYS ?? 90);
-  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 90;
+  return env().BOOKING_HORIZON_DAYS;
 }
 
 export const OUTSIDE_HORIZON_MESSAGE = `Choose a time within the booking horizon (the next ${bookingHorizonDays()} days)`;

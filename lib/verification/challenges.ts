@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { randomInt } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -14,8 +15,7 @@ const CODE_PURPOSE = "email-code";
 const LINK_PURPOSE = "verify-request";
 
 export function verifyMinutes(): number {
-  const n = Number(process.env.BOOKING_VERIFY_MINUTES ?? 30);
-  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 30;
+  return env().BOOKING_VERIFY_MINUTES;
 }
 
 const codeMac = (challengeId: string, code: string) => macFor(CODE_PURPOSE, `${challengeId}:${code}`);

@@ -5,7 +5,8 @@ import "./globals.css";
 import { getCurrentUser } from "@/lib/auth";
 import { HOME_BY_ROLE, ROLE_LABELS } from "@/lib/auth/roles";
 import { signOutAction } from "@/lib/auth/actions";
-import { EMERGENCY_CALL_HREF, EMERGENCY_NUMBER } from "@/lib/triage/red-flags";
+import { getClinic } from "@/lib/clinic/context";
+import { emergencyCallHref } from "@/lib/triage/red-flags";
 
 export const metadata: Metadata = {
   title: { default: "Backline — spine & massage clinic", template: "%s · Backline" },
@@ -26,7 +27,7 @@ const AREA_LINKS = {
 } as const;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, clinic] = await Promise.all([getCurrentUser(), getClinic()]);
   return (
     <html lang="en">
       {/* Whatever anyone typed wraps instead of widening the page (a name, a note, a reason with no spaces). */}
@@ -80,8 +81,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="no-print mx-auto max-w-6xl px-4 pb-10 text-sm text-muted">
           In an emergency call{" "}
-          <a href={EMERGENCY_CALL_HREF} className="underline">
-            {EMERGENCY_NUMBER}
+          <a href={emergencyCallHref(clinic.emergencyNumber)} className="underline">
+            {clinic.emergencyNumber}
           </a>{" "}
           or go to the nearest emergency department. Backline does not handle emergencies online.
         </footer>

@@ -59,9 +59,19 @@ export function addDaysIso(date: string, days: number): string {
   return new Date(Date.UTC(y, mo - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** "Wed, Nov 25, 2026, 9:30 AM" in the zone — the one way times are shown to people. */
+/** "Wed, Nov 25, 2026, 9:30 AM EST" in the zone, named — the one way times are shown to people. */
 export function formatDateTime(instant: Date, timeZone: string): string {
-  return formatInZone(instant, timeZone, "EEE, MMM d, yyyy, h:mm a");
+  return `${formatInZone(instant, timeZone, "EEE, MMM d, yyyy, h:mm a")} ${zoneAbbreviation(timeZone, instant)}`;
+}
+
+/** "9:30 AM MST": a time of day with its zone named. */
+export function formatTimeWithZone(instant: Date, timeZone: string): string {
+  return `${formatInZone(instant, timeZone, "h:mm a")} ${zoneAbbreviation(timeZone, instant)}`;
+}
+
+/** "EST", "MDT" (or "GMT+1" where a zone has no common abbreviation in English) at that instant. */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
 /** A readable zone name for the screen, e.g. "Eastern Time (New York)". */

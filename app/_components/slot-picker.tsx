@@ -38,6 +38,7 @@ export function dayLabel(date: string, style: "long" | "short" = "long"): string
 export function SlotPicker({
   service,
   practitionerId,
+  locationId = null,
   timeZone,
   value,
   onSelect,
@@ -45,6 +46,8 @@ export function SlotPicker({
 }: {
   service: string;
   practitionerId: string | null;
+  /** One location's times (in its zone); null: the clinic's main location's zone. */
+  locationId?: string | null;
   timeZone: string;
   value: PickedSlot | null;
   onSelect: (slot: PickedSlot) => void;
@@ -55,8 +58,9 @@ export function SlotPicker({
   const query = useMemo(() => {
     const qs = new URLSearchParams({ service, from, to: addDays(from, WINDOW_DAYS - 1) });
     if (practitionerId) qs.set("practitioner", practitionerId);
+    if (locationId) qs.set("location", locationId);
     return qs.toString();
-  }, [service, practitionerId, from]);
+  }, [service, practitionerId, locationId, from]);
   // Answers are kept with the query they belong to; a newer query shows "loading" until its answer comes.
   const [answer, setAnswer] = useState<{ query: string; slots: PickedSlot[] | null } | null>(null);
 

@@ -9,7 +9,7 @@ export function axisDay(at: Date, timeZone: string): string {
  * A small server-rendered SVG line chart (no client JavaScript) for 0–10 scores over time, with dates on
  * the time axis, always shown next to a table with the same numbers for screen readers and exact values.
  */
-export function TrendChart({ series, label, timeZone = "America/New_York" }: { series: Array<{ name: string; color: string; points: Array<{ at: Date; value: number }> }>; label: string; timeZone?: string }) {
+export function TrendChart({ series, label, timeZone }: { series: Array<{ name: string; color: string; points: Array<{ at: Date; value: number }> }>; label: string; timeZone: string }) {
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return <p className="text-muted">No scores yet.</p>;
   const W = 320;

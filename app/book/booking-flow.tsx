@@ -7,7 +7,7 @@ import { useController, useForm, useWatch, type FieldPath } from "react-hook-for
 import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import { BookingFormSchema, isMinorBirthDate, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
-import { EMERGENCY_ADVICE_BEFORE_SENDING, EMERGENCY_CALL_HREF, EMERGENCY_NUMBER, RED_FLAGS, type RedFlagCode } from "@/lib/triage/red-flags";
+import { emergencyAdviceBeforeSending, emergencyCallHref, RED_FLAGS, type RedFlagCode } from "@/lib/triage/red-flags";
 import type { ServiceGroup } from "@/lib/clinic/disciplines";
 import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
@@ -26,6 +26,8 @@ interface PractitionerOption {
   id: string;
   name: string;
   credentials: string | null;
+  /** Where they work (slots are per location, in its zone). */
+  locationIds: string[];
   services: string[];
 }
 
@@ -44,13 +46,13 @@ const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center
 const EMERGENCY_CODES: readonly RedFlagCode[] = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
 
 /** Emergency advice with a tap-to-call link; words true before anything is sent. */
-function EmergencyAdvice() {
+function EmergencyAdvice({ emergencyNumber }: { emergencyNumber: string }) {
   return (
     <Alert tone="danger" role="none" title="Please seek emergency care now">
-      <p>{EMERGENCY_ADVICE_BEFORE_SENDING}</p>
+      <p>{emergencyAdviceBeforeSending(emergencyNumber)}</p>
       <p className="mt-3">
-        <a href={EMERGENCY_CALL_HREF} className="inline-flex min-h-11 items-center rounded-lg bg-red-700 px-4 py-2 font-semibold text-white no-underline hover:bg-red-800">
-          Call {EMERGENCY_NUMBER} now
+        <a href={emergencyCallHref(emergencyNumber)} className="inline-flex min-h-11 items-center rounded-lg bg-red-700 px-4 py-2 font-semibold text-white no-underline hover:bg-red-800">
+          Call {emergencyNumber} now
         </a>
       </p>
     </Alert>
@@ -60,16 +62,17 @@ function EmergencyAdvice() {
 export function BookingFlow({
   services,
   practitioners,
-  timeZone,
-  timeZoneLabel,
+  locations,
+  emergencyNumber,
   initialService,
   contact,
   mode = "patient",
 }: {
   services: ServiceOption[];
   practitioners: PractitionerOption[];
-  timeZone: string;
-  timeZoneLabel: string;
+  /** The clinic's locations, the main one first, each with its own zone. */
+  locations: Array<{ id: string; name: string; timeZone: string; timeZoneLabel: string }>;
+  emergencyNumber: string;
   initialService: string;
   contact: { name: string; email: string; phone: string; dateOfBirth: string } | null;
   /** "desk": the front desk books for a patient on the phone. */
@@ -135,7 +138,10 @@ export function BookingFlow({
     if (!minor) setValue("guardian", undefined);
   }, [minor, setValue]);
   const chosenService = services.find((s) => s.slug === service);
-  const offering = practitioners.filter((p) => p.services.includes(service));
+  const [locationId, setLocationId] = useState(locations[0]?.id ?? "");
+  const location = locations.find((l) => l.id === locationId) ?? locations[0]!;
+  const { timeZone, timeZoneLabel } = location;
+  const offering = practitioners.filter((p) => p.services.includes(service) && (locations.length < 2 || p.locationIds.includes(location.id)));
   const emergency = EMERGENCY_CODES.some((code) => answers?.[code] === "yes");
   // The advice appears under the emergency question the patient answered Yes to last, where they are
   // looking (on a phone, the top of the step is far out of view).
@@ -242,7 +248,33 @@ export function BookingFlow({
       ) : null}
 
       {step === 1 ? (
-        <fieldset className="flex flex-col gap-3">
+        <div className="flex flex-col gap-6">
+          {locations.length > 1 ? (
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-2">Where?</legend>
+              {locations.map((l) => (
+                <label key={l.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                  <input
+                    type="radio"
+                    name="location"
+                    value={l.id}
+                    checked={l.id === location.id}
+                    onChange={() => {
+                      setLocationId(l.id);
+                      setValue("practitionerChoice", "");
+                      setValue("start", "");
+                    }}
+                    className="h-5 w-5 accent-brand-600"
+                  />
+                  <span>
+                    <span className="block font-medium">{l.name}</span>
+                    <span className="block text-sm text-muted">Times in {l.timeZoneLabel}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <fieldset className="flex flex-col gap-3">
           <legend className="mb-2">Who would you like to see for {chosenService?.name ?? "this service"}?</legend>
           {[{ id: "any", name: "First available", credentials: "Whoever is free first" }, ...offering].map((p) => (
             <label key={p.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
@@ -254,7 +286,8 @@ export function BookingFlow({
             </label>
           ))}
           {errors.practitionerChoice ? <p className="font-medium text-red-700">{errors.practitionerChoice.message}</p> : null}
-        </fieldset>
+          </fieldset>
+        </div>
       ) : null}
 
       {step === 2 ? (
@@ -266,6 +299,7 @@ export function BookingFlow({
           <SlotPicker
             service={service}
             practitionerId={practitionerChoice === "any" ? null : practitionerChoice}
+            locationId={locations.length > 1 ? location.id : null}
             timeZone={timeZone}
             value={start ? { start, practitionerId, end: "" } : null}
             onSelect={chooseSlot}
@@ -337,7 +371,7 @@ export function BookingFlow({
                 {EMERGENCY_CODES.includes(flag.code) ? (
                   // Always in the page, so screen readers announce what appears in it.
                   <div role="alert" aria-live="assertive" className={adviceCode === flag.code ? "mt-3" : undefined}>
-                    {adviceCode === flag.code ? <EmergencyAdvice /> : null}
+                    {adviceCode === flag.code ? <EmergencyAdvice emergencyNumber={emergencyNumber} /> : null}
                   </div>
                 ) : null}
               </fieldset>
@@ -394,7 +428,7 @@ export function BookingFlow({
         <div className="flex flex-col gap-4">
           {emergency ? (
             <div role="alert">
-              <EmergencyAdvice />
+              <EmergencyAdvice emergencyNumber={emergencyNumber} />
             </div>
           ) : null}
           {alternatives?.length ? (

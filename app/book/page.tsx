@@ -18,8 +18,8 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
       <BookingFlow
         services={data.services}
         practitioners={data.practitioners}
-        timeZone={data.timeZone}
-        timeZoneLabel={data.timeZoneLabel}
+        locations={data.locations}
+        emergencyNumber={data.emergencyNumber}
         initialService={initialService}
         contact={data.contact}
       />

@@ -9,8 +9,8 @@ import Link from "next/link";
 import { canConfirmAppointment } from "@/lib/appointments/policy";
 import { verifyByDeskAction } from "@/lib/verification/actions";
 import { whoCanClear } from "@/lib/red-flags/policy";
-import { EMERGENCY_ADVICE_BEFORE_SENDING, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
-import { formatDateTime, formatInZone } from "@/lib/time";
+import { emergencyAdviceBeforeSending, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
+import { formatDateTime, formatInZone, formatTimeWithZone } from "@/lib/time";
 import { ActionForm, FieldError } from "../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../_components/appointments";
 import { Alert, Badge, Card, EmptyState, PageHeader, Table, inputClass } from "../_components/ui";
@@ -27,7 +27,7 @@ function waited(since: Date, now: Date): string {
 
 export default async function DeskPage() {
   const user = await requireRole("staff", "admin");
-  const { requests, today, timeZone: tz } = await getDeskPageData({ viewer: user });
+  const { requests, today, emergencyNumber, multipleLocations } = await getDeskPageData({ viewer: user });
   const now = new Date();
   return (
     <>
@@ -58,7 +58,7 @@ export default async function DeskPage() {
                   </div>
                   {r.triage.priority === "emergency" ? (
                     <Alert tone="danger" className="mb-3" title="Emergency: call the patient now">
-                      The patient was shown this advice when booking: “{EMERGENCY_ADVICE_BEFORE_SENDING}”
+                      The patient was shown this advice when booking: “{emergencyAdviceBeforeSending(emergencyNumber)}”
                     </Alert>
                   ) : null}
                   <p>
@@ -185,13 +185,14 @@ export default async function DeskPage() {
             <tbody>
               {today.map((v) => (
                 <tr key={v.id}>
-                  <td className="whitespace-nowrap">{formatInZone(v.startsAt, tz, "h:mm a")}</td>
+                  <td className="whitespace-nowrap">{formatTimeWithZone(v.startsAt, v.timeZone)}</td>
                   <td>{v.patientName}</td>
                   <td>
                     {v.serviceName} · {v.practitionerName}
+                    {multipleLocations ? <span className="block text-sm text-muted">{v.locationName}</span> : null}
                   </td>
                   <td>
-                    <StatusBadge status={v.status} /> {v.arrivedAt ? <Badge tone="info">Arrived {formatInZone(v.arrivedAt, tz, "h:mm a")}</Badge> : null}
+                    <StatusBadge status={v.status} /> {v.arrivedAt ? <Badge tone="info">Arrived {formatInZone(v.arrivedAt, v.timeZone, "h:mm a")}</Badge> : null}
                   </td>
                   <td>
                     {v.status === "confirmed" ? (

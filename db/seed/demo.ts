@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { users } from "../schema";
+import { practitioners, users } from "../schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { WeeklyDay } from "./factories";
@@ -26,8 +26,8 @@ import {
 } from "./factories";
 
 /**
- * The demo clinic: one location in New York, twelve services, eight practitioners across all five
- * disciplines with lunch breaks, demo accounts (password "backline-demo") and a few past and future
+ * The demo clinic: a main location in New York and a second in Denver (another zone, its own
+ * practitioners and hours), twelve services, ten practitioners across all five disciplines with lunch breaks, demo accounts (password "backline-demo") and a few past and future
  * appointments placed relative to today.
  */
 
@@ -63,6 +63,8 @@ const PRACTITIONERS: Array<{
   bio: string;
   services: Slug[];
   hours: WeeklyDay[];
+  /** Works at the Denver location (default: New York). */
+  denver?: true;
 }> = [
   { key: "patel", displayName: "Dr. Maya Patel", credentials: "MD, Physical Medicine & Rehabilitation", discipline: "spine_physician", email: "physician@example.com", bio: "Non-surgical spine care; leads the weekly case conference.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([1, 2, 3, 4], "08:00", "16:00", ["12:00", "12:45"]) },
   { key: "rossi", displayName: "Dr. Elena Rossi", credentials: "MD, Sports & Spine Medicine", discipline: "spine_physician", bio: "Sciatica, disc problems and return to sport.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([2, 4, 5], "09:00", "17:00", ["12:30", "13:15"]) },
@@ -71,6 +73,8 @@ const PRACTITIONERS: Array<{
   { key: "whitfield", displayName: "James Whitfield", credentials: "PT", discipline: "physical_therapist", bio: "Post-injury rehab and graded return to work.", services: ["physical-therapy-evaluation", "physical-therapy-follow-up"], hours: weekdays([2, 3, 4, 5], "11:00", "19:00", ["14:30", "15:15"]) },
   { key: "reyes", displayName: "Marcus Reyes", credentials: "LMT", discipline: "massage_therapist", email: "massage@example.com", bio: "Deep tissue and myofascial work for the quadratus lumborum and glutes.", services: ["deep-tissue-massage-60", "deep-tissue-massage-90", "myofascial-release-60", "sports-massage-30", "sports-massage-60"], hours: weekdays([2, 3, 4, 5, 6], "10:00", "19:00", ["14:00", "14:30"]) },
   { key: "nair", displayName: "Priya Nair", credentials: "LMT", discipline: "massage_therapist", bio: "Shiatsu, acupressure and craniosacral therapy.", services: ["acupressure-30", "shiatsu-60", "craniosacral-therapy-60", "deep-tissue-massage-60"], hours: weekdays([1, 2, 4, 5], "09:00", "17:00", ["12:30", "13:00"]) },
+  { key: "ortega", displayName: "Dr. Luis Ortega", credentials: "DC", discipline: "chiropractor", bio: "Chiropractic care for desk workers and runners, in Denver.", services: ["chiropractic-adjustment"], hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:00", ["12:00", "12:45"]), denver: true },
+  { key: "brooks", displayName: "Tessa Brooks", credentials: "LMT", discipline: "massage_therapist", bio: "Deep tissue and sports massage, in Denver.", services: ["deep-tissue-massage-60", "sports-massage-60"], hours: weekdays([1, 2, 3, 4, 5], "10:00", "18:00", ["13:30", "14:00"]), denver: true },
   { key: "kim", displayName: "Hannah Kim", credentials: "RN", discipline: "nurse", email: "nurse@example.com", bio: "Coordinates care between the team, referrals and patients.", services: [], hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:30", ["12:30", "13:00"]) },
 ];
 
@@ -111,6 +115,13 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       timeZone: TZ,
     });
 
+    const denver = await createLocation(tx, {
+      name: "Backline Denver",
+      address: "1550 Wewatta Street, Denver, CO 80202",
+      phone: "+1 303 555 0175",
+      timeZone: "America/Denver",
+    });
+
     const serviceBySlug = new Map<Slug, Awaited<ReturnType<typeof createService>>>();
     for (const [i, s] of SERVICES.entries()) {
       serviceBySlug.set(
@@ -130,7 +141,9 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
         serviceIds: p.services.map((slug) => serviceBySlug.get(slug)!.id),
       });
       practitionerByKey.set(p.key, practitioner);
-      await setWorkingHours(tx, { practitionerId: practitioner.id, locationId: location.id, days: p.hours, effectiveFrom: "2025-01-01" });
+      const at = p.denver ? denver : location;
+      await tx.update(practitioners).set({ locationId: at.id }).where(eq(practitioners.id, practitioner.id));
+      await setWorkingHours(tx, { practitionerId: practitioner.id, locationId: at.id, days: p.hours, effectiveFrom: "2025-01-01" });
     }
 
     const ana = await createPatient(tx, { fullName: "Ana Souza", email: "patient@example.com", phone: "+1 917 555 0123", dateOfBirth: "1984-06-12", account: {} });
@@ -178,6 +191,16 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
     const c2 = await book("nair", "shiatsu-60", cara.id, at(0, 4, "09:00"), "confirmed");
     const d1 = await book("rossi", "spine-consultation", dev.id, at(1, 2, "09:00"), "requested");
     await book("whitfield", "physical-therapy-evaluation", dev.id, at(0, 5, "11:00"), "cancelled");
+    // At the Denver location, on Denver's clock: 10:00 there is noon in New York.
+    const denverDay = nextWeekday(addDaysIso(localDate(now, denver.timeZone), 8), 3);
+    const c3 = await createAppointment(tx, {
+      patientId: cara.id,
+      practitionerId: practitionerByKey.get("ortega")!.id,
+      service: serviceBySlug.get("chiropractic-adjustment")!,
+      locationId: denver.id,
+      startsAt: zonedInstant(denverDay, "10:00", denver.timeZone),
+      status: "confirmed",
+    });
 
     // Cases: one episode of care per patient, at different stages.
     const weeksAgo = (n: number) => new Date(now.getTime() - n * 7 * 86_400_000);
@@ -259,7 +282,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       disciplines: ["chiropractor", "massage_therapist"],
       openedAt: weeksAgo(1.5),
       searchText: "Cara Liu cara.liu@example.net",
-      appointmentIds: [c1.id, c2.id],
+      appointmentIds: [c1.id, c2.id, c3.id],
     });
     await addPainScore(tx, { caseId: caraCase.id, score: 6, source: "intake", recordedAt: weeksAgo(1.5) });
 

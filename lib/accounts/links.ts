@@ -1,4 +1,5 @@
 import "server-only";
+import { getClinic } from "@/lib/clinic/context";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/errors";
@@ -67,7 +68,7 @@ export async function inviteStaff(tx: Tx, input: InviteInput & { actor: Actor })
   await enqueueEmail(tx, {
     kind: "staff_invite",
     to: row.email,
-    content: accountLinkEmail({ purpose: "staff_invite", name: input.name, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("staff_invite"), roleLabel: invitedRoleLabel(input.role, row.discipline) }),
+    content: accountLinkEmail({ purpose: "staff_invite", name: input.name, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("staff_invite"), clinicName: (await getClinic(tx)).name, roleLabel: invitedRoleLabel(input.role, row.discipline) }),
   });
   await recordAuditEvent(tx, {
     actor: input.actor,
@@ -164,7 +165,7 @@ export async function sendPortalInvite(tx: DbOrTx, input: { patientId: string; a
   await enqueueEmail(tx, {
     kind: "portal_setup",
     to: row.email,
-    content: accountLinkEmail({ purpose: "portal_setup", name: patient.fullName, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("portal_setup") }),
+    content: accountLinkEmail({ purpose: "portal_setup", name: patient.fullName, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("portal_setup"), clinicName: (await getClinic(tx)).name }),
   });
   await recordAuditEvent(tx, { actor: input.actor, action: "account.portal_invite_sent", patientId: patient.id, entityType: "account_token", entityId: row.id });
   return { kind: "sent", expiresAt: row.expiresAt };
@@ -189,7 +190,7 @@ export async function requestPasswordReset(db: Db, input: { email: string }): Pr
     await enqueueEmail(tx, {
       kind: "password_reset",
       to: row.email,
-      content: accountLinkEmail({ purpose: "password_reset", name: user.name, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("password_reset") }),
+      content: accountLinkEmail({ purpose: "password_reset", name: user.name, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("password_reset"), clinicName: (await getClinic(tx)).name }),
     });
     await recordAuditEvent(tx, { actor: null, action: "account.password_reset_requested", entityType: "user", entityId: user.id });
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { Db, DbOrTx } from "@/db/client";
 import { addDaysIso, zonedInstant } from "@/lib/time";
 import { bookingHorizonDays } from "@/lib/validation/dates";
@@ -8,7 +9,7 @@ import { loadAvailability, type AvailabilityData, type BookableService } from ".
 
 /** How far ahead patients can book, and the grid slots start on. */
 export const BOOKING_HORIZON_DAYS = bookingHorizonDays();
-export const SLOT_STEP_MINUTES = Number(process.env.SLOT_STEP_MINUTES ?? 15);
+export const SLOT_STEP_MINUTES = env().SLOT_STEP_MINUTES;
 export const MAX_RANGE_DAYS = 31;
 
 export interface SlotsResult {

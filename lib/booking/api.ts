@@ -1,10 +1,10 @@
 import { DomainError, errorText, httpErrorOf } from "@/lib/errors";
-import { EMERGENCY_ADVICE as EMERGENCY_TEXT } from "@/lib/triage/red-flags";
+import { emergencyAdvice } from "@/lib/triage/red-flags";
 import type { BookingOutcome } from "./create";
 import { isoInZone, presentSlot } from "./present";
 
 /** The public API's answer for each booking outcome (also documented in lib/api/openapi.ts). */
-export function bookingOutcomeResponse(outcome: BookingOutcome): { status: number; body: unknown } {
+export function bookingOutcomeResponse(outcome: BookingOutcome, clinic: { emergencyNumber: string }): { status: number; body: unknown } {
   switch (outcome.kind) {
     case "created":
     case "replayed": {
@@ -20,7 +20,7 @@ export function bookingOutcomeResponse(outcome: BookingOutcome): { status: numbe
           priority: a.priority,
           nextStep: a.triage.nextStep,
           ...(a.verification ? { verification: { expiresAt: a.verification.expiresAt.toISOString() } } : {}),
-          ...(a.triage.showEmergencyAdvice ? { emergencyAdvice: EMERGENCY_TEXT } : {}),
+          ...(a.triage.showEmergencyAdvice ? { emergencyAdvice: emergencyAdvice(clinic.emergencyNumber) } : {}),
         },
       };
     }

@@ -17,6 +17,7 @@ import { loadAppointmentDetails, manageUrl } from "./facts";
 import { resolveManageToken } from "./manage";
 import { isoInZone, presentSlot } from "./present";
 import { MAX_RANGE_DAYS, getPublicFreeSlots } from "@/lib/availability";
+import { getClinic } from "@/lib/clinic/context";
 import { locationExists } from "@/lib/clinic/queries";
 import { addDaysIso } from "@/lib/time";
 import { AppointmentRequestSchema, IdempotencyKeySchema, SlotsQuerySchema, VerificationCodeSchema } from "./schemas";
@@ -51,7 +52,7 @@ export async function postAppointmentRequest(req: Request): Promise<Response> {
   const input = AppointmentRequestSchema.parse(await readJsonBody(req));
   const outcome = await createAppointmentRequest(db, input, { actor: null, idempotencyKey: key?.success ? `api:${key.data}` : null, baseUrl: appBaseUrl() });
   if (outcome.kind === "created") await nudgeDelivery();
-  const { status, body } = bookingOutcomeResponse(outcome);
+  const { status, body } = bookingOutcomeResponse(outcome, await getClinic());
   return NextResponse.json(body, { status });
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
+import { appointmentRows } from "@/lib/appointments/joined";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, locations, patients, practitioners, services } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { recordListRead } from "@/lib/audit";
 import { resolveFeedToken } from "./feed-tokens";
 import { scheduleIcs } from "./ics";
@@ -24,23 +25,7 @@ export async function practitionerFeed(db: DbOrTx, token: string): Promise<strin
   const feed = await resolveFeedToken(db, token.replace(/\.ics$/, ""));
   if (!feed) return null;
   const practitionerId = feed.practitionerId;
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      updatedAt: appointments.updatedAt,
-      serviceName: services.name,
-      patientId: patients.id,
-      patientName: patients.fullName,
-      locationName: locations.name,
-      locationAddress: locations.address,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .innerJoin(locations, eq(locations.id, appointments.locationId))
+  const rows = await appointmentRows(db)
     .where(and(eq(appointments.practitionerId, practitionerId), inArray(appointments.status, ["requested", "confirmed"]), gte(appointments.startsAt, sql`now() - interval '30 days'`)))
     .orderBy(appointments.startsAt)
     .limit(2000);

@@ -1,7 +1,8 @@
 import "server-only";
+import { appointmentRows } from "@/lib/appointments/joined";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, locations, patients, services } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import { unclearedFlagsOf } from "@/lib/red-flags/flags";
 import { localDate } from "@/lib/time";
 
@@ -12,25 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * who works at two locations sees both days correctly), with the patient's uncleared red flags.
  */
 export async function listPractitionerDay(db: DbOrTx, practitionerId: string, now: Date = new Date()) {
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      arrivedAt: appointments.arrivedAt,
-      caseId: appointments.caseId,
-      patientId: patients.id,
-      patientName: patients.fullName,
-      serviceName: services.name,
-      isHandsOn: services.isHandsOn,
-      locationName: locations.name,
-      timeZone: locations.timeZone,
-    })
-    .from(appointments)
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(locations, eq(locations.id, appointments.locationId))
+  const rows = await appointmentRows(db)
     .where(
       and(
         eq(appointments.practitionerId, practitionerId),

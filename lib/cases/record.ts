@@ -1,24 +1,9 @@
 import "server-only";
+import { appointmentRows } from "@/lib/appointments/joined";
+import { patientTimeZone } from "@/lib/patients/zone";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import {
-  actionItems,
-  appointments,
-  auditEvents,
-  caseNotes,
-  caseNoteVersions,
-  cases,
-  conferenceItems,
-  conferences,
-  intakes,
-  painScores,
-  patients,
-  practitioners,
-  psfsAssessments,
-  referrals,
-  services,
-  users,
-} from "@/db/schema";
+import { actionItems, appointments, auditEvents, caseNotes, caseNoteVersions, cases, conferenceItems, conferences, painScores, patients, practitioners, psfsAssessments, referrals, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { PRIORITY_LABELS, asRedFlagCodes } from "@/lib/triage/red-flags";
@@ -75,31 +60,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
 
   const [flags, requests, notes, pain, psfs, refs, decisions, actions, statusChanges] = await Promise.all([
     listPatientFlags(db, c.patientId),
-    db
-      .select({
-        id: appointments.id,
-        startsAt: appointments.startsAt,
-        status: appointments.status,
-        createdAt: appointments.createdAt,
-        serviceName: services.name,
-        discipline: services.discipline,
-        needsReview: services.needsReview,
-        isHandsOn: services.isHandsOn,
-        practitionerName: practitioners.displayName,
-        painStartedOn: intakes.painStartedOn,
-        painScore: intakes.painScore,
-        worseWith: intakes.worseWith,
-        redFlags: intakes.redFlags,
-        notes: intakes.notes,
-        notesEnteredBy: intakes.enteredBy,
-        priority: intakes.priority,
-        guardianName: intakes.guardianName,
-        guardianRelationship: intakes.guardianRelationship,
-      })
-      .from(appointments)
-      .innerJoin(services, eq(services.id, appointments.serviceId))
-      .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-      .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
+    appointmentRows(db)
       .where(eq(appointments.caseId, caseId))
       .orderBy(desc(appointments.startsAt)),
     db
@@ -154,7 +115,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   const triaged = requests.map((r) => ({
     ...r,
     triage: r.painStartedOn
-      ? assessTriage({ redFlags: asRedFlagCodes(r.redFlags ?? []), painStartedOn: r.painStartedOn, requestedOn: localDate(r.createdAt, "America/New_York"), service: { discipline: r.discipline, needsReview: r.needsReview }, thresholds })
+      ? assessTriage({ redFlags: asRedFlagCodes(r.redFlags ?? []), painStartedOn: r.painStartedOn, requestedOn: localDate(r.createdAt, r.timeZone), service: { discipline: r.discipline, needsReview: r.needsReview }, thresholds })
       : null,
   }));
 
@@ -178,7 +139,8 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     .filter((r) => r.status === "requested")
     .map((r) => ({ id: r.id, serviceName: r.serviceName, startsAt: r.startsAt, practitionerName: r.practitionerName, blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }) }))
     .filter((r) => r.blockers.length);
-  const today = localDate(new Date(), "America/New_York");
+  // Age on the patient's own calendar (their visits' location).
+  const today = localDate(new Date(), await patientTimeZone(db, c.patientId));
   return {
     case: c,
     restricted,

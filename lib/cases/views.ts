@@ -3,10 +3,9 @@ import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { recordListRead } from "@/lib/audit";
 import { listPractitionerOptions } from "@/lib/conference/conference";
-import { listLocations } from "@/lib/clinic/queries";
+import { patientTimeZone } from "@/lib/patients/zone";
 import { canDischargeCase } from "@/lib/red-flags/policy";
 import { canEditRegimen, regimenProgress } from "@/lib/regimens/regimens";
-import { localDate } from "@/lib/time";
 import { nextReferralStatuses } from "@/lib/referrals/referrals";
 import { canAssignLead, canCompleteActionItem, canEditNote, canWriteClinical } from "./policy";
 import { listPractitionerDay } from "./my-day";
@@ -43,8 +42,8 @@ export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser;
   const record = await viewCase(db, caseId, viewer);
   if (!record) return null;
   const c = record.case;
-  const timeZone = (await listLocations(db))[0]?.timeZone ?? "UTC";
-  const [practitioners, progress] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id, localDate(new Date(), timeZone))]);
+  // The case's times in its patient's zone (their visits' location); each visit in its own (requests card).
+  const [practitioners, progress, timeZone] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id), patientTimeZone(db, c.patientId)]);
   const mayDischarge = canDischargeCase(viewer, record.flags);
   const writes = canWriteClinical(viewer);
   return {

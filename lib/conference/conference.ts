@@ -1,5 +1,6 @@
 import "server-only";
 import { canCompleteActionItem } from "@/lib/cases/policy";
+import { loadClinic } from "@/lib/clinic/context";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { rowsOf } from "@/db/client";
@@ -7,18 +8,17 @@ import { actionItems, cases, conferenceAttendees, conferenceItems, conferences, 
 import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { changeCaseStatus } from "@/lib/cases/commands";
-import { getClinicSettings } from "@/lib/cases/settings";
 import { RESTRICTED_ACTION, RESTRICTED_CONFERENCE_REASON, canRecordConference, canSeeActionText, isRestrictedViewer } from "@/lib/cases/visibility";
 import type { CaseStatus } from "@/lib/cases/status";
 import { DomainError } from "@/lib/errors";
 import { nextConferenceStart } from "./schedule";
 
-const CLINIC_TZ = "America/New_York";
 
 /** The upcoming conference, created on first use (one row per meeting time). */
 export async function upcomingConference(db: DbOrTx, now: Date = new Date()) {
-  const settings = await getClinicSettings(db);
-  const startsAt = nextConferenceStart({ weekday: settings.conferenceWeekday, time: settings.conferenceTime, timeZone: CLINIC_TZ, now });
+  // Weekly, at the clinic's main location's time (clinic.timeZone).
+  const clinic = await loadClinic(db);
+  const startsAt = nextConferenceStart({ weekday: clinic.settings.conferenceWeekday, time: clinic.settings.conferenceTime, timeZone: clinic.timeZone, now });
   await db.insert(conferences).values({ startsAt }).onConflictDoNothing();
   const [row] = await db.select().from(conferences).where(eq(conferences.startsAt, startsAt));
   return row!;

@@ -1,15 +1,16 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, cases, intakes, locations, patients, practitioners, services } from "@/db/schema";
+import { appointments, practitioners } from "@/db/schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
+import { appointmentRows } from "@/lib/appointments/joined";
 import { handsOnBlockers } from "@/lib/appointments/transitions";
 import { unclearedFlagsOf } from "@/lib/red-flags/flags";
 import { assessAge } from "@/lib/triage/age";
 import { linkCandidates } from "@/lib/verification/queries";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { PRIORITY_RANK, asRedFlagCodes, worstPriority } from "@/lib/triage/red-flags";
-import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
+import { localDate } from "@/lib/time";
 
 /**
  * Requests waiting for the front desk, most urgent first, then longest waiting. Each carries its triage
@@ -17,42 +18,12 @@ import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
  * the patient was shown the emergency advice.
  */
 export async function listDeskRequests(db: DbOrTx, thresholds: DurationThresholds) {
-  const rows = await db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      createdAt: appointments.createdAt,
-      proposedStartsAt: appointments.proposedStartsAt,
-      caseId: appointments.caseId,
-      serviceName: services.name,
-      discipline: services.discipline,
-      needsReview: services.needsReview,
-      isHandsOn: services.isHandsOn,
-      practitionerName: practitioners.displayName,
-      patientId: patients.id,
-      patientName: patients.fullName,
-      patientPhone: patients.phone,
-      patientEmail: patients.email,
-      dateOfBirth: patients.dateOfBirth,
-      verificationExpiresAt: appointments.verificationExpiresAt,
-      guardianName: intakes.guardianName,
-      guardianRelationship: intakes.guardianRelationship,
-      timeZone: locations.timeZone,
-      painStartedOn: intakes.painStartedOn,
-      painScore: intakes.painScore,
-      redFlags: intakes.redFlags,
-      awaitingReview: cases.awaitingReview,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .innerJoin(locations, eq(locations.id, appointments.locationId))
-    .leftJoin(intakes, eq(intakes.appointmentId, appointments.id))
-    .leftJoin(cases, eq(cases.id, appointments.caseId))
-    .where(eq(appointments.status, "requested"))
-    .orderBy(asc(appointments.createdAt))
-    .limit(500);
+  const rows = (
+    await appointmentRows(db)
+      .where(eq(appointments.status, "requested"))
+      .orderBy(asc(appointments.createdAt))
+      .limit(500)
+  ).map((r) => ({ ...r, awaitingReview: r.caseAwaitingReview }));
   const uncleared = await unclearedFlagsOf(db, rows.map((r) => r.patientId));
   // Unverified online requests: the records the desk may link one to, once the caller is checked by phone.
   const candidates = new Map(
@@ -90,32 +61,16 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
     .sort((a, b) => PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt.getTime() - b.createdAt.getTime());
 }
 
-/** Today's confirmed visits in the clinic's zone, for arrivals, completion and no-shows. */
-export async function listTodaysVisits(db: DbOrTx, timeZone: string, now: Date = new Date()) {
-  const today = localDate(now, timeZone);
-  return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      arrivedAt: appointments.arrivedAt,
-      status: appointments.status,
-      serviceName: services.name,
-      practitionerName: practitioners.displayName,
-      patientId: patients.id,
-      patientName: patients.fullName,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
-    .where(
-      and(
-        inArray(appointments.status, ["confirmed", "completed", "no_show"]),
-        gte(appointments.startsAt, zonedInstant(today, "00:00", timeZone)),
-        lt(appointments.startsAt, zonedInstant(addDaysIso(today, 1), "00:00", timeZone)),
-      ),
-    )
+/**
+ * Today's confirmed visits at every location, for arrivals, completion and no-shows — "today" and the
+ * times in each visit's own location's zone.
+ */
+export async function listTodaysVisits(db: DbOrTx, now: Date = new Date()) {
+  const day = 24 * 60 * 60 * 1000;
+  const rows = await appointmentRows(db)
+    .where(and(inArray(appointments.status, ["confirmed", "completed", "no_show"]), gte(appointments.startsAt, new Date(now.getTime() - day)), lt(appointments.startsAt, new Date(now.getTime() + day))))
     .orderBy(asc(appointments.startsAt));
+  return rows.filter((r) => localDate(r.startsAt, r.timeZone) === localDate(now, r.timeZone));
 }
 
 /** All practitioners' appointments in [from, to) for the calendar, with optional discipline and location filters. */
@@ -123,23 +78,7 @@ export async function listCalendar(db: DbOrTx, input: { from: Date; to: Date; di
   const where = [gte(appointments.startsAt, input.from), lt(appointments.startsAt, input.to), inArray(appointments.status, ["requested", "confirmed", "completed", "no_show"])];
   if (input.discipline) where.push(eq(practitioners.discipline, input.discipline));
   if (input.locationId) where.push(eq(appointments.locationId, input.locationId));
-  return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      practitionerId: practitioners.id,
-      practitionerName: practitioners.displayName,
-      discipline: practitioners.discipline,
-      serviceName: services.name,
-      patientId: patients.id,
-      patientName: patients.fullName,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-    .innerJoin(patients, eq(patients.id, appointments.patientId))
+  return appointmentRows(db)
     .where(and(...where))
     .orderBy(asc(practitioners.displayName), asc(appointments.startsAt));
 }

@@ -2,11 +2,10 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent, recordListRead } from "@/lib/audit";
-import { getClinicSettings } from "@/lib/cases/settings";
-import { listLocations } from "@/lib/clinic/queries";
+import { getClinic } from "@/lib/clinic/context";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import { getPatientForDesk, searchPatients } from "@/lib/patients/queries";
-import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, describeTimeZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { listCalendar, listDeskRequests, listTodaysVisits } from "./queries";
 
 /**
@@ -16,22 +15,17 @@ import { listCalendar, listDeskRequests, listTodaysVisits } from "./queries";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
-/** The clinic's default zone for things that belong to no one location (the first location's). */
-async function defaultZone() {
-  const locations = await listLocations(getDb());
-  return { locations, timeZone: locations[0]?.timeZone ?? "UTC" };
-}
 
 export async function getDeskPageData({ viewer }: { viewer: Viewer }) {
   const db = getDb();
-  const [settings, { timeZone }] = await Promise.all([getClinicSettings(db), defaultZone()]);
-  const [requests, today] = await Promise.all([listDeskRequests(db, settings), listTodaysVisits(db, timeZone)]);
+  const clinic = await getClinic();
+  const [requests, today] = await Promise.all([listDeskRequests(db, clinic.settings), listTodaysVisits(db)]);
   await recordListRead(db, {
     actor: viewer,
     view: "desk",
     patientIds: [...requests.map((r) => r.patientId), ...requests.flatMap((r) => r.linkCandidates.map((c) => c.id)), ...today.map((v) => v.patientId)],
   });
-  return { requests, today, timeZone };
+  return { requests, today, emergencyNumber: clinic.emergencyNumber, multipleLocations: clinic.locations.length > 1 };
 }
 
 export async function getPatientSearchPageData({ viewer, q }: { viewer: Viewer; q: string }) {
@@ -51,12 +45,14 @@ export async function getDeskPatientPageData({ viewer, patientId }: { viewer: Vi
 
 export async function getDeskCalendarPageData({ viewer, date, view, discipline, locationId }: { viewer: Viewer; date?: string; view: "day" | "week"; discipline?: Discipline; locationId?: string }) {
   const db = getDb();
-  const { locations } = await defaultZone();
-  const timeZone = locations.find((l) => l.id === locationId)?.timeZone ?? locations[0]?.timeZone ?? "UTC";
+  // One location at a time (the main one unless asked): the time axis is that location's zone.
+  const { locations } = await getClinic();
+  const location = locations.find((l) => l.id === locationId) ?? locations[0];
+  const timeZone = location?.timeZone ?? "UTC";
   const day = date ?? localDate(new Date(), timeZone);
   const start = view === "week" ? addDaysIso(day, 1 - isoWeekday(day)) : day;
   const days = view === "week" ? Array.from({ length: 7 }, (_, i) => addDaysIso(start, i)) : [day];
-  const items = await listCalendar(db, { from: zonedInstant(days[0]!, "00:00", timeZone), to: zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", timeZone), discipline, locationId });
+  const items = await listCalendar(db, { from: zonedInstant(days[0]!, "00:00", timeZone), to: zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", timeZone), discipline, locationId: location?.id });
   await recordListRead(db, { actor: viewer, view: `desk.calendar.${view}`, patientIds: items.map((i) => i.patientId) });
-  return { locations, timeZone, day, start, days, items };
+  return { locations, locationId: location?.id ?? null, timeZone, timeZoneLabel: describeTimeZone(timeZone), day, start, days, items };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import PgBoss from "pg-boss";
 import { getDb, getHandle } from "@/db/client";
 import { appBaseUrl } from "@/lib/http/base-url";
@@ -9,7 +10,7 @@ import { queueDueReminders } from "@/lib/notifications/reminders";
 import { pruneExpired } from "@/lib/rate-limit";
 import { pruneIdempotencyKeys } from "@/lib/booking/maintenance";
 import { casesWithActiveRegimens, raiseCheckIns } from "@/lib/regimens/regimens";
-import { localDate } from "@/lib/time";
+import { loadClinic } from "@/lib/clinic/context";
 import { expireOverdueRequests } from "@/lib/verification/requests";
 
 /**
@@ -39,7 +40,7 @@ export function startJobs(): Promise<PgBoss | null> {
 }
 
 async function start(): Promise<PgBoss | null> {
-  if (process.env.JOBS_DISABLED === "1") return null;
+  if (env().JOBS_DISABLED) return null;
   const handle = getHandle();
   const boss =
     handle.kind === "postgres"
@@ -53,7 +54,8 @@ async function start(): Promise<PgBoss | null> {
   await boss.schedule(QUEUES.deliver, "* * * * *");
   await boss.schedule(QUEUES.maintenance, "17 * * * *");
   await boss.schedule(QUEUES.verificationExpiry, "* * * * *");
-  await boss.schedule(QUEUES.checkIns, "0 6 * * *", {}, { tz: "America/New_York" });
+  // 6 am at the clinic's main location; each case's "today" is its patient's own (lib/patients/zone).
+  await boss.schedule(QUEUES.checkIns, "0 6 * * *", {}, { tz: (await loadClinic(getDb())).timeZone });
 
   await boss.work(QUEUES.reminders, async () => {
     const queued = await queueDueReminders(getDb(), appBaseUrl());
@@ -66,9 +68,8 @@ async function start(): Promise<PgBoss | null> {
     if (result.sent || result.failed) logger.info(result, "outbox delivered");
   });
   await boss.work(QUEUES.checkIns, async () => {
-    const today = localDate(new Date(), "America/New_York");
     let raised = 0;
-    for (const { caseId } of await casesWithActiveRegimens(getDb())) raised += await raiseCheckIns(getDb(), caseId, today);
+    for (const { caseId } of await casesWithActiveRegimens(getDb())) raised += await raiseCheckIns(getDb(), caseId);
     if (raised) logger.info({ raised }, "regimen check-ins raised");
   });
   await boss.work(QUEUES.verificationExpiry, async () => {

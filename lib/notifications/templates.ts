@@ -1,5 +1,5 @@
 import { formatDateTime } from "@/lib/time";
-import { EMERGENCY_NUMBER } from "@/lib/triage/red-flags";
+import { describeTimeZone } from "@/lib/time";
 import { escapeHtml } from "./html";
 
 /** The emails Backline sends, as plain text and escaped HTML. Content: what a patient needs, nothing clinical. */
@@ -14,6 +14,8 @@ export interface AppointmentFacts {
   locationAddress: string;
   status: "requested" | "confirmed" | "cancelled" | "completed" | "no_show";
   manageUrl: string;
+  clinicName: string;
+  emergencyNumber: string;
 }
 
 export interface EmailContent {
@@ -27,16 +29,16 @@ function render(title: string, lines: string[], facts: AppointmentFacts, action?
   const details = [
     `What: ${facts.serviceName}`,
     `With: ${facts.practitionerName}`,
-    `When: ${when} (${facts.timeZone})`,
+    `When: ${when} (${describeTimeZone(facts.timeZone, facts.startsAt)})`,
     `Where: ${facts.locationName}, ${facts.locationAddress}`,
   ];
-  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), "Backline spine & massage clinic", `In an emergency call ${EMERGENCY_NUMBER}.`].join("\n");
+  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), facts.clinicName, `In an emergency call ${facts.emergencyNumber}.`].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
 <p>Hello ${escapeHtml(facts.patientName)},</p>
 ${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 <ul>${details.map((d) => `<li>${escapeHtml(d)}</li>`).join("")}</ul>
 ${action ? `<p><a href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</a></p>` : ""}
-<p style="color:#5b6472">Backline spine &amp; massage clinic. In an emergency call ${EMERGENCY_NUMBER}.</p>
+<p style="color:#5b6472">${escapeHtml(facts.clinicName)}. In an emergency call ${escapeHtml(facts.emergencyNumber)}.</p>
 </body></html>`;
   return { subject: title, text, html };
 }
@@ -100,7 +102,7 @@ export function proposalEmail(facts: AppointmentFacts, proposed: string): EmailC
 }
 
 /** Not about an appointment: a short note that a home exercise plan is ready in the portal. */
-export function regimenEmail(input: { patientName: string; title: string; practitionerName: string; portalUrl: string; changed: boolean }): EmailContent {
+export function regimenEmail(input: { patientName: string; title: string; practitionerName: string; portalUrl: string; changed: boolean; clinicName: string }): EmailContent {
   const lines = [
     `Hello ${input.patientName},`,
     "",
@@ -109,7 +111,7 @@ export function regimenEmail(input: { patientName: string; title: string; practi
     "",
     `Your plan: ${input.portalUrl}`,
     "",
-    "Backline spine & massage clinic",
+    input.clinicName,
   ];
   return {
     subject: input.changed ? "Your exercise plan was updated" : "Your home exercise plan",
@@ -133,14 +135,14 @@ export function verifyRequestEmail(facts: AppointmentFacts, input: { code: strin
 }
 
 /** /book: the code a visitor types before sending their request. */
-export function bookingCodeEmail(input: { code: string; minutes: number }): EmailContent {
+export function bookingCodeEmail(input: { code: string; minutes: number; clinicName: string }): EmailContent {
   const lines = [
     "Hello,",
     "",
     `Your code to send a booking request to Backline: ${input.code}`,
     `It works for ${input.minutes} minutes. If you did not ask for it, ignore this email.`,
     "",
-    "Backline spine & massage clinic",
+    input.clinicName,
   ];
   return {
     subject: `Your Backline code: ${input.code}`,
@@ -158,6 +160,7 @@ export function accountLinkEmail(input: {
   validFor: string;
   /** Invitations: "Front desk", "Practitioner (Physical therapist)" ... */
   roleLabel?: string;
+  clinicName: string;
 }): EmailContent {
   const copy = {
     portal_setup: {
@@ -182,13 +185,13 @@ export function accountLinkEmail(input: {
       label: "Choose a new password",
     },
   }[input.purpose];
-  const lines = [`Hello ${input.name},`, "", ...copy.lines, "", input.url, "", `The link works once, for ${input.validFor}.`, copy.after, "", "Backline spine & massage clinic"];
+  const lines = [`Hello ${input.name},`, "", ...copy.lines, "", input.url, "", `The link works once, for ${input.validFor}.`, copy.after, "", input.clinicName];
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
 <p>Hello ${escapeHtml(input.name)},</p>
 ${copy.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 <p><a href="${escapeHtml(input.url)}">${escapeHtml(copy.label)}</a></p>
 <p>The link works once, for ${escapeHtml(input.validFor)}. ${escapeHtml(copy.after)}</p>
-<p style="color:#5b6472">Backline spine &amp; massage clinic</p>
+<p style="color:#5b6472">${escapeHtml(input.clinicName)}</p>
 </body></html>`;
   return { subject: copy.subject, text: lines.join("\n"), html };
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import { appointmentRows } from "@/lib/appointments/joined";
 import { and, asc, desc, eq, ilike, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, cases, locations, patients, practitioners, services } from "@/db/schema";
+import { appointments, cases, patients } from "@/db/schema";
 
 /** Patient search for the front desk: by name or email (contains) or date of birth (exact). */
 export async function searchPatients(db: DbOrTx, q: string, limit = 25) {
@@ -23,12 +24,7 @@ export async function getPatientForDesk(db: DbOrTx, patientId: string) {
   const [patient] = await db.select().from(patients).where(eq(patients.id, patientId));
   if (!patient) return null;
   const [visits, episodes] = await Promise.all([
-    db
-      .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, serviceName: services.name, practitionerName: practitioners.displayName, timeZone: locations.timeZone })
-      .from(appointments)
-      .innerJoin(services, eq(services.id, appointments.serviceId))
-      .innerJoin(practitioners, eq(practitioners.id, appointments.practitionerId))
-      .innerJoin(locations, eq(locations.id, appointments.locationId))
+    appointmentRows(db)
       .where(eq(appointments.patientId, patientId))
       .orderBy(desc(appointments.startsAt))
       .limit(100),

@@ -8,7 +8,7 @@ import { casesOfPatientRegimens } from "@/lib/regimens/queries";
 import { raiseCheckIns, recordPlanLogs } from "@/lib/regimens/regimens";
 import { PlanLogSchema } from "@/lib/regimens/schemas";
 import { localDate } from "@/lib/time";
-import { patientTimeZone } from "./views";
+import { patientTimeZone } from "@/lib/patients/zone";
 
 /**
  * POST /api/portal/plan-logs: the patient's phone sends what was done today (and retries whatever did not
@@ -21,6 +21,6 @@ export async function postPlanLogs(req: Request): Promise<Response> {
   const db = getDb();
   const today = localDate(new Date(), await patientTimeZone(db, user.patientId));
   const result = await recordPlanLogs(db, user.patientId, input, today);
-  for (const caseId of await casesOfPatientRegimens(db, user.patientId)) await raiseCheckIns(db, caseId, today);
+  for (const caseId of await casesOfPatientRegimens(db, user.patientId)) await raiseCheckIns(db, caseId);
   return NextResponse.json({ ok: true, stored: result.stored });
 }

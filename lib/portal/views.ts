@@ -1,13 +1,12 @@
 import "server-only";
-import { asc, desc, eq, gte, lt, and } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
-import { appointments, locations } from "@/db/schema";
+import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { listPatientAppointments } from "@/lib/appointments/queries";
 import { recordAuditEvent } from "@/lib/audit";
 import { listAccessToPatient } from "@/lib/audit/queries";
 import { mondayOf } from "@/lib/regimens/adherence";
 import { getPatientPlans, getPlanHistory, listPatientLogs } from "@/lib/regimens/regimens";
+import { patientTimeZone } from "@/lib/patients/zone";
 import { addDaysIso, localDate } from "@/lib/time";
 
 /**
@@ -16,27 +15,6 @@ import { addDaysIso, localDate } from "@/lib/time";
  */
 
 type PatientViewer = Pick<CurrentUser, "id" | "role" | "name" | "patientId">;
-
-/**
- * The zone a patient's day is counted in: the location of their next appointment, else of their last one,
- * else the clinic's first location. "Today's exercises" and the logs they send use it.
- */
-export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date = new Date()): Promise<string> {
-  const zoneOf = (where: ReturnType<typeof and>, order: "asc" | "desc") =>
-    db
-      .select({ timeZone: locations.timeZone })
-      .from(appointments)
-      .innerJoin(locations, eq(locations.id, appointments.locationId))
-      .where(where)
-      .orderBy(order === "asc" ? asc(appointments.startsAt) : desc(appointments.startsAt))
-      .limit(1);
-  const [next] = await zoneOf(and(eq(appointments.patientId, patientId), gte(appointments.startsAt, now)), "asc");
-  if (next) return next.timeZone;
-  const [last] = await zoneOf(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, now)), "desc");
-  if (last) return last.timeZone;
-  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
-  return first?.timeZone ?? "UTC";
-}
 
 /** /portal: today's exercises (two weeks back and this week), the appointments coming up and past. */
 export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
@@ -52,7 +30,7 @@ export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
   ]);
   const shownDays: string[] = [];
   for (let d = addDaysIso(today, -14); d < addDaysIso(mondayOf(today), 7); d = addDaysIso(d, 1)) shownDays.push(d);
-  const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays)));
+  const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays, timeZone)));
   await recordAuditEvent(db, { actor: viewer, action: "portal.viewed", patientId, entityType: "patient", entityId: patientId });
   return {
     patientId,

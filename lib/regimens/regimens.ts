@@ -1,4 +1,6 @@
 import "server-only";
+import { getClinic } from "@/lib/clinic/context";
+import { patientTimeZone } from "@/lib/patients/zone";
 import { and, asc, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { actionItems, cases, dailyCheckins, exerciseLogs, exercises, patients, practitioners, regimenItems, regimens, regimenTemplates, users } from "@/db/schema";
@@ -118,7 +120,7 @@ export async function saveRegimen(tx: Tx, input: { caseId: string; title: string
   });
   const [patient] = await tx.select({ name: patients.fullName, email: patients.email }).from(patients).where(eq(patients.id, c.patientId));
   if (patient) {
-    await enqueueEmail(tx, { kind: "regimen", to: patient.email, content: regimenEmail({ patientName: patient.name, title: input.title, practitionerName: actor.name, portalUrl, changed }), dedupeKey: `regimen:${id}` });
+    await enqueueEmail(tx, { kind: "regimen", to: patient.email, content: regimenEmail({ patientName: patient.name, title: input.title, practitionerName: actor.name, portalUrl, changed, clinicName: (await getClinic(tx)).name }), dedupeKey: `regimen:${id}` });
   }
   return { regimenId: id, version };
 }
@@ -181,16 +183,13 @@ export async function recordPlanLogs(
   });
 }
 
-// The clinic's zone: a version is "saved on" the clinic's date of its creation.
-const CLINIC_TZ = "America/New_York";
-
-/** Versions as the adherence rules read them: start date, the day each was saved, items. */
-export function versionsForAdherence(versions: readonly RegimenVersion[]): VersionForAdherence[] {
+/** Versions as the adherence rules read them: start date, the day each was saved (in the patient's zone), items. */
+export function versionsForAdherence(versions: readonly RegimenVersion[], timeZone: string): VersionForAdherence[] {
   return versions.map((v) => ({
     regimenId: v.id,
     version: v.version,
     startDate: v.startDate,
-    savedOn: localDate(v.createdAt, CLINIC_TZ),
+    savedOn: localDate(v.createdAt, timeZone),
     items: v.items.map((i) => ({ id: i.id, exerciseId: i.exerciseId, sets: i.sets, timesPerDay: i.timesPerDay, daysPerWeek: i.daysPerWeek })),
   }));
 }
@@ -200,22 +199,26 @@ export function versionsForAdherence(versions: readonly RegimenVersion[]): Versi
  * item is, and which exercises were asked for on each day shown — so a new version never turns the days
  * before it into "0 done" or "missed".
  */
-export async function getPlanHistory(db: DbOrTx, caseId: string, days: readonly string[]) {
+export async function getPlanHistory(db: DbOrTx, caseId: string, days: readonly string[], timeZone: string) {
   const versions = await listRegimenVersions(db, caseId);
   const itemExercise = Object.fromEntries(versions.flatMap((v) => v.items.map((i) => [i.id, i.exerciseId] as const)));
-  return { itemExercise, planDays: planCalendar(versionsForAdherence(versions), days) };
+  return { itemExercise, planDays: planCalendar(versionsForAdherence(versions, timeZone), days) };
 }
 
-/** Adherence and pain for a case's regimen lineage, as the practitioner sees it. */
-export async function regimenProgress(db: DbOrTx, caseId: string, today: string) {
+/** Adherence and pain for a case's regimen lineage, as the practitioner sees it; days in the patient's zone. */
+export async function regimenProgress(db: DbOrTx, caseId: string, now: Date = new Date()) {
   const versions = await listRegimenVersions(db, caseId);
   if (!versions.length) return null;
   const first = versions.at(-1)!;
+  const timeZone = await patientTimeZone(db, first.patientId, now);
+  const today = localDate(now, timeZone);
   const { logs, checkins } = await listPatientLogs(db, first.patientId, first.startDate);
-  const adherence = computeAdherence(versionsForAdherence(versions), logs, today);
+  const adherence = computeAdherence(versionsForAdherence(versions, timeZone), logs, today);
   const names = new Map(versions.flatMap((v) => v.items.map((i) => [i.exerciseId, i.exerciseName] as const)));
   const pains = checkins.filter((c) => c.pain !== null).map((c) => ({ date: c.date, pain: c.pain! }));
   return {
+    timeZone,
+    today,
     versions,
     weeks: adherence.weeks,
     byExercise: adherence.byExercise.map((e) => ({ ...e, name: names.get(e.exerciseId) ?? e.exerciseId })),
@@ -229,8 +232,8 @@ export async function regimenProgress(db: DbOrTx, caseId: string, today: string)
  * Raises a check-in task in the case's queue (an action item for whoever prescribed the plan, or the
  * lead) when adherence stayed under 50% for two weeks or pain rose 2 points; each reason once.
  */
-export async function raiseCheckIns(db: Db, caseId: string, today: string): Promise<number> {
-  const progress = await regimenProgress(db, caseId, today);
+export async function raiseCheckIns(db: Db, caseId: string, now: Date = new Date()): Promise<number> {
+  const progress = await regimenProgress(db, caseId, now);
   if (!progress?.reasons.length) return 0;
   const current = progress.versions[0]!;
   const [owner] = await db
@@ -243,7 +246,7 @@ export async function raiseCheckIns(db: Db, caseId: string, today: string): Prom
   if (!ownerId) return 0;
   const rows = await db
     .insert(actionItems)
-    .values(progress.reasons.map((r) => ({ caseId, ownerPractitionerId: ownerId, description: `Check in with the patient: ${r.text}`, dueOn: addDaysIso(today, 2), dedupeKey: `checkin:${current.lineageId}:${r.key}` })))
+    .values(progress.reasons.map((r) => ({ caseId, ownerPractitionerId: ownerId, description: `Check in with the patient: ${r.text}`, dueOn: addDaysIso(progress.today, 2), dedupeKey: `checkin:${current.lineageId}:${r.key}` })))
     .onConflictDoNothing({ target: actionItems.dedupeKey })
     .returning({ id: actionItems.id });
   return rows.length;

@@ -58,19 +58,16 @@ export function worstPriority(a: Priority, b: Priority): Priority {
   return PRIORITY_RANK[a] <= PRIORITY_RANK[b] ? a : b;
 }
 
-/**
- * The emergency number, in one place: every page, email and piece of advice that tells a patient to call
- * for help reads it from here (the clinic is in the United States).
- */
-export const EMERGENCY_NUMBER = "911";
-/** A tap-to-call link for the emergency number. */
-export const EMERGENCY_CALL_HREF = `tel:${EMERGENCY_NUMBER}`;
+/** A tap-to-call link for the clinic's emergency number (getClinic().emergencyNumber, an admin setting). */
+export const emergencyCallHref = (emergencyNumber: string) => `tel:${emergencyNumber}`;
 
 /**
  * Shown at the question, while the patient is still answering: nothing has been sent yet, so it says so
  * and does not promise anything the clinic has not done.
  */
-export const EMERGENCY_ADVICE_BEFORE_SENDING = `Your answer can be a sign of a condition that needs urgent care. Please call ${EMERGENCY_NUMBER} or go to the nearest emergency department now. Do not wait for an appointment. Nothing has been sent to the clinic yet; if you also send this request, our front desk will see it as an emergency.`;
+export const emergencyAdviceBeforeSending = (emergencyNumber: string) =>
+  `Your answer can be a sign of a condition that needs urgent care. Please call ${emergencyNumber} or go to the nearest emergency department now. Do not wait for an appointment. Nothing has been sent to the clinic yet; if you also send this request, our front desk will see it as an emergency.`;
 
 /** Shown once the request has been sent (the manage page, the API's answer). */
-export const EMERGENCY_ADVICE = `Your answers can be a sign of a condition that needs urgent care. Please call ${EMERGENCY_NUMBER} or go to the nearest emergency department now. Do not wait for this appointment. We have passed your request to our front desk as an emergency.`;
+export const emergencyAdvice = (emergencyNumber: string) =>
+  `Your answers can be a sign of a condition that needs urgent care. Please call ${emergencyNumber} or go to the nearest emergency department now. Do not wait for this appointment. We have passed your request to our front desk as an emergency.`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { getClinic } from "@/lib/clinic/context";
 import type { Db } from "@/db/client";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { bookingCodeEmail } from "@/lib/notifications/templates";
@@ -18,7 +19,7 @@ export async function sendBookingCode(db: Db, input: { email: string; now?: Date
   if (counter.count > CODES_PER_ADDRESS) return null;
   return db.transaction(async (tx) => {
     const challenge = await issueChallenge(tx, { email, appointmentId: null, now: input.now ?? new Date() });
-    await enqueueEmail(tx, { kind: "booking_code", to: email, content: bookingCodeEmail({ code: challenge.code, minutes: verifyMinutes() }), appointmentId: null, dedupeKey: `booking_code:${challenge.id}` });
+    await enqueueEmail(tx, { kind: "booking_code", to: email, content: bookingCodeEmail({ code: challenge.code, minutes: verifyMinutes(), clinicName: (await getClinic(tx)).name }), appointmentId: null, dedupeKey: `booking_code:${challenge.id}` });
     return { challengeId: challenge.id, expiresAt: challenge.expiresAt };
   });
 }

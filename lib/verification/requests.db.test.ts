@@ -83,7 +83,7 @@ describe("an anonymous request with a real patient's email and date of birth", (
     expect(after.emails - before.emails).toBe(1);
 
     const shape = (o: typeof stranger) => {
-      const { body, status } = bookingOutcomeResponse({ kind: "created", appointment: o });
+      const { body, status } = bookingOutcomeResponse({ kind: "created", appointment: o }, { emergencyNumber: "911" });
       const b = body as Record<string, unknown>;
       return { status, keys: Object.keys(b).sort(), apptStatus: b.status, priority: b.priority, emergency: b.emergencyAdvice, nextStep: b.nextStep };
     };

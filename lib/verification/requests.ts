@@ -10,7 +10,7 @@ import { joinRecordAndRoute, type JoinedRequest } from "@/lib/booking/join";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { verifyRequestEmail } from "@/lib/notifications/templates";
-import { EMERGENCY_ADVICE } from "@/lib/triage/red-flags";
+import { emergencyAdvice } from "@/lib/triage/red-flags";
 import { checkChallenge, issueChallenge, linkTokenOf, verifyMinutes, type CodeCheck } from "./challenges";
 
 /**
@@ -24,14 +24,15 @@ import { checkChallenge, issueChallenge, linkTokenOf, verifyMinutes, type CodeCh
 export async function sendRequestChallenge(tx: Tx, input: { appointmentId: string; email: string; baseUrl: string; now: Date; emergency: boolean }) {
   const challenge = await issueChallenge(tx, { email: input.email, appointmentId: input.appointmentId, now: input.now });
   const details = (await loadAppointmentDetails(tx, input.appointmentId))!;
+  const facts = factsOf(details, input.baseUrl);
   await enqueueEmail(tx, {
     kind: "verify_request",
     to: input.email,
-    content: verifyRequestEmail(factsOf(details, input.baseUrl), {
+    content: verifyRequestEmail(facts, {
       code: challenge.code,
       link: `${input.baseUrl}/verify/${linkTokenOf(challenge.id)}`,
       minutes: verifyMinutes(),
-      emergencyAdvice: input.emergency ? EMERGENCY_ADVICE : undefined,
+      emergencyAdvice: input.emergency ? emergencyAdvice(facts.emergencyNumber) : undefined,
     }),
     appointmentId: input.appointmentId,
     dedupeKey: `verify_request:${challenge.id}`,

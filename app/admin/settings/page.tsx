@@ -18,6 +18,19 @@ export default async function SettingsPage() {
       <AdminNav current="/admin/settings" />
       <ActionForm action={saveSettingsAction} submitLabel="Save settings" success="Saved." className="max-w-xl">
         <fieldset className="grid gap-3 sm:grid-cols-2">
+          <legend className="mb-2 font-medium">The clinic</legend>
+          <label className="flex flex-col gap-1">
+            Name (emails, calendar files, printouts)
+            <input name="clinicName" maxLength={120} defaultValue={s.clinicName} className={inputClass} />
+            <FieldError name="clinicName" />
+          </label>
+          <label className="flex flex-col gap-1">
+            Emergency number patients are told to call
+            <input name="emergencyNumber" inputMode="numeric" maxLength={6} defaultValue={s.emergencyNumber} className={inputClass} />
+            <FieldError name="emergencyNumber" />
+          </label>
+        </fieldset>
+        <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-2 font-medium">Duration of pain</legend>
           <label className="flex flex-col gap-1">
             Acute: under (weeks)
@@ -43,7 +56,7 @@ export default async function SettingsPage() {
             </select>
           </label>
           <label className="flex flex-col gap-1">
-            Time (clinic time)
+            Time (main location&apos;s time)
             <input name="conferenceTime" type="time" defaultValue={s.conferenceTime} className={inputClass} />
             <FieldError name="conferenceTime" />
           </label>

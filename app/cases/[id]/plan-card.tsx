@@ -83,7 +83,7 @@ export function PlanCard({ data }: { data: CasePageData }) {
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Pain the patient logged at home</h3>
-            <TrendChart label="Pain logged at home (0–10)" series={[{ name: "Pain", color: "#b91c1c", points: progress.pains.map((p) => ({ at: new Date(`${p.date}T12:00:00Z`), value: p.pain })) }]} />
+            <TrendChart timeZone={data.timeZone} label="Pain logged at home (0–10)" series={[{ name: "Pain", color: "#b91c1c", points: progress.pains.map((p) => ({ at: new Date(`${p.date}T12:00:00Z`), value: p.pain })) }]} />
             {progress.pains.length ? (
               <Table caption="Pain logged at home">
                 <thead>

@@ -15,7 +15,7 @@ export default async function DeskBookPage() {
     <>
       <PageHeader title="Book for a patient" description="Ask the patient each question as written, including the safety questions." />
       <DeskNav current="/desk/book" />
-      <BookingFlow mode="desk" services={data.services} practitioners={data.practitioners} timeZone={data.timeZone} timeZoneLabel={data.timeZoneLabel} initialService="" contact={null} />
+      <BookingFlow mode="desk" services={data.services} practitioners={data.practitioners} locations={data.locations} emergencyNumber={data.emergencyNumber} initialService="" contact={null} />
     </>
   );
 }

@@ -23,18 +23,18 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const user = await requireRole("staff", "admin");
   const raw = await searchParams;
   const q = Query.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const { locations, timeZone: tz, day, start, days, items } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
-  const practitioners = [...new Map(items.map((i) => [i.practitionerId, { id: i.practitionerId, name: i.practitionerName, discipline: i.discipline }])).values()];
+  const { locations, locationId, timeZone: tz, timeZoneLabel, day, start, days, items } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
+  const practitioners = [...new Map(items.map((i) => [i.practitionerId, { id: i.practitionerId, name: i.practitionerName, discipline: i.practitionerDiscipline }])).values()];
   const link = (over: Partial<z.infer<typeof Query>>) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...q, date: day, ...over })) if (v) params.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...q, date: day, location: locationId ?? undefined, ...over })) if (v) params.set(k, String(v));
     return `/desk/calendar?${params}`;
   };
   const step = q.view === "week" ? 7 : 1;
 
   return (
     <>
-      <PageHeader title="Calendar" description={`${q.view === "week" ? `Week of ${start}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · times in ${tz}`} />
+      <PageHeader title="Calendar" description={`${q.view === "week" ? `Week of ${start}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · ${locations.find((l) => l.id === locationId)?.name ?? ""} · times in ${timeZoneLabel}`} />
       <DeskNav current="/desk/calendar" />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <Link href={link({ date: addDaysIso(day, -step) })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">
@@ -53,7 +53,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <input type="hidden" name="view" value={q.view} />
           <input type="hidden" name="date" value={day} />
           <LabeledSelect name="discipline" label="Discipline" emptyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
-          <LabeledSelect name="location" label="Location" emptyLabel="All" value={q.location} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+          <LabeledSelect name="location" label="Location" value={locationId ?? undefined} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
           <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-white">
             Show
           </button>

@@ -3,8 +3,8 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/http/ip";
 import { getManagePageData } from "@/lib/booking/views";
 import { nextStepFor, triageBooking } from "@/lib/triage/booking";
-import { EMERGENCY_ADVICE, asRedFlagCodes } from "@/lib/triage/red-flags";
-import { describeTimeZone, formatDateTime, formatInZone } from "@/lib/time";
+import { emergencyAdvice, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { describeTimeZone, formatDateTime, formatTimeWithZone } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
 import { Alert, Card, PageHeader } from "../../_components/ui";
 import { ManageActions, ProposalBanner } from "./manage-actions";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
   const { new: isNew, accepted, verified } = await searchParams;
-  const { limited, state } = await getManagePageData({ token, ip: clientIp(await headers()) });
+  const { limited, state, emergencyNumber } = await getManagePageData({ token, ip: clientIp(await headers()) });
   if (limited) {
     return (
       <div className="mx-auto max-w-xl">
@@ -49,12 +49,12 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
       ) : null}
       {awaitingCode ? (
         <Card>
-          <VerifyCodeForm token={token} email={d.patientEmail} expiresAt={formatInZone(d.verificationExpiresAt!, d.timeZone, "h:mm a")} />
+          <VerifyCodeForm token={token} email={d.patientEmail} expiresAt={formatTimeWithZone(d.verificationExpiresAt!, d.timeZone)} />
         </Card>
       ) : null}
       {triage.showEmergencyAdvice && d.status !== "cancelled" ? (
         <Alert tone="danger" role="alert" title="Please seek emergency care now">
-          {EMERGENCY_ADVICE}
+          {emergencyAdvice(emergencyNumber)}
         </Alert>
       ) : null}
       {accepted && !d.proposedStartsAt && (d.status === "confirmed" || d.status === "requested") ? (

@@ -19,7 +19,7 @@ import { isoInZone, presentSlot } from "./present";
 import { MAX_RANGE_DAYS, getPublicFreeSlots } from "@/lib/availability";
 import { getClinic } from "@/lib/clinic/context";
 import { locationExists } from "@/lib/clinic/queries";
-import { addDaysIso } from "@/lib/time";
+import { addDaysIso, describeTimeZone, formatDateTime } from "@/lib/time";
 import { AppointmentRequestSchema, IdempotencyKeySchema, SlotsQuerySchema, VerificationCodeSchema } from "./schemas";
 
 /**
@@ -103,7 +103,8 @@ export async function getAppointmentCalendarFile(req: Request, token: string): P
     status: d.status,
     summary: `${d.serviceName} with ${d.practitionerName}`,
     location: `${d.locationName}, ${d.locationAddress}`,
-    description: `Backline spine & massage clinic. Change or cancel: ${link}`,
+    // DTSTART/DTEND are UTC (every calendar app shows them in its own zone); the text says the clinic's local time.
+    description: `${formatDateTime(d.startsAt, d.timeZone)} at ${d.locationName} (${describeTimeZone(d.timeZone, d.startsAt)}). ${d.clinicName}. Change or cancel: ${link}`,
     url: link,
     updatedAt: d.updatedAt,
   });

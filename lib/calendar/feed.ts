@@ -5,6 +5,7 @@ import type { DbOrTx } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { recordListRead } from "@/lib/audit";
 import { resolveFeedToken } from "./feed-tokens";
+import { formatDateTime } from "@/lib/time";
 import { scheduleIcs } from "./ics";
 
 /** "Ana Souza" → "A. S.": calendar apps sync feeds to third parties, so no full names there. */
@@ -40,6 +41,7 @@ export async function practitionerFeed(db: DbOrTx, token: string): Promise<strin
       updatedAt: r.updatedAt,
       summary: `${r.serviceName} — ${initials(r.patientName)}${r.status === "requested" ? " (request)" : ""}`,
       location: `${r.locationName}, ${r.locationAddress}`,
+      description: `${formatDateTime(r.startsAt, r.timeZone)} local time at ${r.locationName}`,
     })),
   );
 }

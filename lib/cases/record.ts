@@ -137,7 +137,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   // Hands-on requests the patient's uncleared flags hold, with the flags that hold them.
   const blocked = triaged
     .filter((r) => r.status === "requested")
-    .map((r) => ({ id: r.id, serviceName: r.serviceName, startsAt: r.startsAt, practitionerName: r.practitionerName, blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }) }))
+    .map((r) => ({ id: r.id, serviceName: r.serviceName, startsAt: r.startsAt, timeZone: r.timeZone, practitionerName: r.practitionerName, blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }) }))
     .filter((r) => r.blockers.length);
   // Age on the patient's own calendar (their visits' location).
   const today = localDate(new Date(), await patientTimeZone(db, c.patientId));

@@ -56,7 +56,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       <PlanCard data={data} />
-      <RequestsCard data={data} when={when} />
+      <RequestsCard data={data} />
       <NotesCard data={data} when={when} discipline={user.discipline} />
       {!restricted ? <ReferralsCard data={data} /> : null}
       <ConferenceCard data={data} when={when} />

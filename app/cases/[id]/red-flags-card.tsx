@@ -2,6 +2,7 @@ import type { CaseRecord } from "@/lib/cases/record";
 import { clearRedFlagAction } from "@/lib/red-flags/actions";
 import { canClearFlag, whoCanClear, type Viewer } from "@/lib/red-flags/policy";
 import { RED_FLAGS } from "@/lib/triage/red-flags";
+import { formatDateTime } from "@/lib/time";
 import { ActionForm, FieldError } from "../../_components/action-form";
 import { PriorityBadge } from "../../_components/appointments";
 import { Alert, Badge, Card, CardTitle, inputClass } from "../../_components/ui";
@@ -35,7 +36,7 @@ export function RedFlagsCard({ record, viewer, when }: { record: CaseRecord; vie
           <ul className="list-disc pl-5">
             {blocked.map((b) => (
               <li key={b.id}>
-                {b.serviceName} with {b.practitionerName}, {when(b.startsAt)}: waits for{" "}
+                {b.serviceName} with {b.practitionerName}, {formatDateTime(b.startsAt, b.timeZone)}: waits for{" "}
                 {b.blockers.map((f) => `“${question(f.code)}” (${whoCanClear(f.priority)} can clear it)`).join("; ")}. Clearing releases it for the front desk to confirm.
               </li>
             ))}

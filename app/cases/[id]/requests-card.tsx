@@ -3,9 +3,10 @@ import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { triageReasonText } from "@/lib/triage/assess";
 import { PriorityBadge, StatusBadge } from "../../_components/appointments";
 import { Card, CardTitle, EmptyState } from "../../_components/ui";
+import { formatDateTime } from "@/lib/time";
 import type { CasePageData } from "@/lib/cases/views";
 
-export function RequestsCard({ data, when }: { data: CasePageData; when: (d: Date) => string }) {
+export function RequestsCard({ data }: { data: CasePageData }) {
   const { record } = data;
   const { restricted } = record;
   return (
@@ -16,7 +17,7 @@ export function RequestsCard({ data, when }: { data: CasePageData; when: (d: Dat
           {record.requests.map((r) => (
             <li key={r.id} className="rounded-lg border border-line p-3">
               <p className="flex flex-wrap items-center gap-2 font-medium">
-                {r.serviceName} with {r.practitionerName} · {when(r.startsAt)} <StatusBadge status={r.status} />
+                {r.serviceName} with {r.practitionerName} · {formatDateTime(r.startsAt, r.timeZone)} <StatusBadge status={r.status} />
                 {r.triage ? <PriorityBadge priority={r.triage.priority} /> : null}
               </p>
               {r.triage ? (

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { env } from "../env";
 /**
  * Request bodies are bounded (REQUEST_BODY_LIMIT_KB, default 64): a larger one is refused with 413 before
  * it is read whole — by its Content-Length when it says so, otherwise while it streams in. Server actions

@@ -34,6 +34,8 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/clinic/actions.ts#updateServiceAction": ["admin"],
   "lib/clinic/actions.ts#saveWeeklyHoursAction": ["admin"],
   "lib/accounts/actions.ts#setUserDisabledAction": ["admin"],
+  "lib/calendar/actions.ts#createFeedAction": ["practitioner"],
+  "lib/calendar/actions.ts#revokeFeedAction": ["practitioner"],
   "lib/accounts/actions.ts#inviteStaffAction": ["admin"],
   "lib/accounts/actions.ts#revokeInvitationAction": ["admin"],
   "lib/accounts/actions.ts#sendPortalInviteAction": ["staff", "admin"],

@@ -27,13 +27,13 @@ test.describe("admin", () => {
     await page.goto("/admin/settings");
     await page.getByLabel("Acute: under (weeks)").fill("20");
     await page.getByLabel("Chronic: over (weeks)").fill("10");
-    await page.getByLabel("Time (clinic time)").fill("13:45");
+    await page.getByLabel("Time (main location's time)").fill("13:45");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Chronic must start after acute ends")).toBeVisible();
     // Nothing was saved, and nothing typed was thrown away: the admin fixes one field and goes on.
     await expect(page.getByLabel("Acute: under (weeks)")).toHaveValue("20");
     await expect(page.getByLabel("Chronic: over (weeks)")).toHaveValue("10");
-    await expect(page.getByLabel("Time (clinic time)")).toHaveValue("13:45");
+    await expect(page.getByLabel("Time (main location's time)")).toHaveValue("13:45");
   });
 
   test("edits a practitioner's weekly hours with a lunch break", async ({ pageAs, world }) => {

@@ -42,6 +42,13 @@ describe("the one error model", () => {
     expect(actionErrorOf(new DomainError("invalid", "discharge_reason", { fields: { reason: "discharge_reason" } })).error.fields).toEqual({ reason: "Give the clinical reason for closing the case" });
   });
 
+  it("answers refusals with their HTTP status, not a generic 400", async () => {
+    const statuses = Object.fromEntries(
+      (["unauthenticated", "forbidden", "cross_site", "not_found", "rate_limited", "gone", "slot_taken", "invalid"] as const).map((c) => [c, httpErrorOf(new DomainError(c)).status]),
+    );
+    expect(statuses).toEqual({ unauthenticated: 401, forbidden: 403, cross_site: 403, not_found: 404, rate_limited: 429, gone: 410, slot_taken: 409, invalid: 400 });
+  });
+
   it("falls back to a code's default words for an unknown key", () => {
     expect(errorText("not_found", "no_such_key")).toBe(en.errors.not_found.default);
   });

@@ -38,6 +38,7 @@ export class DomainError extends Error {
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   forbidden: 403,
+  cross_site: 403,
   not_found: 404,
   unknown_service: 404,
   gone: 410,

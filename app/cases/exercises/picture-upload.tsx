@@ -26,13 +26,13 @@ export function PictureUpload({ exerciseId, exerciseName }: { exerciseId: string
     setMessage(null);
     try {
       const res = await fetch("/api/exercise-pictures", { method: "POST", body: new FormData(event.currentTarget) });
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string }; fields?: Record<string, string> } | null;
+      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
       if (res.ok) {
         setErrors({});
         setMessage({ tone: "success", text: "Picture saved." });
         router.refresh();
       } else {
-        setErrors(body?.fields ?? {});
+        setErrors(body?.error?.fields ?? {});
         setMessage({ tone: "danger", text: body?.error?.message ?? "The picture could not be saved." });
       }
     } catch {

@@ -12,6 +12,7 @@
  * BENCH_SECONDS sets the booking/pgbench phases (default 20), BENCH_LOAD_SECONDS the load scenario (60).
  */
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { seedDemoClinic, DEMO_PASSWORD } from "@/db/seed/demo";
@@ -48,6 +49,8 @@ async function timeIt(n: number, fn: () => Promise<unknown> | unknown) {
 }
 
 async function main() {
+  // The in-process sign-in signs a device cookie: it needs the key a server would have.
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   if (!existsSync(".next/BUILD_ID")) execFileSync("node", ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const database = await openIsolatedDatabase("bench");
   const db = database.handle.db;

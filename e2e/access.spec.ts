@@ -35,6 +35,8 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/clinic/actions.ts#saveWeeklyHoursAction": ["admin"],
   "lib/accounts/actions.ts#setUserDisabledAction": ["admin"],
   "lib/calendar/actions.ts#createFeedAction": ["practitioner"],
+  "lib/clinic/actions.ts#createServiceAction": ["admin"],
+  "lib/clinic/actions.ts#createPractitionerAction": ["admin"],
   "lib/calendar/actions.ts#revokeFeedAction": ["practitioner"],
   "lib/accounts/actions.ts#inviteStaffAction": ["admin"],
   "lib/accounts/actions.ts#revokeInvitationAction": ["admin"],

@@ -47,6 +47,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   "/admin": "counts",
   "/admin/services": "the clinic's services",
   "/admin/services/[id]": "a service",
+  "/admin/services/new": "an empty service form",
   "/admin/practitioners": "practitioners and their hours",
   "/admin/practitioners/[id]": "a practitioner's hours",
   "/admin/settings": "clinic settings",

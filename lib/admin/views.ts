@@ -1,4 +1,6 @@
 import "server-only";
+import { getClinic } from "@/lib/clinic/context";
+import { localDate } from "@/lib/time";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { listInvitations } from "@/lib/accounts/links";
@@ -31,8 +33,16 @@ export async function getServicePageData({ serviceId }: { serviceId: string }) {
 
 export async function getPractitionersPageData() {
   const db = getDb();
-  const practitioners = await listPractitionersForAdmin(db);
-  return { practitioners, hours: await listWorkingHours(db, practitioners.map((p) => p.id)) };
+  const [practitioners, services, clinic] = await Promise.all([listPractitionersForAdmin(db), listServicesForAdmin(db), getClinic()]);
+  return {
+    practitioners,
+    hours: await listWorkingHours(db, practitioners.map((p) => p.id)),
+    // For the "add a practitioner" form.
+    services: services.filter((s) => s.isActive).map((s) => ({ id: s.id, name: s.name, discipline: s.discipline })),
+    locations: clinic.locations.map((l) => ({ id: l.id, name: l.name })),
+    // Hours "in force" on the main location's date.
+    today: localDate(new Date(), clinic.timeZone),
+  };
 }
 
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {

@@ -4,11 +4,12 @@ import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { practitioners, services } from "@/db/schema";
-import { createAction } from "@/lib/actions/create-action";
+import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { replaceWeeklyHours } from "./hours";
-import { ServiceSchema, WeeklyHoursSchema } from "./schemas";
+import { createPractitioner, createService } from "./commands";
+import { NewPractitionerSchema, ServiceFieldsSchema, ServiceSchema, WeeklyHoursSchema } from "./schemas";
 
 export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (input, user) => {
   const { id, ...values } = input;
@@ -38,4 +39,19 @@ export const saveWeeklyHoursAction = createAction({ schema: WeeklyHoursSchema, r
   });
   revalidatePath(`/admin/practitioners/${input.practitionerId}`);
   return { workingDays: days };
+});
+
+/** A new service (the form the edit page uses); answers its id for the edit page. */
+export const createServiceAction = createAction({ schema: ServiceFieldsSchema, roles: ["admin"] }, async (values, user) => {
+  const created = await getDb().transaction((tx) => createService(tx, { actor: user, values }));
+  revalidatePath("/admin/services");
+  revalidatePath("/");
+  return created;
+});
+
+/** A new practitioner at a location, with the services they offer; hours are set on their page. */
+export const createPractitionerAction = createFormAction({ schema: NewPractitionerSchema, roles: ["admin"] }, async (values, user) => {
+  const created = await getDb().transaction((tx) => createPractitioner(tx, { actor: user, values }));
+  revalidatePath("/admin/practitioners");
+  return created;
 });

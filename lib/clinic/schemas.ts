@@ -55,8 +55,7 @@ export const WeeklyHoursSchema = z.object({
 });
 export type WeeklyHoursInput = z.infer<typeof WeeklyHoursSchema>;
 
-export const ServiceSchema = z.object({
-  id: z.uuid(),
+export const ServiceFieldsSchema = z.object({
   name: z.string().trim().min(2, "Give the service a name").max(80),
   description: z.string().trim().max(500, "Keep the description under 500 characters"),
   discipline: z.enum(DISCIPLINES, { message: "Choose a discipline" }),
@@ -70,4 +69,15 @@ export const ServiceSchema = z.object({
   isOnlineBookable: z.boolean(),
   isActive: z.boolean(),
 });
+export const ServiceSchema = ServiceFieldsSchema.extend({ id: z.uuid() });
 export type ServiceInput = z.infer<typeof ServiceSchema>;
+export type ServiceFields = z.infer<typeof ServiceFieldsSchema>;
+
+/** A practitioner made by an admin (no sign-in account needed; an invitation can give one later). */
+export const NewPractitionerSchema = z.object({
+  displayName: z.string().trim().min(2, "Enter the practitioner's name").max(80, "Keep it under 80 characters"),
+  credentials: z.string().trim().max(80, "Keep it under 80 characters").default(""),
+  discipline: z.enum(DISCIPLINES, { message: "Choose a discipline" }),
+  locationId: z.uuid({ message: "Choose a location" }),
+  serviceIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(50)),
+});

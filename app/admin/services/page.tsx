@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { Badge, PageHeader, Table } from "../../_components/ui";
+import { Badge, ButtonLink, PageHeader, Table } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
 import { getServicesPageData } from "@/lib/admin/views";
 
@@ -13,7 +13,11 @@ export default async function AdminServicesPage() {
   const { services } = await getServicesPageData();
   return (
     <>
-      <PageHeader title="Services" description="What patients can book, for how long, and with which rules." />
+      <PageHeader
+        title="Services"
+        description="What patients can book, for how long, and with which rules."
+        actions={<ButtonLink href="/admin/services/new">Add a service</ButtonLink>}
+      />
       <AdminNav current="/admin/services" />
       <Table caption="Services">
         <thead>

@@ -1,11 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { updateServiceAction } from "@/lib/clinic/actions";
+import { createServiceAction, updateServiceAction } from "@/lib/clinic/actions";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { ServiceSchema, type ServiceInput } from "@/lib/clinic/schemas";
+import { ServiceFieldsSchema, ServiceSchema, type ServiceInput } from "@/lib/clinic/schemas";
 import { applyActionResult, callAction } from "../../../_components/forms";
 import { Alert, Button, ButtonLink, Field, describedBy, inputClass } from "../../../_components/ui";
 
@@ -24,16 +25,27 @@ const FLAGS = [
   { name: "isActive", label: "Active (offered at all)" },
 ] as const;
 
-export function ServiceForm({ service }: { service: ServiceInput }) {
+/** Edits a service, or (without an id) makes a new one and opens it. */
+export function ServiceForm({ service }: { service: ServiceInput | (Omit<ServiceInput, "id"> & { id?: undefined }) }) {
+  const creating = !service.id;
+  const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "danger"; text: string } | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ServiceInput>({ resolver: zodResolver(ServiceSchema), defaultValues: service });
+  } = useForm<ServiceInput>({ resolver: zodResolver(creating ? ServiceFieldsSchema : ServiceSchema) as never, defaultValues: service as ServiceInput });
 
   const onSubmit = handleSubmit(async (values) => {
+    if (creating) {
+      const { id: _id, ...fields } = values;
+      const result = await callAction(() => createServiceAction(fields));
+      const error = applyActionResult(result, setError);
+      if (error || !result.ok) setMessage({ tone: "danger", text: error ?? "The service could not be saved." });
+      else router.push(`/admin/services/${result.data.id}`);
+      return;
+    }
     const result = await callAction(() => updateServiceAction(values));
     const error = applyActionResult(result, setError);
     setMessage(error ? { tone: "danger", text: error } : { tone: "success", text: "Saved." });
@@ -46,7 +58,7 @@ export function ServiceForm({ service }: { service: ServiceInput }) {
           {message.text}
         </Alert>
       ) : null}
-      <input type="hidden" {...register("id")} />
+      {creating ? null : <input type="hidden" {...register("id")} />}
       <Field id="name" label="Name" error={errors.name?.message}>
         <input {...describedBy("name", { error: errors.name })} {...register("name")} className={inputClass} />
       </Field>
@@ -87,7 +99,7 @@ export function ServiceForm({ service }: { service: ServiceInput }) {
       </fieldset>
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save service"}
+          {isSubmitting ? "Saving…" : creating ? "Create service" : "Save service"}
         </Button>
         <ButtonLink href="/admin/services" variant="secondary">
           Back to services

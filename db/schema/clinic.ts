@@ -156,3 +156,23 @@ export const timeOff = pgTable(
     check("time_off_order_check", sql`${t.startsAt} < ${t.endsAt}`),
   ],
 );
+
+/**
+ * A location closed (holiday, building work): no practitioner is bookable there during it. Stored as
+ * instants; the admin enters whole days on the location's clock. A trigger bumps the calendar version
+ * of everyone with hours at the location, so cached free times drop the days at once.
+ */
+export const locationClosures = pgTable(
+  "location_closures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    reason: text("reason").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("location_closures_location_idx").on(t.locationId, t.startsAt), check("location_closures_order_check", sql`${t.startsAt} < ${t.endsAt}`)],
+);

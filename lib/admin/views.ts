@@ -1,5 +1,6 @@
 import "server-only";
 import { getClinic } from "@/lib/clinic/context";
+import { listUpcomingClosures, listUpcomingTimeOff } from "@/lib/clinic/time-off";
 import { localDate } from "@/lib/time";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
@@ -45,10 +46,23 @@ export async function getPractitionersPageData() {
   };
 }
 
+/**
+ * Booked appointments inside time off or a closure, without who the patients are (admins do not need
+ * them here; the desk calendar, where they are moved, shows and audits them).
+ */
+const withoutPatients = <T extends { inside: Array<{ id: string; startsAt: Date; timeZone: string; serviceName: string; practitionerName: string; locationId: string }> }>(rows: T[]) =>
+  rows.map((r) => ({ ...r, inside: r.inside.map((a) => ({ id: a.id, startsAt: a.startsAt, timeZone: a.timeZone, serviceName: a.serviceName, practitionerName: a.practitionerName, locationId: a.locationId })) }));
+
+export async function getLocationsPageData() {
+  const db = getDb();
+  const [clinic, closures] = await Promise.all([getClinic(), listUpcomingClosures(db)]);
+  return { locations: clinic.locations, closures: withoutPatients(closures) };
+}
+
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {
   const db = getDb();
-  const [practitioner, locations, hours] = await Promise.all([getPractitioner(db, practitionerId), listLocations(db), listWorkingHours(db, [practitionerId])]);
-  return practitioner ? { practitioner, locations, hours } : null;
+  const [practitioner, locations, hours, timeOff] = await Promise.all([getPractitioner(db, practitionerId), listLocations(db), listWorkingHours(db, [practitionerId]), listUpcomingTimeOff(db, practitionerId)]);
+  return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff) } : null;
 }
 
 export async function getSettingsPageData() {

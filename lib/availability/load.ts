@@ -98,8 +98,15 @@ export async function loadAvailability(
               and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date)), '[]'::json),
           'timeOff', coalesce((
             select string_agg(round((date_part('epoch', t.starts_at) - ${baseEpoch}) / 60)::bigint || '+' || round((date_part('epoch', t.ends_at) - date_part('epoch', t.starts_at)) / 60)::bigint, ',')
-            from time_off t
-            where t.practitioner_id = p.id and t.starts_at < ${input.to.toISOString()}::timestamptz and t.ends_at > ${input.from.toISOString()}::timestamptz), ''),
+            from (
+              select starts_at, ends_at from time_off
+              where practitioner_id = p.id and starts_at < ${input.to.toISOString()}::timestamptz and ends_at > ${input.from.toISOString()}::timestamptz
+              -- Closures of a location they work at count as their time off.
+              union all
+              select c.starts_at, c.ends_at from location_closures c
+              where c.location_id in (select wh.location_id from working_hours wh where wh.practitioner_id = p.id)
+                and c.starts_at < ${input.to.toISOString()}::timestamptz and c.ends_at > ${input.from.toISOString()}::timestamptz
+            ) t), ''),
           -- Busy ranges as "minutes-after-base+length,...": thousands of them travel and parse far faster
           -- than JSON objects; date_part (float8) rather than extract (numeric since PostgreSQL 14) halves
           -- the cost of building them. The starts_at bounds (buffers are at most 2 h) let the covering index

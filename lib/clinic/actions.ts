@@ -9,7 +9,8 @@ import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { replaceWeeklyHours } from "./hours";
 import { createPractitioner, createService } from "./commands";
-import { NewPractitionerSchema, ServiceFieldsSchema, ServiceSchema, WeeklyHoursSchema } from "./schemas";
+import { ClosureSchema, NewPractitionerSchema, RemoveByIdSchema, ServiceFieldsSchema, ServiceSchema, TimeOffSchema, WeeklyHoursSchema } from "./schemas";
+import { addClosure, addTimeOff, removeClosure, removeTimeOff } from "./time-off";
 
 export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (input, user) => {
   const { id, ...values } = input;
@@ -54,4 +55,30 @@ export const createPractitionerAction = createFormAction({ schema: NewPractition
   const created = await getDb().transaction((tx) => createPractitioner(tx, { actor: user, values }));
   revalidatePath("/admin/practitioners");
   return created;
+});
+
+/** Time off for a practitioner (their location's clock); appointments inside are listed, never cancelled. */
+export const addTimeOffAction = createFormAction({ schema: TimeOffSchema, roles: ["admin"] }, async (input, user) => {
+  const { inside } = await getDb().transaction((tx) => addTimeOff(tx, { actor: user, ...input }));
+  revalidatePath(`/admin/practitioners/${input.practitionerId}`);
+  return { appointmentsInside: inside.length };
+});
+
+export const removeTimeOffAction = createFormAction({ schema: RemoveByIdSchema, roles: ["admin"] }, async ({ id }, user) => {
+  await getDb().transaction((tx) => removeTimeOff(tx, { actor: user, id }));
+  revalidatePath("/admin/practitioners", "layout");
+  return { id };
+});
+
+/** A location closed for whole days; appointments inside are listed for the desk to move. */
+export const addClosureAction = createFormAction({ schema: ClosureSchema, roles: ["admin"] }, async (input, user) => {
+  const { inside } = await getDb().transaction((tx) => addClosure(tx, { actor: user, ...input }));
+  revalidatePath("/admin/locations");
+  return { appointmentsInside: inside.length };
+});
+
+export const removeClosureAction = createFormAction({ schema: RemoveByIdSchema, roles: ["admin"] }, async ({ id }, user) => {
+  await getDb().transaction((tx) => removeClosure(tx, { actor: user, id }));
+  revalidatePath("/admin/locations");
+  return { id };
 });

@@ -81,3 +81,18 @@ export const NewPractitionerSchema = z.object({
   locationId: z.uuid({ message: "Choose a location" }),
   serviceIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(50)),
 });
+
+const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time");
+export const TimeOffSchema = z.object({
+  practitionerId: z.uuid(),
+  from: LocalDateTime,
+  to: LocalDateTime,
+  reason: z.string().trim().max(200, "Keep it under 200 characters").default(""),
+});
+export const ClosureSchema = z.object({
+  locationId: z.uuid({ message: "Choose a location" }),
+  fromDate: IsoDateSchema,
+  toDate: IsoDateSchema,
+  reason: z.string().trim().min(2, "Say why (patients are not shown it)").max(200, "Keep it under 200 characters"),
+});
+export const RemoveByIdSchema = z.object({ id: z.uuid() });

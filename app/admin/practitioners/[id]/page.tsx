@@ -4,8 +4,11 @@ import { z } from "zod";
 import { requireRole } from "@/lib/auth";
 import { toWeeklyForm } from "@/lib/clinic/hours";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { localDate } from "@/lib/time";
-import { Alert, PageHeader } from "../../../_components/ui";
+import { addTimeOffAction, removeTimeOffAction } from "@/lib/clinic/actions";
+import { formatDateTime, localDate } from "@/lib/time";
+import { ActionForm, FieldError } from "../../../_components/action-form";
+import { AppointmentsInside } from "../../appointments-inside";
+import { Alert, Card, CardTitle, PageHeader, inputClass } from "../../../_components/ui";
 import { AdminNav } from "../../admin-nav";
 import { HoursForm } from "./hours-form";
 import { getPractitionerPageData } from "@/lib/admin/views";
@@ -18,7 +21,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
   if (!z.uuid().safeParse(id).success) notFound();
   const data = await getPractitionerPageData({ practitionerId: id });
   if (!data) notFound();
-  const { practitioner, locations, hours } = data;
+  const { practitioner, locations, hours, timeOff } = data;
   const location = locations.find((l) => hours.some((h) => h.locationId === l.id)) ?? locations.find((l) => l.id === practitioner.locationId) ?? locations[0];
   if (!location) return <Alert tone="warning">Add a location first.</Alert>;
   const today = localDate(new Date(), location.timeZone);
@@ -34,6 +37,50 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
         locations={locations.map((l) => ({ id: l.id, name: l.name }))}
         today={today}
       />
+      <Card className="mt-8 max-w-2xl">
+        <CardTitle>Time off</CardTitle>
+        <p className="mb-3 text-sm text-muted">Holidays, courses, sick days: no free times are offered inside. Booked appointments are listed here for the desk to move — nothing is cancelled.</p>
+        {timeOff.length ? (
+          <ul className="mb-4 flex flex-col gap-3" aria-label="Upcoming time off">
+            {timeOff.map((t) => (
+              <li key={t.id} className="rounded-lg border border-line p-3">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    {formatDateTime(t.startsAt, location.timeZone)} – {formatDateTime(t.endsAt, location.timeZone)}
+                    {t.reason ? <span className="text-muted"> · {t.reason}</span> : null}
+                  </span>
+                  <ActionForm action={removeTimeOffAction} submitLabel="Remove" variant="secondary" inline>
+                    <input type="hidden" name="id" value={t.id} />
+                  </ActionForm>
+                </div>
+                <AppointmentsInside inside={t.inside} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="mb-4">No time off planned.</p>
+        )}
+        <ActionForm action={addTimeOffAction} submitLabel="Add time off" success="Added. Anything booked inside is listed above.">
+          <input type="hidden" name="practitionerId" value={practitioner.id} />
+          <div className="grid gap-3 sm:grid-cols-2">
+            <label className="flex flex-col gap-1">
+              From ({location.name} time)
+              <input type="datetime-local" name="from" step={900} className={inputClass} />
+              <FieldError name="from" />
+            </label>
+            <label className="flex flex-col gap-1">
+              Until
+              <input type="datetime-local" name="to" step={900} className={inputClass} />
+              <FieldError name="to" />
+            </label>
+          </div>
+          <label className="flex flex-col gap-1">
+            Reason (staff only, optional)
+            <input name="reason" maxLength={200} className={inputClass} />
+          </label>
+          <FieldError name="reason" />
+        </ActionForm>
+      </Card>
     </>
   );
 }

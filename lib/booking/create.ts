@@ -246,7 +246,8 @@ async function createProvisionalPatient(tx: Tx, contact: PatientContact): Promis
   return created!.id;
 }
 
-async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
+/** Where a practitioner works on a local date (their working hours then), else the clinic's first location. */
+export async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
   const [row] = await tx
     .select({ locationId: workingHours.locationId })
     .from(workingHours)

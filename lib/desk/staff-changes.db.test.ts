@@ -163,6 +163,25 @@ describe("staff move", () => {
   });
 });
 
+describe("desk booking from the patient's page", () => {
+  it("attaches the booking to that record, whatever contact the form carried", async () => {
+    const p = await createPatient(getDb(), { fullName: "Hub Patient", email: uniqueEmail("hub"), dateOfBirth: "1970-01-01" });
+    const outcome = await createAppointmentRequest(
+      getDb(),
+      {
+        service: w.slug,
+        practitionerId: w.therapist,
+        start: zonedInstant(futureWeekday(), "10:00", NY).toISOString(),
+        patient: { name: "Someone Else", email: uniqueEmail("typed"), phone: "+1 212 555 0100", dateOfBirth: "1990-01-01" },
+        intake: { painStartedOn: "2026-01-01", painScore: 3, worseWith: "", redFlags: [], notes: "" },
+      },
+      { actor: { id: w.staff.id, role: "staff" }, baseUrl: BASE, patientId: p.id },
+    );
+    if (outcome.kind !== "created") throw new Error(outcome.kind);
+    expect((await rowOf(outcome.appointment.id)).patientId).toBe(p.id);
+  });
+});
+
 describe("patient contact", () => {
   it("is changed by the desk, audited with the fields that changed and not their values", async () => {
     const p = await createPatient(getDb(), { fullName: "Old Name", email: uniqueEmail("contact"), phone: "+1 212 555 0000" });

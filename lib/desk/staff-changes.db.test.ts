@@ -6,6 +6,8 @@ import { createLocation, createPatient, createPractitioner, createService, creat
 import type { CurrentUser } from "@/lib/auth/sessions";
 import { createAppointmentRequest } from "@/lib/booking/create";
 import { cancelAppointment } from "@/lib/booking/manage";
+import { getCaseRecord } from "@/lib/cases/record";
+import { getClinicSettings } from "@/lib/cases/settings";
 import { DomainError } from "@/lib/errors";
 import { updatePatientContact } from "@/lib/patients/commands";
 import { getPatientForDesk } from "@/lib/patients/queries";
@@ -84,6 +86,11 @@ describe("staff cancel", () => {
     expect(JSON.stringify(event!.details)).not.toContain("Child is ill");
     const emails = await getDb().select().from(outboxEmails).where(eq(outboxEmails.appointmentId, a.id));
     expect(emails.map((e) => e.kind)).toContain("cancelled");
+    // The case timeline says who and why, in words.
+    const physician = await createPractitioner(getDb(), { discipline: "spine_physician", account: { email: uniqueEmail("doc") } });
+    const viewer = { id: physician.user!.id, email: physician.user!.email, name: "Doc", role: "practitioner" as const, sessionId: "s", patientId: null, practitionerId: physician.id, discipline: "spine_physician" as const };
+    const record = await getCaseRecord(getDb(), a.caseId!, viewer, await getClinicSettings(getDb()));
+    expect(record?.timeline.map((t) => t.title)).toContain(`Appointment cancelled (late): The patient called — by ${w.staff.name}`);
   });
 
   it("is never late for a clinic-side reason, even an hour before", async () => {

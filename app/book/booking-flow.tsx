@@ -67,6 +67,7 @@ export function BookingFlow({
   initialService,
   contact,
   mode = "patient",
+  patientId,
 }: {
   services: ServiceOption[];
   practitioners: PractitionerOption[];
@@ -77,6 +78,8 @@ export function BookingFlow({
   contact: { name: string; email: string; phone: string; dateOfBirth: string } | null;
   /** "desk": the front desk books for a patient on the phone. */
   mode?: "patient" | "desk";
+  /** The desk books from this patient's page: the booking joins their record (contact shown, not retyped). */
+  patientId?: string;
 }) {
   const router = useRouter();
   // Buttons wait for the page to be interactive, so an early tap is never lost.
@@ -124,7 +127,7 @@ export function BookingFlow({
   );
   // A signed-in patient books for themselves: the server uses their record, so its details are shown as
   // they are rather than offered for edits that would not be kept.
-  const fromAccount = mode !== "desk" && Boolean(contact);
+  const fromAccount = Boolean(contact) && (mode !== "desk" || Boolean(patientId));
   const painScore = useController({ control, name: "intake.painScore" });
   const errors = formState.errors;
   const [service, practitionerChoice, start, practitionerId, answers, dateOfBirth] = useWatch({
@@ -174,10 +177,11 @@ export function BookingFlow({
       const request = toAppointmentRequest(BookingFormSchema.parse(values));
       const result: ActionResult<BookingActionData> =
         await callAction(() =>
-          mode === "desk" ? bookForPatientAction({ request, idempotencyKey }) : requestAppointmentAction(request, idempotencyKey, needsCode ? emailCode.value() : undefined),
+          mode === "desk" ? bookForPatientAction({ request, idempotencyKey, ...(patientId ? { patientId } : {}) }) : requestAppointmentAction(request, idempotencyKey, needsCode ? emailCode.value() : undefined),
         );
       if (result.ok && result.data.kind === "booked") {
-        router.push(result.data.managePath);
+        // The desk lands on its own page (what was booked, the manage link to send), not the patient's.
+        router.push(mode === "desk" ? `/desk/appointments/${result.data.appointmentId}` : result.data.managePath);
         return;
       }
       if (result.ok && result.data.kind === "conflict") {
@@ -385,8 +389,9 @@ export function BookingFlow({
 
       {step === 4 && fromAccount ? (
         <p className="mb-3 text-muted">
-          These are the details on your record; the confirmation goes to this email. To change them, tell the front desk (call us or ask at
-          your visit).
+          {mode === "desk"
+            ? "The details on the patient's record; the confirmation goes to this email. Change them on the patient's page."
+            : "These are the details on your record; the confirmation goes to this email. To change them, tell the front desk (call us or ask at your visit)."}
         </p>
       ) : null}
       {step === 4 ? (

@@ -6,7 +6,8 @@ import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTimeAction, sendToReviewAction } from "@/lib/desk/actions";
 import { getDeskPageData } from "@/lib/desk/views";
 import Link from "next/link";
-import { canConfirmAppointment } from "@/lib/appointments/policy";
+import { canConfirmAppointment, canStaffChangeAppointment } from "@/lib/appointments/policy";
+import { cancelReasonOptions } from "@/lib/appointments/cancel-words";
 import { verifyByDeskAction } from "@/lib/verification/actions";
 import { whoCanClear } from "@/lib/red-flags/policy";
 import { emergencyAdviceBeforeSending, PRIORITY_LABELS, RED_FLAGS } from "@/lib/triage/red-flags";
@@ -14,6 +15,7 @@ import { formatDateTime, formatInZone, formatTimeWithZone } from "@/lib/time";
 import { ActionForm, FieldError } from "../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../_components/appointments";
 import { Alert, Badge, Card, EmptyState, PageHeader, Table, inputClass } from "../_components/ui";
+import { AppointmentChanges } from "./appointment-changes";
 import { DeskNav } from "./desk-nav";
 
 export const metadata: Metadata = { title: "Front desk" };
@@ -27,8 +29,9 @@ function waited(since: Date, now: Date): string {
 
 export default async function DeskPage() {
   const user = await requireRole("staff", "admin");
-  const { requests, today, emergencyNumber, multipleLocations } = await getDeskPageData({ viewer: user });
+  const { requests, today, emergencyNumber, multipleLocations, offeringBySlug } = await getDeskPageData({ viewer: user });
   const now = new Date();
+  const reasons = cancelReasonOptions();
   return (
     <>
       <PageHeader title="Front desk" description="Requests by priority, then by how long they have waited. Emergencies first." />
@@ -146,6 +149,14 @@ export default async function DeskPage() {
                         <FieldError name="start" />
                       </ActionForm>
                     </details>
+                    {canStaffChangeAppointment(user, { status: "requested", startsAt: r.startsAt }, now) ? (
+                      <AppointmentChanges
+                        appointment={{ id: r.id, serviceSlug: r.serviceSlug, practitionerId: r.practitionerId, label: `${r.patientName}'s ${r.serviceName} request` }}
+                        practitioners={offeringBySlug[r.serviceSlug] ?? []}
+                        reasons={reasons}
+                        timeZone={r.timeZone}
+                      />
+                    ) : null}
                     <details>
                       <summary className="flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-4">Decline</summary>
                       <ActionForm action={declineRequestAction} submitLabel="Decline and email the patient" variant="danger" className="mt-2">
@@ -195,6 +206,16 @@ export default async function DeskPage() {
                     <StatusBadge status={v.status} /> {v.arrivedAt ? <Badge tone="info">Arrived {formatInZone(v.arrivedAt, v.timeZone, "h:mm a")}</Badge> : null}
                   </td>
                   <td>
+                    {canStaffChangeAppointment(user, v, now) ? (
+                      <div className="mb-2">
+                        <AppointmentChanges
+                          appointment={{ id: v.id, serviceSlug: v.serviceSlug, practitionerId: v.practitionerId, label: `${v.patientName}'s ${formatTimeWithZone(v.startsAt, v.timeZone)} ${v.serviceName}` }}
+                          practitioners={offeringBySlug[v.serviceSlug] ?? []}
+                          reasons={reasons}
+                          timeZone={v.timeZone}
+                        />
+                      </div>
+                    ) : null}
                     {v.status === "confirmed" ? (
                       <div className="flex flex-wrap gap-2">
                         {(v.arrivedAt ? (["completed", "no_show"] as const) : (["arrived", "completed", "no_show"] as const)).map((mark) => (

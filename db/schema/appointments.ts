@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { appointmentStatusEnum } from "./enums";
 import { locations, practitioners, services } from "./clinic";
@@ -37,6 +37,13 @@ export const appointments = pgTable(
     statusReason: text("status_reason"),
     /** "patient" or "clinic": who cancelled (a clinic cancellation of a request is a decline). */
     cancelledBy: text("cancelled_by"),
+    /** Why it was cancelled, as a code (lib/appointments/cancellation.ts: CANCEL_REASONS); words at the edge. */
+    cancelReason: text("cancel_reason"),
+    /**
+     * Cancelled on the patient's side inside the service's cutoff (a clinic-side reason never is): kept for
+     * a later fee policy, counted on the desk's patient page with no-shows.
+     */
+    cancelledLate: boolean("cancelled_late").notNull().default(false),
     caseId: uuid("case_id").references((): AnyPgColumn => cases.id, { onDelete: "set null" }),
     arrivedAt: timestamp("arrived_at", { withTimezone: true }),
     /**

@@ -13,6 +13,7 @@ import { whoCanClear } from "@/lib/red-flags/policy";
 import { localDate } from "@/lib/time";
 import { assessAge } from "@/lib/triage/age";
 import { RED_FLAGS, asRedFlagCodes } from "@/lib/triage/red-flags";
+import { CANCEL_REASON_SIDE, isLateCancellation, type CancelReason } from "./cancellation";
 import { decideAppointmentMove, type AppointmentMove, type Blocker, type HoldReason } from "./transitions";
 import type { AppointmentStatus } from "./status";
 import { appointmentWindow, type ServiceTiming } from "./window";
@@ -32,8 +33,15 @@ export interface TransitionInput {
   start?: Date;
   /** cancel and decline: the reason given (decline: sent to the patient). */
   reason?: string;
-  /** cancel: who cancelled. */
+  /** cancel: who cancelled. With a cancelReason, the reason's side decides. */
   cancelledBy?: "patient" | "clinic";
+  /** cancel by the clinic: the reason as a code (stored; its side decides whether the cancellation is late). */
+  cancelReason?: CancelReason;
+  /** reschedule by the clinic: another practitioner offering the service (and the location they work at then). */
+  practitionerId?: string;
+  locationId?: string;
+  /** The moment the change happens (tests); decides whether a cancellation is late. */
+  now?: Date;
   /** Extra audit details (ids and codes only). */
   context?: Record<string, unknown>;
 }
@@ -64,6 +72,11 @@ const AUDIT_ACTION: Record<AppointmentMove, AuditAction> = {
   expire: "appointment.expired",
 };
 
+/** The hands-on gate's refusal, naming the flags and who can clear each ("move": a desk move that would unconfirm). */
+export function handsOnGateError(blockers: readonly Blocker[], key: "default" | "move" = "default"): DomainError {
+  return new DomainError("hands_on_gate", key, { params: { flags: blockerList(blockers) } });
+}
+
 /** Which flags block a hands-on appointment and who can clear each (the words of the hands_on_gate error). */
 function blockerList(blockers: readonly Blocker[]): string {
   return blockers.map((b) => `“${RED_FLAGS.find((f) => f.code === b.code)!.question}” (${whoCanClear(b.priority)} can clear it)`).join("; ");
@@ -81,6 +94,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
     .select({
       status: appointments.status,
       patientId: appointments.patientId,
+      practitionerId: appointments.practitionerId,
       caseId: appointments.caseId,
       startsAt: appointments.startsAt,
       createdAt: appointments.createdAt,
@@ -92,6 +106,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
       dateOfBirth: patients.dateOfBirth,
       timeZone: locations.timeZone,
       requestFlags: intakes.redFlags,
+      cancellationCutoffHours: services.cancellationCutoffHours,
       verificationExpiresAt: appointments.verificationExpiresAt,
     })
     .from(appointments)
@@ -119,7 +134,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
     awaitingVerification: row.verificationExpiresAt !== null,
   });
   if (!decision.ok) {
-    if (decision.code === "hands_on_gate") throw new DomainError("hands_on_gate", "default", { params: { flags: blockerList(decision.blockers) } });
+    if (decision.code === "hands_on_gate") throw handsOnGateError(decision.blockers);
     if (decision.code === "unverified") throw new DomainError("unverified");
     throw new DomainError("invalid_transition", "appointment", { params: { status: row.status } });
   }
@@ -128,13 +143,18 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
   if (moves && !input.start) throw new DomainError("invalid", "new_time");
   const timing: ServiceTiming = { durationMinutes: row.durationMinutes, bufferBeforeMinutes: row.bufferBeforeMinutes, bufferAfterMinutes: row.bufferAfterMinutes };
   const changed = decision.to !== row.status || moves || input.move === "arrive";
+  // Who cancelled: a clinic reason's side when the desk gives one (the patient called: the patient's side).
+  const cancelledBy = input.cancelReason ? CANCEL_REASON_SIDE[input.cancelReason] : (input.cancelledBy ?? "patient");
+  const cancelledLate =
+    input.move === "cancel" && isLateCancellation({ side: cancelledBy, startsAt: row.startsAt, cutoffHours: row.cancellationCutoffHours, now: input.now ?? new Date() });
   if (changed) {
     await tx
       .update(appointments)
       .set({
         status: decision.to,
         ...(moves ? { ...appointmentWindow(timing, input.start!), proposedStartsAt: null } : {}),
-        ...(input.move === "cancel" ? { cancelledBy: input.cancelledBy ?? "patient", statusReason: input.reason || null, proposedStartsAt: null } : {}),
+        ...(moves && input.practitionerId ? { practitionerId: input.practitionerId, ...(input.locationId ? { locationId: input.locationId } : {}) } : {}),
+        ...(input.move === "cancel" ? { cancelledBy, cancelReason: input.cancelReason ?? null, cancelledLate, statusReason: input.reason || null, proposedStartsAt: null } : {}),
         ...(input.move === "decline" ? { cancelledBy: "clinic", statusReason: input.reason || null, proposedStartsAt: null } : {}),
         ...(input.move === "expire" ? { cancelledBy: "system", statusReason: input.reason ?? "verification_expired", proposedStartsAt: null, verificationExpiresAt: null } : {}),
         ...(input.move === "arrive" ? { arrivedAt: sql`now()` } : {}),
@@ -162,7 +182,8 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
         to: decision.to,
         ...(input.move === "route" ? { via: "booking" } : {}),
         ...(moves ? { fromStart: row.startsAt.toISOString(), toStart: input.start!.toISOString() } : {}),
-        ...(input.move === "cancel" ? { by: input.actor?.role ?? "manage_link" } : {}),
+        ...(moves && input.practitionerId && input.practitionerId !== row.practitionerId ? { fromPractitioner: row.practitionerId, toPractitioner: input.practitionerId } : {}),
+        ...(input.move === "cancel" ? { by: input.actor?.role ?? "manage_link", side: cancelledBy, late: cancelledLate, ...(input.cancelReason ? { reason: input.cancelReason } : {}) } : {}),
         ...(decision.heldBecause.length ? { heldBecause: decision.heldBecause } : {}),
         ...(decision.heldBecause.includes("hands_on_gate") ? { blockers: blockers.map((b) => b.code) } : {}),
         ...input.context,

@@ -15,6 +15,8 @@ export const APPOINTMENT_ROW = {
   status: appointments.status,
   statusReason: appointments.statusReason,
   cancelledBy: appointments.cancelledBy,
+  cancelReason: appointments.cancelReason,
+  cancelledLate: appointments.cancelledLate,
   startsAt: appointments.startsAt,
   endsAt: appointments.endsAt,
   createdAt: appointments.createdAt,

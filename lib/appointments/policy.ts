@@ -17,3 +17,13 @@ export function canConfirmAppointment(viewer: { role: Role }, appointment: { sta
     awaitingVerification: appointment.awaitingVerification,
   }).ok;
 }
+
+/**
+ * The desk (and admins) may cancel or move any upcoming appointment — a request or a confirmed visit that
+ * has not started — inside the patient's cutoff too. The staff cancel and move commands enforce it; pages
+ * use it to show the buttons.
+ */
+export function canStaffChangeAppointment(viewer: { role: Role }, appointment: { status: AppointmentStatus; startsAt: Date }, now: Date = new Date()): boolean {
+  if (viewer.role !== "staff" && viewer.role !== "admin") return false;
+  return (appointment.status === "requested" || appointment.status === "confirmed") && appointment.startsAt.getTime() > now.getTime();
+}

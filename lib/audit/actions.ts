@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = {
   "exercise.picture_uploaded": { label: "Exercise picture uploaded", patient: "Added a picture to an exercise" },
   "exercise.updated": { label: "Exercise edited", patient: "Edited an exercise" },
   "patients.listed": { label: "Patients shown in a list or search", patient: "Saw you in a list of patients" },
+  "patient.contact_updated": { label: "Patient contact details changed", patient: "Changed your contact details" },
   "patient.viewed": { label: "Patient details viewed", patient: "Looked at your details" },
   "red_flag.cleared": { label: "Red flag cleared", patient: "Reviewed one of your safety answers" },
   "referral.received": { label: "Referral letter recorded", patient: "Recorded a referral letter" },

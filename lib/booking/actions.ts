@@ -23,7 +23,7 @@ import { schemaFields } from "@/lib/actions/result";
 
 export type Alternative = { practitionerId: string; start: string; end: string };
 export type BookingActionData =
-  | { kind: "booked"; managePath: string }
+  | { kind: "booked"; managePath: string; appointmentId: string }
   | { kind: "conflict"; code: "slot_taken" | "slot_unavailable"; message: string; alternatives: Alternative[] };
 
 const LIMITED = actionError("rate_limited");
@@ -58,9 +58,10 @@ export async function requestAppointmentAction(
 
 /** Front desk: book for a patient on the phone — the same engine, checks and intake as the patient's own flow. */
 export const bookForPatientAction = createAction(
-  { schema: z.object({ request: AppointmentRequestSchema, idempotencyKey: z.string() }), roles: ["staff", "admin"] },
-  async ({ request, idempotencyKey }, user) => {
-    const result = await submitBooking(request, idempotencyKey, { id: user.id, role: user.role }, appBaseUrl());
+  { schema: z.object({ request: AppointmentRequestSchema, idempotencyKey: z.string(), patientId: z.uuid().optional() }), roles: ["staff", "admin"] },
+  async ({ request, idempotencyKey, patientId }, user) => {
+    // From a patient's page: the booking joins that record (the desk then lands on /desk/appointments/<id>).
+    const result = await submitBooking(request, idempotencyKey, { id: user.id, role: user.role }, appBaseUrl(), null, patientId ?? null);
     if (result instanceof DomainError) throw result;
     return result;
   },
@@ -72,6 +73,7 @@ async function submitBooking(
   actor: { id: string; role: "patient" | "staff" | "practitioner" | "admin"; patientId?: string | null } | null,
   baseUrl: string,
   verifiedEmail: string | null = null,
+  patientId: string | null = null,
 ): Promise<BookingActionData | DomainError> {
   const db = getDb();
   const key = IdempotencyKeySchema.safeParse(idempotencyKey);
@@ -80,12 +82,13 @@ async function submitBooking(
     idempotencyKey: key.success ? `${actor?.role === "staff" || actor?.role === "admin" ? "desk" : "form"}:${key.data}` : null,
     baseUrl,
     verifiedEmail,
+    patientId,
   });
   switch (outcome.kind) {
     case "created":
     case "replayed":
       await nudgeDelivery();
-      return { kind: "booked", managePath: `/manage/${manageToken(outcome.appointment.id)}?new=1` };
+      return { kind: "booked", managePath: `/manage/${manageToken(outcome.appointment.id)}?new=1`, appointmentId: outcome.appointment.id };
     case "slot_taken":
     case "slot_unavailable":
       return { kind: "conflict", code: outcome.kind, message: errorText(outcome.kind), alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) };

@@ -16,6 +16,7 @@ import type { HoldReason } from "@/lib/appointments/transitions";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { verifyMinutes } from "@/lib/verification/challenges";
 import { sendRequestChallenge } from "@/lib/verification/requests";
+import { DomainError } from "@/lib/errors";
 import { isMinorBirthDate } from "./schemas";
 import { joinRecordAndRoute } from "./join";
 import { sendPortalInvite } from "@/lib/accounts/links";
@@ -51,6 +52,8 @@ export interface BookingContext {
   now?: Date;
   /** /book: the address the visitor proved with a code before sending (lower-cased). */
   verifiedEmail?: string | null;
+  /** The desk books from a patient's page: the request joins this record (the contact typed is not matched). */
+  patientId?: string | null;
 }
 
 const PENDING_NEXT_STEP = "Check your email: enter the code we sent you (or open the link in it) to send your request.";
@@ -103,7 +106,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     // exclusion check; PostgreSQL aborts one (40P01). Retrying lets it see the winner and answer 409.
     const booked = await retryOnDeadlock(() => db.transaction(async (tx) => {
       if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
-      const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor);
+      const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId);
       const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
       await lockPractitionerCalendar(tx, input.practitionerId);
       let created: { id: string };
@@ -220,9 +223,15 @@ async function claimKey(tx: Tx, key: string, hash: string): Promise<void> {
   throw new KeyReused();
 }
 
-async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: BookingContext["actor"]): Promise<string> {
+async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: BookingContext["actor"], patientId?: string | null): Promise<string> {
   // A signed-in patient books for themselves.
   if (actor?.role === "patient" && actor.patientId) return actor.patientId;
+  // The desk, from the patient's page: that record (a provisional one is linked first, never booked for).
+  if (patientId && (actor?.role === "staff" || actor?.role === "admin")) {
+    const [known] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.id, patientId), eq(patients.isProvisional, false)));
+    if (!known) throw new DomainError("not_found", "patient");
+    return known.id;
+  }
   const [existing] = await tx
     .select({ id: patients.id })
     .from(patients)
@@ -246,7 +255,8 @@ async function createProvisionalPatient(tx: Tx, contact: PatientContact): Promis
   return created!.id;
 }
 
-async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
+/** Where a practitioner works on a local date (their working hours then), else the clinic's first location. */
+export async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
   const [row] = await tx
     .select({ locationId: workingHours.locationId })
     .from(workingHours)

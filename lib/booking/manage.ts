@@ -3,14 +3,16 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/errors";
 import { appointments } from "@/db/schema";
-import { transitionAppointment, type Actor as LifecycleActor } from "@/lib/appointments/commands";
+import type { CancelReason } from "@/lib/appointments/cancellation";
+import { handsOnGateError, transitionAppointment, type Actor as LifecycleActor } from "@/lib/appointments/commands";
 import { getFreeSlots, type Slot } from "@/lib/availability";
 import { nearestSlots } from "@/lib/availability/engine";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { cancelledEmail, changedEmail } from "@/lib/notifications/templates";
 import { verifySignedId } from "@/lib/secrets";
-import { addDaysIso } from "@/lib/time";
+import { addDaysIso, localDate } from "@/lib/time";
 import { MANAGE_PURPOSE, factsOf, loadAppointmentDetails, type AppointmentDetails } from "./facts";
+import { locationOf } from "./create";
 import { lockPractitionerCalendar } from "./lock";
 
 const HOUR = 3_600_000;
@@ -56,7 +58,12 @@ interface Actor {
   now?: Date;
 }
 
-export async function cancelAppointment(db: Db, input: { appointmentId: string; reason: string; enforceCutoff: boolean } & Actor): Promise<ChangeOutcome> {
+/**
+ * Cancels an open appointment and emails the patient. The patient (manage link) is held to the cutoff;
+ * the desk is not (enforceCutoff: false) and gives a reason code, whose side decides whether the
+ * cancellation is recorded as late (transitionAppointment).
+ */
+export async function cancelAppointment(db: Db, input: { appointmentId: string; reason: string; enforceCutoff: boolean; cancelReason?: CancelReason } & Actor): Promise<ChangeOutcome> {
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ id: appointments.id }).from(appointments).where(eq(appointments.id, input.appointmentId)).for("update");
@@ -66,16 +73,42 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string; 
     if (state.kind === "over") return { kind: "not_allowed", reason: "gone" } as const;
     if (state.kind === "cancelled") return { kind: "not_allowed", reason: "cancelled" } as const;
     if (state.kind === "past_cutoff" && input.enforceCutoff) return { kind: "not_allowed", reason: "past_cutoff" } as const;
-    await transitionAppointment(tx, { appointmentId: details.id, move: "cancel", actor: input.actor, reason: input.reason, cancelledBy: input.actor && input.actor.role !== "patient" ? "clinic" : "patient" });
+    await transitionAppointment(tx, {
+      appointmentId: details.id,
+      move: "cancel",
+      actor: input.actor,
+      reason: input.reason,
+      cancelReason: input.cancelReason,
+      cancelledBy: input.actor && input.actor.role !== "patient" ? "clinic" : "patient",
+      now,
+    });
     const after = (await loadAppointmentDetails(tx, details.id))!;
     await enqueueEmail(tx, { kind: "cancelled", to: after.patientEmail, content: cancelledEmail(factsOf(after, input.baseUrl)), appointmentId: after.id, dedupeKey: `cancelled:${after.id}` });
     return { kind: "done", details: after } as const;
   });
 }
 
+/**
+ * Moves an open appointment to a free time (the slots engine's answer, then the exclusion constraint as
+ * the arbiter) and emails the patient. The desk may move it to another practitioner offering the service
+ * (intake and case stay with the appointment) and refuses a move that would take a confirmed hands-on
+ * visit back to a request (`keepConfirmed`): the hands-on gate's words come back, nothing changes.
+ */
 export async function rescheduleAppointment(
   db: Db,
-  input: { appointmentId: string; start: Date; enforceCutoff: boolean; /** accept_proposal: the desk's time. */ move?: "reschedule" | "accept_proposal" } & Actor,
+  input: {
+    appointmentId: string;
+    start: Date;
+    enforceCutoff: boolean;
+    /** accept_proposal: the desk's time. */
+    move?: "reschedule" | "accept_proposal";
+    /** The desk: another practitioner offering the same service. */
+    practitionerId?: string;
+    /** The desk: refuse rather than unconfirm a confirmed visit the hands-on gate would hold. */
+    keepConfirmed?: boolean;
+    /** Extra audit details (codes only), e.g. the desk's reason. */
+    context?: Record<string, unknown>;
+  } & Actor,
 ): Promise<ChangeOutcome> {
   const now = input.now ?? new Date();
   const before = await loadAppointmentDetails(db, input.appointmentId);
@@ -85,19 +118,32 @@ export async function rescheduleAppointment(
   if (state.kind === "cancelled") return { kind: "not_allowed", reason: "cancelled" };
   if (state.kind === "past_cutoff" && input.enforceCutoff) return { kind: "not_allowed", reason: "past_cutoff" };
 
+  const practitionerId = input.practitionerId ?? before.practitionerId;
   const day = input.start.toISOString().slice(0, 10);
-  const around = await getFreeSlots(db, { serviceSlug: before.serviceSlug, practitionerId: before.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now, ignoreAppointmentId: before.id });
+  // The target practitioner's free times (none when they do not offer the service), this appointment's own time counted free.
+  const around = await getFreeSlots(db, { serviceSlug: before.serviceSlug, practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 7), now, ignoreAppointmentId: before.id });
   if (!around.service) return { kind: "not_allowed", reason: "gone" };
   const alternatives = () => nearestSlots(around.slots, input.start, 3);
-  if (!around.slots.some((s) => s.start.getTime() === input.start.getTime())) {
-    return { kind: around.isWithinHours(before.practitionerId, input.start) ? "slot_taken" : "slot_unavailable", alternatives: alternatives(), timeZone: around.timeZone };
+  if (!around.slots.some((s) => s.start.getTime() === input.start.getTime() && s.practitionerId === practitionerId)) {
+    return { kind: around.isWithinHours(practitionerId, input.start) ? "slot_taken" : "slot_unavailable", alternatives: alternatives(), timeZone: around.timeZone };
   }
   try {
     return await db.transaction(async (tx) => {
-      await lockPractitionerCalendar(tx, before.practitionerId);
+      // Both calendars, in a fixed order, so two desk moves between the same pair never deadlock.
+      for (const id of [...new Set([before.practitionerId, practitionerId])].sort()) await lockPractitionerCalendar(tx, id);
       const [current] = await tx.select({ status: appointments.status }).from(appointments).where(eq(appointments.id, before.id));
       if (current?.status !== "requested" && current?.status !== "confirmed") return { kind: "not_allowed", reason: "cancelled" } as const;
-      await transitionAppointment(tx, { appointmentId: before.id, move: input.move ?? "reschedule", actor: input.actor, start: input.start });
+      const changesPractitioner = practitionerId !== before.practitionerId;
+      const outcome = await transitionAppointment(tx, {
+        appointmentId: before.id,
+        move: input.move ?? "reschedule",
+        actor: input.actor,
+        start: input.start,
+        ...(changesPractitioner ? { practitionerId, locationId: await locationOf(tx, practitionerId, localDate(input.start, around.timeZone)) } : {}),
+        context: input.context,
+      });
+      // Thrown inside the transaction: the move is rolled back with it.
+      if (input.keepConfirmed && outcome.from === "confirmed" && outcome.to !== "confirmed") throw handsOnGateError(outcome.blockers, "move");
       const after = (await loadAppointmentDetails(tx, before.id))!;
       await enqueueEmail(tx, {
         kind: "changed",

@@ -18,8 +18,14 @@ import { precautionsFor } from "./precautions";
 import { RESTRICTED_ACTION, RESTRICTED_CONFERENCE_REASON, canSeeActionText, canSeeNote, isRestrictedViewer } from "./visibility";
 
 /** An audit event of the case in words (events store codes; events written before that stored a title). */
-function timelineTitle(details: Record<string, unknown>): string {
+function timelineTitle(details: Record<string, unknown>, action = "", actorName: string | null = null): string {
   if (typeof details.title === "string") return details.title;
+  if (action === "appointment.cancelled" || action === "appointment.rescheduled") {
+    // Who and why: the clinic's reason code in words (a patient's own cancellation through its link has none).
+    const reason = (typeof details.reason === "string" && textOf(`cancelReasons.${details.reason}`)) || (details.by === "manage_link" ? "by the patient's link" : "no reason given");
+    const params = { reason, by: actorName ?? "none", late: String(details.late === true) };
+    return textOf(action === "appointment.cancelled" ? "timeline.cancelled" : "timeline.moved", params) ?? reason;
+  }
   if (details.kind === "regimen") return textOf("timeline.regimen", { changed: String(details.changed === true), version: Number(details.version ?? 1), exercises: Number(details.exercises ?? 0) }) ?? "Exercise plan";
   return textOf("timeline.status", { from: CASE_STATUS_LABELS[details.from as CaseStatus] ?? "—", to: CASE_STATUS_LABELS[details.to as CaseStatus] ?? "—" }) ?? "Status";
 }
@@ -94,9 +100,10 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
       .where(eq(actionItems.caseId, caseId))
       .orderBy(asc(actionItems.dueOn)),
     db
-      .select({ at: auditEvents.at, details: auditEvents.details })
+      .select({ at: auditEvents.at, details: auditEvents.details, action: auditEvents.action, actorName: users.name })
       .from(auditEvents)
-      .where(and(eq(auditEvents.caseId, caseId), inArray(auditEvents.action, ["case.status_changed", "regimen.assigned", "regimen.changed"])))
+      .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+      .where(and(eq(auditEvents.caseId, caseId), inArray(auditEvents.action, ["case.status_changed", "regimen.assigned", "regimen.changed", "appointment.cancelled", "appointment.rescheduled"])))
       .orderBy(asc(auditEvents.at)),
   ]);
 
@@ -128,8 +135,8 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     ...visibleActions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
     ...statusChanges.map((s) => ({
       at: s.at,
-      kind: (String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
-      title: timelineTitle(s.details),
+      kind: (s.action.startsWith("appointment.") ? "appointment" : String(s.details.kind ?? "").startsWith("regimen") ? "regimen" : "status") as TimelineEntry["kind"],
+      title: timelineTitle(s.details, s.action, s.actorName),
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
 

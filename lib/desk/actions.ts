@@ -2,14 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { createFormAction } from "@/lib/actions/create-action";
+import { createAction, createFormAction } from "@/lib/actions/create-action";
+import { presentSlot } from "@/lib/booking/present";
 import { loadAppointmentDetails } from "@/lib/booking/facts";
-import { DomainError } from "@/lib/errors";
+import { DomainError, errorText } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { nudgeDelivery } from "@/lib/jobs";
 import { zonedInstant } from "@/lib/time";
-import { confirmRequest, declineRequest, markVisit, proposeTime, sendToReview } from "./commands";
-import { AppointmentIdSchema, DeclineSchema, ProposeSchema, VisitMarkSchema } from "./schemas";
+import { confirmRequest, declineRequest, markVisit, proposeTime, sendToReview, staffCancelAppointment, staffMoveAppointment } from "./commands";
+import { AppointmentIdSchema, DeclineSchema, ProposeSchema, StaffCancelSchema, StaffMoveSchema, VisitMarkSchema } from "./schemas";
 
 const DESK = ["staff", "admin"] as const;
 const after = async () => {
@@ -51,4 +52,26 @@ export const markVisitAction = createFormAction({ schema: VisitMarkSchema, roles
   await getDb().transaction((tx) => markVisit(tx, appointmentId, mark, user));
   await after();
   return { appointmentId, mark };
+});
+
+/** The desk cancels an upcoming appointment with a reason (inside the patient's cutoff too); the patient is emailed. */
+export const staffCancelAction = createAction({ schema: StaffCancelSchema, roles: DESK }, async ({ appointmentId, reason, note }, user) => {
+  await staffCancelAppointment(getDb(), { appointmentId, reason, note, actor: user, baseUrl: appBaseUrl() });
+  await after();
+  return { appointmentId };
+});
+
+export type StaffMoveResult =
+  | { kind: "moved"; status: string }
+  | { kind: "conflict"; message: string; alternatives: Array<{ practitionerId: string; start: string; end: string }> };
+
+/** The desk moves an upcoming appointment to a free time, of the same or another practitioner offering the service. */
+export const staffMoveAction = createAction({ schema: StaffMoveSchema, roles: DESK }, async ({ appointmentId, practitionerId, start, reason }, user): Promise<StaffMoveResult> => {
+  const outcome = await staffMoveAppointment(getDb(), { appointmentId, practitionerId, start: new Date(start), reason, actor: user, baseUrl: appBaseUrl() });
+  if (outcome.kind === "done") {
+    await after();
+    return { kind: "moved", status: outcome.details.status };
+  }
+  if (outcome.kind === "not_allowed") throw new DomainError("invalid", "not_upcoming");
+  return { kind: "conflict", message: errorText(outcome.kind), alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) };
 });

@@ -7,6 +7,9 @@ import { transitionAppointment } from "@/lib/appointments/commands";
 import { recordAuditEvent } from "@/lib/audit";
 import { getFreeSlots } from "@/lib/availability";
 import { factsOf, loadAppointmentDetails, type AppointmentDetails } from "@/lib/booking/facts";
+import { cancelAppointment, rescheduleAppointment, type ChangeOutcome } from "@/lib/booking/manage";
+import { canStaffChangeAppointment } from "@/lib/appointments/policy";
+import type { CancelReason } from "@/lib/appointments/cancellation";
 import { changeCaseStatus } from "@/lib/cases/commands";
 import { DomainError } from "@/lib/errors";
 import { enqueueEmail } from "@/lib/notifications/outbox";
@@ -71,4 +74,61 @@ const MARK_MOVE = { arrived: "arrive", completed: "complete", no_show: "no_show"
 /** Arrived, completed (a walk-in request too, never around the hands-on gate) or no-show. */
 export async function markVisit(tx: Tx, appointmentId: string, mark: "arrived" | "completed" | "no_show", actor: CurrentUser) {
   await transitionAppointment(tx, { appointmentId, move: MARK_MOVE[mark], actor });
+}
+
+async function upcomingForStaff(db: Db, appointmentId: string, actor: Pick<CurrentUser, "role">, now: Date): Promise<AppointmentDetails> {
+  const details = await loadAppointmentDetails(db, appointmentId);
+  if (!details) throw new DomainError("not_found", "appointment");
+  if (!canStaffChangeAppointment(actor, details, now)) throw new DomainError("invalid", "not_upcoming");
+  return details;
+}
+
+/** A refusal of the booking engine in the desk's words. */
+function refusalOf(outcome: Exclude<ChangeOutcome, { kind: "done" }>): DomainError {
+  if (outcome.kind === "not_allowed") return outcome.reason === "gone" ? new DomainError("not_found", "appointment") : new DomainError("invalid", "not_upcoming");
+  return new DomainError(outcome.kind, "desk", { fields: { start: "free_time" } });
+}
+
+/**
+ * The desk cancels an upcoming appointment — inside the patient's cutoff too — with a reason code and an
+ * optional note. The reason's side decides whether it is recorded as a late cancellation (the patient
+ * called: late inside the cutoff; practitioner ill, clinic closed...: never). The patient is emailed; the
+ * audit event and the case timeline carry who and why.
+ */
+export async function staffCancelAppointment(
+  db: Db,
+  input: { appointmentId: string; reason: CancelReason; note: string; actor: CurrentUser; baseUrl: string; now?: Date },
+): Promise<AppointmentDetails> {
+  const now = input.now ?? new Date();
+  await upcomingForStaff(db, input.appointmentId, input.actor, now);
+  const outcome = await cancelAppointment(db, { appointmentId: input.appointmentId, reason: input.note, cancelReason: input.reason, enforceCutoff: false, actor: input.actor, baseUrl: input.baseUrl, now });
+  if (outcome.kind !== "done") throw refusalOf(outcome);
+  return outcome.details;
+}
+
+/**
+ * The desk moves an upcoming appointment to a free time, of the same or another practitioner offering the
+ * service — the engine patients use (free-time check, exclusion constraint, the lifecycle's reschedule
+ * move), without the cutoff. A confirmed hands-on visit the gate would hold is refused, not unconfirmed.
+ * Returns the conflict (with the nearest free times) when the time is no longer free.
+ */
+export async function staffMoveAppointment(
+  db: Db,
+  input: { appointmentId: string; practitionerId: string; start: Date; reason: CancelReason; actor: CurrentUser; baseUrl: string; now?: Date },
+): Promise<ChangeOutcome> {
+  const now = input.now ?? new Date();
+  await upcomingForStaff(db, input.appointmentId, input.actor, now);
+  const outcome = await rescheduleAppointment(db, {
+    appointmentId: input.appointmentId,
+    start: input.start,
+    practitionerId: input.practitionerId,
+    enforceCutoff: false,
+    keepConfirmed: true,
+    actor: input.actor,
+    baseUrl: input.baseUrl,
+    now,
+    context: { reason: input.reason },
+  });
+  if (outcome.kind === "not_allowed") throw refusalOf(outcome);
+  return outcome;
 }

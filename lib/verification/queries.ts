@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNotNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { appointments, emailChallenges, patients } from "@/db/schema";
+import { appointments, emailChallenges, locations, patients } from "@/db/schema";
 import { challengeOfLinkToken } from "./challenges";
 
 export async function appointmentForChallenge(db: DbOrTx, challengeId: string): Promise<string | null> {
@@ -40,4 +40,30 @@ export async function pendingRequestOfLink(token: string, db: DbOrTx = getDb()):
     .innerJoin(appointments, eq(appointments.id, emailChallenges.appointmentId))
     .where(and(eq(emailChallenges.id, challengeId), eq(appointments.status, "requested"), isNotNull(appointments.verificationExpiresAt)));
   return row ?? null;
+}
+
+/**
+ * The other way round: unverified online requests that may be this patient's (the same email, or the same
+ * date of birth and name) — what linkCandidates would offer this patient for. The desk links one with
+ * verifyByDeskAction once they have checked the caller on the phone.
+ */
+export async function pendingRequestsFor(db: DbOrTx, patient: { id: string; email: string; fullName: string; dateOfBirth: string | null }) {
+  return db
+    .select({ appointmentId: appointments.id, startsAt: appointments.startsAt, createdAt: appointments.createdAt, provisionalId: patients.id, fullName: patients.fullName, email: patients.email, dateOfBirth: patients.dateOfBirth, phone: patients.phone, timeZone: locations.timeZone })
+    .from(appointments)
+    .innerJoin(patients, eq(patients.id, appointments.patientId))
+    .innerJoin(locations, eq(locations.id, appointments.locationId))
+    .where(
+      and(
+        eq(appointments.status, "requested"),
+        isNotNull(appointments.verificationExpiresAt),
+        eq(patients.isProvisional, true),
+        ne(patients.id, patient.id),
+        or(
+          eq(sql`lower(${patients.email})`, patient.email.toLowerCase()),
+          patient.dateOfBirth ? and(eq(patients.dateOfBirth, patient.dateOfBirth), sql`lower(${patients.fullName}) = lower(${patient.fullName})`) : sql`false`,
+        ),
+      ),
+    )
+    .limit(10);
 }

@@ -1,21 +1,40 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { requireRole } from "@/lib/auth";
-import { getBookingPageData } from "@/lib/booking/views";
+import { getDeskBookPageData } from "@/lib/desk/views";
 import { BookingFlow } from "../../book/booking-flow";
 import { PageHeader } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 
 export const metadata: Metadata = { title: "Book for a patient" };
 
-/** The front desk books for a patient on the phone: same engine, checks and intake as online. */
-export default async function DeskBookPage() {
-  await requireRole("staff", "admin");
-  const data = await getBookingPageData({ viewer: null });
+/**
+ * The front desk books for a patient on the phone: same engine, checks and intake as online. From a
+ * patient's page (?patient=<id>) the contact comes from their record and the booking joins it.
+ */
+export default async function DeskBookPage({ searchParams }: { searchParams: Promise<{ patient?: string }> }) {
+  const user = await requireRole("staff", "admin");
+  const { patient: patientParam } = await searchParams;
+  const patientId = z.uuid().safeParse(patientParam).success ? patientParam : undefined;
+  const data = await getDeskBookPageData({ viewer: user, patientId });
+  const patient = data.patient;
   return (
     <>
-      <PageHeader title="Book for a patient" description="Ask the patient each question as written, including the safety questions." />
+      <PageHeader
+        title={patient ? `Book for ${patient.name}` : "Book for a patient"}
+        description="Ask the patient each question as written, including the safety questions."
+      />
       <DeskNav current="/desk/book" />
-      <BookingFlow mode="desk" services={data.services} practitioners={data.practitioners} locations={data.locations} emergencyNumber={data.emergencyNumber} initialService="" contact={null} />
+      <BookingFlow
+        mode="desk"
+        services={data.services}
+        practitioners={data.practitioners}
+        locations={data.locations}
+        emergencyNumber={data.emergencyNumber}
+        initialService=""
+        contact={patient ? { name: patient.name, email: patient.email, phone: patient.phone, dateOfBirth: patient.dateOfBirth } : null}
+        patientId={patient?.id}
+      />
     </>
   );
 }

@@ -1,0 +1,212 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
+import type { CancelReason } from "@/lib/appointments/cancellation";
+import { staffCancelAction, staffMoveAction } from "@/lib/desk/actions";
+import { StaffCancelSchema, StaffMoveSchema, type StaffCancelInput, type StaffMoveInput } from "@/lib/desk/schemas";
+import { applyActionResult, callAction } from "../_components/forms";
+import { timeLabel, todayIn } from "../_components/slot-picker";
+import { Alert, Button, Field, describedBy, inputClass } from "../_components/ui";
+
+export interface ChangeableAppointment {
+  id: string;
+  serviceSlug: string;
+  practitionerId: string;
+  /** Said in the buttons' accessible names: "Move Ana Souza's 10:00 AM massage". */
+  label: string;
+}
+
+type Reason = { code: CancelReason; label: string };
+const summaryClass = "flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-4";
+
+/**
+ * The desk's Move and Cancel for one upcoming appointment: each a small labelled form with a reason. Move
+ * picks a practitioner offering the service, a day, then a free time from the slots engine (radio
+ * buttons: keyboard and screen readers work). Both email the patient.
+ */
+export function AppointmentChanges({ appointment, practitioners, reasons, timeZone }: { appointment: ChangeableAppointment; practitioners: Array<{ id: string; name: string }>; reasons: Reason[]; timeZone: string }) {
+  return (
+    <div className="flex flex-wrap items-start gap-3">
+      <details>
+        <summary className={summaryClass} aria-label={`Move ${appointment.label}`}>
+          Move
+        </summary>
+        <MoveForm appointment={appointment} practitioners={practitioners} reasons={reasons} timeZone={timeZone} />
+      </details>
+      <details>
+        <summary className={summaryClass} aria-label={`Cancel ${appointment.label}`}>
+          Cancel
+        </summary>
+        <CancelForm appointment={appointment} reasons={reasons} />
+      </details>
+    </div>
+  );
+}
+
+function ReasonSelect({ id, error, reasons, register }: { id: string; error?: string; reasons: Reason[]; register: UseFormRegisterReturn }) {
+  return (
+    <Field id={id} label="Reason" error={error}>
+      <select {...describedBy(id, { error })} {...register} className={inputClass} defaultValue="">
+        <option value="" disabled>
+          Choose a reason…
+        </option>
+        {reasons.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointment; reasons: Reason[] }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const form = useForm<StaffCancelInput>({ resolver: zodResolver(StaffCancelSchema), defaultValues: { appointmentId: appointment.id, note: "" } });
+  const { register, handleSubmit, setError, formState } = form;
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await callAction(() => staffCancelAction(values));
+    setMessage(applyActionResult(result, setError));
+    if (result.ok) {
+      setDone(true);
+      router.refresh();
+    }
+  });
+  const id = `cancel-${appointment.id}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-2 flex max-w-md flex-col gap-3" aria-label={`Cancel ${appointment.label}`}>
+      {message ? (
+        <Alert tone="danger" role="alert">
+          {message}
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert tone="success" role="status">
+          Cancelled. The patient has been emailed.
+        </Alert>
+      ) : null}
+      <ReasonSelect id={`${id}-reason`} error={formState.errors.reason?.message} reasons={reasons} register={register("reason")} />
+      <Field id={`${id}-note`} label="Note (optional, kept on the appointment)" error={formState.errors.note?.message}>
+        <textarea {...describedBy(`${id}-note`, { error: formState.errors.note })} {...register("note")} rows={2} className={inputClass} />
+      </Field>
+      <div>
+        <Button type="submit" variant="danger" disabled={formState.isSubmitting || done}>
+          {formState.isSubmitting ? "Cancelling…" : "Cancel and email the patient"}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type Free = { practitionerId: string; start: string; end: string };
+
+function MoveForm({ appointment, practitioners, reasons, timeZone }: { appointment: ChangeableAppointment; practitioners: Array<{ id: string; name: string }>; reasons: Reason[]; timeZone: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [day, setDay] = useState(() => todayIn(timeZone));
+  const [alternatives, setAlternatives] = useState<Free[] | null>(null);
+  const form = useForm<StaffMoveInput>({ resolver: zodResolver(StaffMoveSchema), defaultValues: { appointmentId: appointment.id, practitionerId: appointment.practitionerId, start: "" } });
+  const { register, handleSubmit, setError, setValue, formState, control } = form;
+  const practitionerId = useWatch({ control, name: "practitionerId" });
+  const query = new URLSearchParams({ service: appointment.serviceSlug, from: day, to: day, practitioner: practitionerId }).toString();
+  const [answer, setAnswer] = useState<{ query: string; slots: Free[] | null } | null>(null);
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return;
+    let cancelled = false;
+    fetch(`/api/v1/slots?${query}`)
+      .then(async (res) => {
+        if (!res.ok) throw new Error(String(res.status));
+        const json = (await res.json()) as { slots: Free[] };
+        if (!cancelled) setAnswer({ query, slots: json.slots });
+      })
+      .catch(() => !cancelled && setAnswer({ query, slots: null }));
+    return () => {
+      cancelled = true;
+    };
+  }, [query, day]);
+  const slots = alternatives ?? (answer?.query === query ? answer.slots : undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage(null);
+    const result = await callAction(() => staffMoveAction(values));
+    if (result.ok && result.data.kind === "conflict") {
+      setMessage(result.data.message);
+      setAlternatives(result.data.alternatives);
+      setValue("start", "");
+      return;
+    }
+    setMessage(applyActionResult(result, setError));
+    if (result.ok) {
+      setDone(true);
+      router.refresh();
+    }
+  });
+  const id = `move-${appointment.id}`;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-2 flex max-w-xl flex-col gap-3" aria-label={`Move ${appointment.label}`}>
+      {message ? (
+        <Alert tone="danger" role="alert">
+          {message}
+        </Alert>
+      ) : null}
+      {done ? (
+        <Alert tone="success" role="status">
+          Moved. The patient has been emailed.
+        </Alert>
+      ) : null}
+      <Field id={`${id}-practitioner`} label="Practitioner" error={formState.errors.practitionerId?.message}>
+        <select {...describedBy(`${id}-practitioner`, { error: formState.errors.practitionerId })} {...register("practitionerId", { onChange: () => { setValue("start", ""); setAlternatives(null); } })} className={inputClass}>
+          {practitioners.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${id}-day`} label="Day" hint="Clinic time">
+        <input
+          id={`${id}-day`}
+          aria-describedby={`${id}-day-hint`}
+          type="date"
+          value={day}
+          min={todayIn(timeZone)}
+          onChange={(e) => {
+            setDay(e.target.value);
+            setValue("start", "");
+            setAlternatives(null);
+          }}
+          className={inputClass}
+        />
+      </Field>
+      <fieldset>
+        <legend className="mb-2 font-medium">{alternatives ? "The nearest free times" : "Free time"}</legend>
+        {slots === undefined ? <p aria-live="polite">Looking for free times…</p> : null}
+        {slots === null ? <p role="alert" className="text-red-700">We could not load free times. Please try again.</p> : null}
+        {slots?.length === 0 ? <p>No free times that day. Try another day or practitioner.</p> : null}
+        <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
+          {slots?.map((s) => (
+            <label key={`${s.start}-${s.practitionerId}`} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white px-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+              <input type="radio" value={s.start} {...register("start", { onChange: () => s.practitionerId !== practitionerId && setValue("practitionerId", s.practitionerId) })} className="sr-only" />
+              {alternatives ? `${s.start.slice(5, 10)} ` : ""}
+              {timeLabel(s.start, timeZone)}
+            </label>
+          ))}
+        </div>
+        {formState.errors.start ? <p className="mt-1 text-sm font-medium text-red-700">{formState.errors.start.message}</p> : null}
+      </fieldset>
+      <ReasonSelect id={`${id}-reason`} error={formState.errors.reason?.message} reasons={reasons} register={register("reason")} />
+      <div>
+        <Button type="submit" disabled={formState.isSubmitting || done}>
+          {formState.isSubmitting ? "Moving…" : "Move and email the patient"}
+        </Button>
+      </div>
+    </form>
+  );
+}

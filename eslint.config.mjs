@@ -23,7 +23,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/db", "@/db/*", "**/db/*", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/pglite"], message: "app/ renders what lib/ returns: move the query into a lib/ view loader or command." },
+            {
+              group: ["@/db", "@/db/*", "**/db/*", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/pglite"],
+              message: "app/ renders what lib/ returns: move the query into a lib/ view loader or command.",
+            },
           ],
         },
       ],

@@ -48,7 +48,6 @@ export default auth((req) => {
   return res;
 });
 
-
 // Not for static files, nor for the public JSON API and the health check: those carry no session and no
 // page, and skipping the proxy saves about a millisecond per call (apiRoute gives them a request id).
 export const config = {

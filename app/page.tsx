@@ -15,10 +15,11 @@ export default async function HomePage() {
   return (
     <div className="flex flex-col gap-10">
       <section aria-labelledby="hero" data-testid="hero" className="rounded-2xl bg-brand-700 px-6 py-10 text-white sm:px-10">
-        <h1 id="hero" className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">Care for your lower back, from one team.</h1>
+        <h1 id="hero" className="max-w-2xl text-3xl font-semibold tracking-tight sm:text-4xl">
+          Care for your lower back, from one team.
+        </h1>
         <p className="mt-3 max-w-2xl text-lg text-brand-100">
-          Spine physicians, chiropractors, physical therapists and massage therapists who share your case — and a home
-          exercise plan you can follow on your phone.
+          Spine physicians, chiropractors, physical therapists and massage therapists who share your case — and a home exercise plan you can follow on your phone.
         </p>
         <p className="mt-6">
           <ButtonLink href="/book" variant="inverse">
@@ -76,9 +77,7 @@ export default async function HomePage() {
                   {p.credentials ? ` · ${p.credentials}` : ""}
                 </p>
                 {p.bio ? <p className="mt-2 text-sm">{p.bio}</p> : null}
-                {p.services.length ? (
-                  <p className="mt-2 text-sm text-muted">Offers: {p.services.map((slug) => serviceName.get(slug) ?? slug).join(", ")}</p>
-                ) : null}
+                {p.services.length ? <p className="mt-2 text-sm text-muted">Offers: {p.services.map((slug) => serviceName.get(slug) ?? slug).join(", ")}</p> : null}
               </Card>
             </li>
           ))}

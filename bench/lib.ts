@@ -18,7 +18,14 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 export async function startServer(env: Record<string, string>, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"), APP_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   // Error-level log lines from the server are worth seeing next to the figures.

@@ -71,7 +71,11 @@ export async function patientsBrowsingAndBooking(baseUrl: string, service: strin
 
 /** A bare node:http server in its own process, under the same kind of load: the ceiling of this machine. */
 export async function bareNodeHttp(seconds: number, concurrency = 100) {
-  const child = spawn(process.execPath, ["-e", "require('node:http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{\"ok\":true}')}).listen(3399,'127.0.0.1',()=>console.log('up'))"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    ["-e", "require('node:http').createServer((q,s)=>{s.setHeader('content-type','application/json');s.end('{\"ok\":true}')}).listen(3399,'127.0.0.1',()=>console.log('up'))"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   const rec = new Recorder();
   const deadline = Date.now() + seconds * 1000;
@@ -103,10 +107,12 @@ export async function firstLoadJs(baseUrl: string, path: string, cookie?: string
     const context = await browser.newContext();
     if (cookie) {
       const url = new URL(baseUrl);
-      await context.addCookies(cookie.split("; ").map((pair) => {
-        const [name, value] = pair.split(/=(.*)/s) as [string, string];
-        return { name, value, domain: url.hostname, path: "/" };
-      }));
+      await context.addCookies(
+        cookie.split("; ").map((pair) => {
+          const [name, value] = pair.split(/=(.*)/s) as [string, string];
+          return { name, value, domain: url.hostname, path: "/" };
+        }),
+      );
     }
     const page = await context.newPage();
     await page.goto(baseUrl + path, { waitUntil: "networkidle" });

@@ -104,16 +104,28 @@ async function main() {
       row("queue: page 200, status + priority filters", await timeIt(40, () => listCaseQueue(db, deep, me)));
       row("queue: counts per status (100k cases)", await timeIt(40, () => countCasesByStatus(db, base, me)));
       row("audit trail: newest page, action filter (1M events)", await timeIt(40, () => listAuditEvents(db, { action: "case.viewed" })));
-      row("audit trail: one patient's access log (1M events)", await timeIt(40, async () => {
-        const [{ id }] = (await db.select({ id: patients.id }).from(patients).where(sql`${patients.email} = 'queue77@example.test'`)) as [{ id: string }];
-        await listAccessToPatient(db, id, "00000000-0000-4000-8000-000000000000");
-      }));
+      row(
+        "audit trail: one patient's access log (1M events)",
+        await timeIt(40, async () => {
+          const [{ id }] = (await db
+            .select({ id: patients.id })
+            .from(patients)
+            .where(sql`${patients.email} = 'queue77@example.test'`)) as [{ id: string }];
+          await listAccessToPatient(db, id, "00000000-0000-4000-8000-000000000000");
+        }),
+      );
     }
     await database.close();
 
-    const server = await startServer({ ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" }, Number(process.env.BENCH_PORT ?? 3310));
+    const server = await startServer(
+      { ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" },
+      Number(process.env.BENCH_PORT ?? 3310),
+    );
     try {
-      for (const [name, p] of [["GET /api/health", "/api/health"], ["GET / (home page)", "/"]] as const) {
+      for (const [name, p] of [
+        ["GET /api/health", "/api/health"],
+        ["GET / (home page)", "/"],
+      ] as const) {
         await load(20, 4, async () => void (await fetch(server.url + p)).arrayBuffer());
         const r = await load(500, 10, async () => {
           const res = await fetch(server.url + p);
@@ -176,14 +188,27 @@ async function main() {
       for (const kind of ["GET slots", "POST booking"]) {
         const st = load100.rec.stats(kind);
         const statuses = load100.rec.statuses.get(kind) ?? {};
-        const errors = Object.entries(statuses).filter(([code]) => code !== "200" && code !== "201" && code !== "409").reduce((a, [, v]) => a + v, 0);
+        const errors = Object.entries(statuses)
+          .filter(([code]) => code !== "200" && code !== "201" && code !== "409")
+          .reduce((a, [, v]) => a + v, 0);
         loadRows.push([`${kind} (100 patients, ${loadSeconds}s)`, fmt(st.p50), fmt(st.p95), fmt(st.p99), `${(st.n / load100.elapsed).toFixed(0)}/s`, String(errors), JSON.stringify(statuses)]);
       }
       const bare = await bareNodeHttp(10);
       const bs = bare.rec.stats("node:http");
-      loadRows.push(["bare node:http hello (100 concurrent, 10s)", fmt(bs.p50), fmt(bs.p95), fmt(bs.p99), `${(bs.n / bare.elapsed).toFixed(0)}/s`, "0", JSON.stringify(bare.rec.statuses.get("node:http"))]);
+      loadRows.push([
+        "bare node:http hello (100 concurrent, 10s)",
+        fmt(bs.p50),
+        fmt(bs.p95),
+        fmt(bs.p99),
+        `${(bs.n / bare.elapsed).toFixed(0)}/s`,
+        "0",
+        JSON.stringify(bare.rec.statuses.get("node:http")),
+      ]);
       const patientCookie = await signInCookie(server.url, "patient@example.com", DEMO_PASSWORD);
-      for (const [label, path, cookie] of [["/book", "/book", undefined], ["/portal", "/portal", patientCookie]] as const) {
+      for (const [label, path, cookie] of [
+        ["/book", "/book", undefined],
+        ["/portal", "/portal", patientCookie],
+      ] as const) {
         const js = await firstLoadJs(server.url, path, cookie);
         notes.push(`first-load JavaScript of ${label}: ${js.kB.toFixed(1)} kB compressed, ${js.files} files (as Chromium downloads it)`);
       }
@@ -245,7 +270,11 @@ ON CONFLICT DO NOTHING;
 `,
   );
   const u = new URL(url);
-  const result = spawnSync("pgbench", ["-n", "-c", "50", "-j", "2", "-T", String(SECONDS), "-f", script, "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"), u.pathname.slice(1)], { encoding: "utf8" });
+  const result = spawnSync(
+    "pgbench",
+    ["-n", "-c", "50", "-j", "2", "-T", String(SECONDS), "-f", script, "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"), u.pathname.slice(1)],
+    { encoding: "utf8" },
+  );
   const match = /tps = ([\d.]+)/.exec(result.stdout ?? "");
   if (!match) throw new Error(`pgbench failed: ${result.stderr}`);
   return Number(match[1]);

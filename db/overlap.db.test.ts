@@ -92,17 +92,19 @@ describe("appointments_no_overlap (exclusion constraint)", () => {
   });
 
   it("keeps the stored window consistent with the buffers", async () => {
-    const bad = getDb().insert(appointments).values({
-      patientId: ctx.patientId,
-      practitionerId: ctx.practitionerId,
-      serviceId: ctx.service.id,
-      locationId: ctx.locationId,
-      startsAt: at("2030-02-01T14:00:00Z"),
-      endsAt: at("2030-02-01T15:00:00Z"),
-      bufferAfterMinutes: 15,
-      blockedFrom: at("2030-02-01T14:00:00Z"),
-      blockedUntil: at("2030-02-01T15:00:00Z"),
-    });
+    const bad = getDb()
+      .insert(appointments)
+      .values({
+        patientId: ctx.patientId,
+        practitionerId: ctx.practitionerId,
+        serviceId: ctx.service.id,
+        locationId: ctx.locationId,
+        startsAt: at("2030-02-01T14:00:00Z"),
+        endsAt: at("2030-02-01T15:00:00Z"),
+        bufferAfterMinutes: 15,
+        blockedFrom: at("2030-02-01T14:00:00Z"),
+        blockedUntil: at("2030-02-01T15:00:00Z"),
+      });
     expect(await sqlstateOf(bad)).toBe("23514");
   });
 });

@@ -27,7 +27,15 @@ async function audit(page: Page, url: string) {
   await page.goto(url);
   await page.waitForLoadState("networkidle");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${url}: ${v.id} (${v.impact}) ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
 }
 
 for (const [persona, role] of PERSONA_FOR) {
@@ -56,7 +64,12 @@ async function tabTo(page: Page, accessibleName: RegExp | string, role?: string)
       const labelled = el.getAttribute("aria-label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el.closest("label")?.textContent ?? el.textContent ?? "";
       const style = getComputedStyle(el);
       const ring = el.closest("label") ? getComputedStyle(el.closest("label")!) : style;
-      return { name: labelled.trim(), role: el.getAttribute("role") ?? el.tagName.toLowerCase(), type: (el as HTMLInputElement).type, visible: style.outlineStyle !== "none" || ring.outlineStyle !== "none" || style.boxShadow !== "none" };
+      return {
+        name: labelled.trim(),
+        role: el.getAttribute("role") ?? el.tagName.toLowerCase(),
+        type: (el as HTMLInputElement).type,
+        visible: style.outlineStyle !== "none" || ring.outlineStyle !== "none" || style.boxShadow !== "none",
+      };
     });
     if (!focused) continue;
     const matches = typeof accessibleName === "string" ? focused.name.includes(accessibleName) : accessibleName.test(focused.name);
@@ -98,7 +111,11 @@ test("booking with the keyboard alone", async ({ page, pageAs, world: w }) => {
   for (const no of await page.getByRole("radio", { name: "No" }).all()) await expect(no).toBeChecked();
   await tabTo(page, "Continue", "button");
   await page.keyboard.press("Enter");
-  for (const [label, value] of [["Full name", "Kim Keyboard"], ["Email", "kim.keyboard@example.test"], ["Phone", "+1 212 555 0190"]] as const) {
+  for (const [label, value] of [
+    ["Full name", "Kim Keyboard"],
+    ["Email", "kim.keyboard@example.test"],
+    ["Phone", "+1 212 555 0190"],
+  ] as const) {
     await tabTo(page, label);
     await page.keyboard.type(value);
   }

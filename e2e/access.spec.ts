@@ -21,7 +21,17 @@ const PERSONAS: Array<PersonaName | "anonymous"> = ["anonymous", "patientA", "pa
 const roleOf = (p: PersonaName | "anonymous"): Role | null => (p === "anonymous" ? null : world.accounts[p as PersonaName].role);
 
 const PUBLIC_PAGES = new Set(["/", "/login", "/login/forgot", "/book"]);
-const PUBLIC_HANDLERS = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/v1/services", "/api/v1/practitioners", "/api/v1/locations", "/api/v1/slots", "/api/v1/appointment-requests", "/api/v1/appointment-requests/[id]/verification", "/api/v1/openapi.json"]);
+const PUBLIC_HANDLERS = new Set([
+  "/api/health",
+  "/api/auth/[...nextauth]",
+  "/api/v1/services",
+  "/api/v1/practitioners",
+  "/api/v1/locations",
+  "/api/v1/slots",
+  "/api/v1/appointment-requests",
+  "/api/v1/appointment-requests/[id]/verification",
+  "/api/v1/openapi.json",
+]);
 /** Public, but only with a signed token in the path: a forged one gets nothing. */
 const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]", "/verify/[token]"]);
 
@@ -168,7 +178,9 @@ for (const action of actions.filter((a) => ACTION_ROLES[a.key] !== "public")) {
     const allowed = ACTION_ROLES[action.key] as readonly Role[];
     const pagePath = action.page.replace(/^app/, "").replace(/\/page$/, "") || "/";
     for (const persona of PERSONAS) {
-      const res = await (await as(persona, baseURL!)).post(concrete(pagePath.startsWith("/_not-found") ? "/" : pagePath), {
+      const res = await (
+        await as(persona, baseURL!)
+      ).post(concrete(pagePath.startsWith("/_not-found") ? "/" : pagePath), {
         headers: { "Next-Action": action.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
         data: "[null,{}]",
       });

@@ -15,7 +15,11 @@ const NEW_PASSWORD = "a brand new password 2026";
 /** The set-password link in the newest email to `to` with `subject`, checked to point at the clinic's own address. */
 async function accountLinkFor(admin: Page, to: string, subject: string, baseURL: string): Promise<string> {
   await admin.goto("/admin/outbox");
-  const email = admin.getByRole("listitem").filter({ has: admin.locator("summary", { hasText: `to ${to}` }) }).filter({ hasText: subject }).first();
+  const email = admin
+    .getByRole("listitem")
+    .filter({ has: admin.locator("summary", { hasText: `to ${to}` }) })
+    .filter({ hasText: subject })
+    .first();
   await email.locator("summary").click();
   const text = await email.locator("pre").innerText();
   const url = /https?:\/\/\S+\/set-password\/[A-Za-z0-9_-]{43}/.exec(text)?.[0];

@@ -19,7 +19,11 @@ test("on a phone, the first tap after a field loses focus is not lost: press Con
   await page.goto(`/book?service=${slug}`);
   await page.getByRole("radio", { name: practitionerName }).check();
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.getByRole("group", { name: /^Time on/ }).getByRole("button").first().click();
+  await page
+    .getByRole("group", { name: /^Time on/ })
+    .getByRole("button")
+    .first()
+    .click();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: /Step 4 of 6/ })).toBeVisible();
 

@@ -7,7 +7,10 @@ async function answerIntake(page: Page, yes: string[] = []) {
   await page.getByRole("radio", { name: "6 out of 10" }).check({ force: true });
   await page.getByLabel("What makes it worse? (optional)").fill("Sitting at my desk");
   for (const flag of RED_FLAGS) {
-    await page.getByRole("group", { name: flag.question }).getByLabel(yes.includes(flag.code) ? "Yes" : "No").check();
+    await page
+      .getByRole("group", { name: flag.question })
+      .getByLabel(yes.includes(flag.code) ? "Yes" : "No")
+      .check();
   }
 }
 
@@ -25,7 +28,11 @@ async function fillContact(page: Page, name: string, admin: Page) {
 
 async function pickFirstTime(page: Page) {
   await expect(page.getByText("Times are in")).toContainText("Eastern");
-  await page.getByRole("group", { name: /^Time on/ }).getByRole("button").first().click();
+  await page
+    .getByRole("group", { name: /^Time on/ })
+    .getByRole("button")
+    .first()
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Chosen:" })).toBeVisible();
 }
 

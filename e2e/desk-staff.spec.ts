@@ -24,7 +24,11 @@ test("the desk books from a patient's page, lands on its confirmation page and c
   await next(desk);
   await desk.getByRole("radio", { name: practitionerName }).check();
   await next(desk);
-  await desk.getByRole("group", { name: /^Time on/ }).getByRole("button").first().click();
+  await desk
+    .getByRole("group", { name: /^Time on/ })
+    .getByRole("button")
+    .first()
+    .click();
   await expect(desk.getByRole("status").filter({ hasText: "Chosen:" })).toBeVisible();
   await next(desk);
   await desk.getByLabel("When did this pain start?").fill("2026-10-01");

@@ -32,8 +32,19 @@ test("the regimen builder finds exercises by name, body area, position and equip
   await expect(add).toBeFocused();
   await physio.keyboard.press("Enter");
   const plan = physio.getByRole("list", { name: "Exercises in the plan" });
-  await expect(plan.getByRole("listitem").last().getByLabel(/^Exercise \d+$/).locator("option:checked")).toHaveText(/Dead bug/);
-  await expect(plan.getByRole("listitem").last().getByRole("img", { name: /arms pointing to the ceiling/ })).toBeVisible();
+  await expect(
+    plan
+      .getByRole("listitem")
+      .last()
+      .getByLabel(/^Exercise \d+$/)
+      .locator("option:checked"),
+  ).toHaveText(/Dead bug/);
+  await expect(
+    plan
+      .getByRole("listitem")
+      .last()
+      .getByRole("img", { name: /arms pointing to the ceiling/ }),
+  ).toBeVisible();
   await expect(add).toHaveText(/In the plan/);
   await expect(add).toBeDisabled();
 });

@@ -53,7 +53,9 @@ test.describe("the hands-on gate", () => {
     await card.getByText("Propose another time").click();
     // The same time a day later, in the clinic's zone (New York).
     const next = new Date(new Date(proposePatient.startsAt).getTime() + 86_400_000);
-    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(next).replace(" ", "T");
+    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+      .format(next)
+      .replace(" ", "T");
     await card.getByLabel("New time (clinic time)").fill(local);
     await card.getByRole("button", { name: "Send proposal" }).click();
     await expect(card).toContainText("Proposed to the patient");

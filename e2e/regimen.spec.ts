@@ -83,7 +83,11 @@ test("a log the clinic refuses, or one sent after the session ended, says so and
   const page = await pageAs("patientA");
   let answer = 401;
   await page.route("**/api/portal/plan-logs", (route) =>
-    route.fulfill({ status: answer, contentType: "application/json", body: JSON.stringify({ error: { code: answer === 401 ? "unauthenticated" : "invalid", message: "Logs can be for the last two months up to today." } }) }),
+    route.fulfill({
+      status: answer,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: answer === 401 ? "unauthenticated" : "invalid", message: "Logs can be for the last two months up to today." } }),
+    }),
   );
   await page.goto("/portal");
   const tilt = page.getByRole("list", { name: "Today's exercises" }).getByRole("listitem").filter({ hasText: "Pelvic tilt" });

@@ -13,14 +13,7 @@ import { readWorld, type PersonaName } from "./fixtures/world";
 const world = readWorld();
 const { caseId, conferenceId, marker, therapistAction } = world.restricted;
 
-const SURFACES = [
-  `/cases/${caseId}`,
-  `/cases/${caseId}/regimen`,
-  `/cases/${caseId}/regimen/print`,
-  "/cases/conference",
-  `/cases/conference/${conferenceId}/print`,
-  "/cases?q=rhea",
-];
+const SURFACES = [`/cases/${caseId}`, `/cases/${caseId}/regimen`, `/cases/${caseId}/regimen/print`, "/cases/conference", `/cases/conference/${conferenceId}/print`, "/cases?q=rhea"];
 
 async function html(persona: PersonaName, baseURL: string, url: string) {
   const ctx = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf(persona) });

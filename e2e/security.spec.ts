@@ -80,9 +80,17 @@ test.describe("headers, cookies and cross-site requests", () => {
     const ip3 = uniqueClientIp();
     const csrf = async () => (await (await request.get("/api/auth/csrf", { headers: { "x-forwarded-for": ip3 } })).json()).csrfToken as string;
     for (let i = 0; i < 10; i++) {
-      await request.post("/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip3 }, form: { csrfToken: await csrf(), email: `nobody${i}@example.test`, password: "wrong" }, maxRedirects: 0 });
+      await request.post("/api/auth/callback/credentials", {
+        headers: { "x-forwarded-for": ip3 },
+        form: { csrfToken: await csrf(), email: `nobody${i}@example.test`, password: "wrong" },
+        maxRedirects: 0,
+      });
     }
-    const locked = await request.post("/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip3 }, form: { csrfToken: await csrf(), email: world.accounts.staff.email, password: world.password }, maxRedirects: 0 });
+    const locked = await request.post("/api/auth/callback/credentials", {
+      headers: { "x-forwarded-for": ip3 },
+      form: { csrfToken: await csrf(), email: world.accounts.staff.email, password: world.password },
+      maxRedirects: 0,
+    });
     expect(locked.status()).toBe(429);
     expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
   });

@@ -8,7 +8,8 @@ test("script, image-error, javascript: and SVG payloads are shown as text everyw
   const { slug, practitionerId } = world.booking.cancel;
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const slots = (await (await request.get(`/api/v1/slots?service=${slug}&practitioner=${practitionerId}&from=${today}&to=${to}`, { headers: { "x-forwarded-for": uniqueClientIp() } })).json()).slots as Array<{ start: string }>;
+  const slots = (await (await request.get(`/api/v1/slots?service=${slug}&practitioner=${practitionerId}&from=${today}&to=${to}`, { headers: { "x-forwarded-for": uniqueClientIp() } })).json())
+    .slots as Array<{ start: string }>;
   const res = await request.post("/api/v1/appointment-requests", {
     headers: { "x-forwarded-for": uniqueClientIp() },
     data: {
@@ -44,7 +45,10 @@ test("script, image-error, javascript: and SVG payloads are shown as text everyw
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     if (url.startsWith("/cases")) {
-      await page.getByRole("link", { name: /Xavier/ }).first().click();
+      await page
+        .getByRole("link", { name: /Xavier/ })
+        .first()
+        .click();
       await expect(page.getByText(`Patient's note: ${PAYLOAD}`)).toBeVisible();
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     }

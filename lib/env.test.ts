@@ -9,7 +9,10 @@ function readmeTable(): Map<string, string> {
   const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 5));
   const rows = new Map<string, string>();
   for (const line of section.split("\n").filter((l) => l.startsWith("| `"))) {
-    const [names, defaults] = line.split("|").slice(1, 3).map((c) => c.trim());
+    const [names, defaults] = line
+      .split("|")
+      .slice(1, 3)
+      .map((c) => c.trim());
     const vars = [...names!.matchAll(/`([A-Z_]+)`/g)].map((m) => m[1]!);
     const values = defaults!.split(" / ").map((d) => d.trim());
     vars.forEach((v, i) => rows.set(v, values.length === vars.length ? values[i]! : defaults!));

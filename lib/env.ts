@@ -35,7 +35,12 @@ const flag = z
   .transform((v) => (v === "1" ? true : v === "0" ? false : undefined));
 
 export const ENV_SCHEMA = z.object({
-  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL").optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
   PGLITE_DIR: optionalText,
   AUTH_SECRET: optionalText,
   DATABASE_POOL_SIZE: positiveInt(10),
@@ -46,7 +51,12 @@ export const ENV_SCHEMA = z.object({
   SIGNIN_LOCK_SECONDS: positiveInt(900),
   PUBLIC_RATE_LIMIT_PER_MINUTE: positiveInt(20),
   APP_URL: optionalText,
-  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
   MAIL_FROM: optionalText.transform((v) => v ?? "Backline clinic <no-reply@backline.example>"),
   BOOKING_VERIFY_MINUTES: positiveInt(30),
   BOOKING_HORIZON_DAYS: positiveInt(90),

@@ -12,14 +12,22 @@ function sources(dir: string): string[] {
     return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
   });
 }
-const code = ["lib", "app"].flatMap((d) => sources(path.join(ROOT, d))).map((f) => readFileSync(f, "utf8")).join("\n");
+const code = ["lib", "app"]
+  .flatMap((d) => sources(path.join(ROOT, d)))
+  .map((f) => readFileSync(f, "utf8"))
+  .join("\n");
 const errors = en.errors as Record<string, Record<string, string>>;
 
 describe("the one error model", () => {
   it("has words in the catalog for every code and key the code raises", () => {
     const used = [...code.matchAll(/(?:new DomainError|actionError)\(\s*"([a-z_]+)"(?:,\s*"([a-z_]+)")?/g)].map((m) => `${m[1]}.${m[2] ?? "default"}`);
     expect(used.length).toBeGreaterThan(60);
-    expect([...new Set(used)].filter((k) => { const [c, key] = k.split("."); return !errors[c!]?.[key!]; })).toEqual([]);
+    expect(
+      [...new Set(used)].filter((k) => {
+        const [c, key] = k.split(".");
+        return !errors[c!]?.[key!];
+      }),
+    ).toEqual([]);
     for (const [c, keys] of Object.entries(errors)) expect(keys, c).toHaveProperty("default");
   });
 

@@ -19,7 +19,10 @@ import { GET as getSlots } from "@/app/api/v1/slots/route";
 
 const session = vi.hoisted(() => ({ current: null as { sid: string } | null }));
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-backline-peer-address": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-backline-peer-address": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const safeString = (v: unknown) => {
@@ -36,12 +39,20 @@ async function counts() {
   return rowsOf<Record<string, number>>(await getDb().execute(sql.raw(`select ${parts}`)))[0]!;
 }
 
-const HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)", "<svg onload=alert(1)>", "'; drop table appointments; --", "\u0000", "\u202e", "💥".repeat(300), "a".repeat(20_000)];
+const HOSTILE = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "<svg onload=alert(1)>",
+  "'; drop table appointments; --",
+  "\u0000",
+  "\u202e",
+  "💥".repeat(300),
+  "a".repeat(20_000),
+];
 /** Text with a control character (NUL, ESC, DEL, C1...) somewhere in it: never stored, always a field error. */
 const CONTROL_CHARS = ["\u0000", "\u0001", "\u0007", "\u0008", "\u000b", "\u000c", "\u001b", "\u007f", "\u0085", "\u009f"];
-const controlString = fc
-  .tuple(fc.string({ maxLength: 40 }), fc.constantFrom(...CONTROL_CHARS), fc.string({ maxLength: 40 }))
-  .map(([a, c, b]) => `Ana${a}${c}${b}`);
+const controlString = fc.tuple(fc.string({ maxLength: 40 }), fc.constantFrom(...CONTROL_CHARS), fc.string({ maxLength: 40 })).map(([a, c, b]) => `Ana${a}${c}${b}`);
 /** Dates far from today: the year 9999, before 1900, year 1, past the booking horizon, extended years. */
 const farInstant = fc.oneof(
   fc.constantFrom("9999-12-31T10:00:00Z", "9999-12-31T23:59:59.999Z", "1899-12-31T10:00:00Z", "0001-01-01T00:00:00Z", "1900-01-01T00:00:00-05:00"),
@@ -50,7 +61,11 @@ const farInstant = fc.oneof(
 );
 const farDate = farInstant.map((iso) => iso.slice(0, 10));
 const hostileString = fc.oneof(fc.constantFrom(...HOSTILE), fc.string(), fc.string({ unit: "binary" }), controlString, farInstant, farDate);
-const anyValue = fc.oneof(fc.anything({ maxDepth: 3 }), fc.json().map((j) => JSON.parse(j) as unknown), hostileString);
+const anyValue = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.json().map((j) => JSON.parse(j) as unknown),
+  hostileString,
+);
 
 withOwnDatabase();
 
@@ -92,7 +107,10 @@ describe("public API under random and hostile input", () => {
       fc.record({
         service: fc.oneof(fc.constant(serviceSlug), hostileString),
         practitionerId: fc.oneof(fc.constant(practitionerId), fc.uuid(), hostileString),
-        start: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), hostileString),
+        start: fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          hostileString,
+        ),
         patient: fc.record({ name: hostileString, email: fc.oneof(fc.emailAddress(), hostileString), phone: hostileString, dateOfBirth: hostileString }),
         intake: fc.record({ painStartedOn: hostileString, painScore: fc.oneof(fc.integer(), fc.double()), redFlags: fc.array(hostileString), notes: hostileString }),
       }),
@@ -101,7 +119,11 @@ describe("public API under random and hostile input", () => {
       fc.asyncProperty(body, fc.boolean(), async (payload, raw) => {
         const before = await counts();
         const res = await requestAppointment(
-          new Request("http://clinic.test/api/v1/appointment-requests", { method: "POST", headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.7" }, body: raw ? safeString(payload) : JSON.stringify(payload) }),
+          new Request("http://clinic.test/api/v1/appointment-requests", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.7" },
+            body: raw ? safeString(payload) : JSON.stringify(payload),
+          }),
           undefined as never,
         );
         expect(res.status).toBeLessThan(500);
@@ -130,7 +152,11 @@ describe("public API under random and hostile input", () => {
         else payload[head] = value;
         const before = await counts();
         const res = await requestAppointment(
-          new Request("http://clinic.test/api/v1/appointment-requests", { method: "POST", headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.8" }, body: JSON.stringify(payload) }),
+          new Request("http://clinic.test/api/v1/appointment-requests", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.8" },
+            body: JSON.stringify(payload),
+          }),
           undefined as never,
         );
         expect(res.status, `${field}=${JSON.stringify(value)}`).toBe(400);
@@ -140,7 +166,18 @@ describe("public API under random and hostile input", () => {
       { numRuns: 120 },
     );
     // The unmutated request books: the refusals above were about the one field.
-    expect((await requestAppointment(new Request("http://clinic.test/api/v1/appointment-requests", { method: "POST", headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.8" }, body: JSON.stringify(validRequest()) }), undefined as never)).status).toBe(201);
+    expect(
+      (
+        await requestAppointment(
+          new Request("http://clinic.test/api/v1/appointment-requests", {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-backline-peer-address": "198.51.100.8" },
+            body: JSON.stringify(validRequest()),
+          }),
+          undefined as never,
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it("bodies over the limit get 413 and write nothing, whatever they hold", async () => {
@@ -192,7 +229,10 @@ describe("server actions under random and hostile input", () => {
           const form = new FormData();
           for (const [k, v] of Object.entries(formFields)) form.set(k, v);
           const before = await counts();
-          for (const args of [[input, "fuzz-key-123456"], [null, form]] as unknown[][]) {
+          for (const args of [
+            [input, "fuzz-key-123456"],
+            [null, form],
+          ] as unknown[][]) {
             let result: unknown;
             try {
               result = await action(...args);

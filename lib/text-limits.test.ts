@@ -9,7 +9,19 @@ import { NoteSchema } from "@/lib/cases/schemas";
  */
 const modules = import.meta.glob<Record<string, unknown>>(["./**/schemas.ts", "./exercises/uploads.ts"], { eager: true });
 
-type Def = { type: string; format?: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; checks?: Array<{ _zod: { def: { check: string; format?: string; pattern?: RegExp } } }> };
+type Def = {
+  type: string;
+  format?: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  checks?: Array<{ _zod: { def: { check: string; format?: string; pattern?: RegExp } } }>;
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 // Formats whose text is bounded by their shape (an id, a date); free text and e-mail addresses are not.
 const BOUNDED_FORMATS = new Set(["uuid", "guid", "date", "datetime", "time", "duration", "cuid", "ulid", "ipv4", "ipv6"]);

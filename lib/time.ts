@@ -76,9 +76,7 @@ export function zoneAbbreviation(timeZone: string, at: Date = new Date()): strin
 
 /** A readable zone name for the screen, e.g. "Eastern Time (New York)". */
 export function describeTimeZone(timeZone: string, at: Date = new Date()): string {
-  const long = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" })
-    .formatToParts(at)
-    .find((p) => p.type === "timeZoneName")?.value;
+  const long = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "long" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value;
   const city = timeZone.split("/").pop()?.replaceAll("_", " ");
   return long ? `${long} (${city})` : timeZone;
 }

@@ -12,7 +12,21 @@ type SheetItem = RegimenItemView & {
 };
 
 /** The printable regimen: plain, large type, one exercise per block, a tick grid for the week. */
-export function RegimenSheet({ title, patientName, author, startDate, reviewDate, items }: { title: string; patientName: string; author: string; startDate: string; reviewDate: string; items: SheetItem[] }) {
+export function RegimenSheet({
+  title,
+  patientName,
+  author,
+  startDate,
+  reviewDate,
+  items,
+}: {
+  title: string;
+  patientName: string;
+  author: string;
+  startDate: string;
+  reviewDate: string;
+  items: SheetItem[];
+}) {
   return (
     <article className="mx-auto max-w-3xl bg-white p-6 text-lg print:p-0">
       <h1 className="text-2xl font-semibold">{title}</h1>
@@ -32,7 +46,12 @@ export function RegimenSheet({ title, patientName, author, startDate, reviewDate
             </p>
             {i.pictureStartUrl || i.pictureEndUrl ? (
               <div className="mt-2 flex gap-2">
-                {([["Start", i.pictureStartUrl, i.pictureStartAlt], ["End", i.pictureEndUrl, i.pictureEndAlt]] as const).map(([phase, src, alt]) =>
+                {(
+                  [
+                    ["Start", i.pictureStartUrl, i.pictureStartAlt],
+                    ["End", i.pictureEndUrl, i.pictureEndAlt],
+                  ] as const
+                ).map(([phase, src, alt]) =>
                   src ? (
                     // eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture; eager, so it is there when printed
                     <img key={phase} src={src} alt={`${phase} position: ${alt ?? ""}`} width={180} height={120} className="rounded border border-line" />

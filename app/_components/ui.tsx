@@ -26,8 +26,7 @@ const variants: Record<Variant, string> = {
   // On a brand-coloured background (the home page's hero).
   inverse: "bg-white text-brand-800 hover:bg-brand-50 border-transparent",
 };
-const buttonBase =
-  "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
+const buttonBase = "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg border px-4 py-2 text-base font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
 
 export function Button({ variant = "primary", className, ...props }: ComponentProps<"button"> & { variant?: Variant }) {
   return <button className={cn(buttonBase, variants[variant], className)} {...props} />;
@@ -114,25 +113,10 @@ export function Table({ caption, children, className }: { caption: string; child
   );
 }
 
-export const inputClass =
-  "block w-full min-h-11 rounded-lg border border-line bg-white px-3 py-2 text-base text-ink shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600";
+export const inputClass = "block w-full min-h-11 rounded-lg border border-line bg-white px-3 py-2 text-base text-ink shadow-sm placeholder:text-slate-400 aria-[invalid=true]:border-red-600";
 
 /** A labelled field with hint and error, wired with aria-describedby. */
-export function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  className,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  children: ReactNode;
-  className?: string;
-}) {
+export function Field({ id, label, hint, error, children, className }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string }) {
   return (
     <div className={cn("flex flex-col gap-1", className)}>
       <label htmlFor={id} className="font-medium">

@@ -43,13 +43,7 @@ export function ChangePasswordForm() {
       ) : null}
       {FIELDS.map((f) => (
         <Field key={f.name} id={f.name} label={f.label} hint={f.hint} error={errors[f.name]?.message}>
-          <input
-            {...describedBy(f.name, { hint: f.hint, error: errors[f.name] })}
-            {...register(f.name)}
-            type="password"
-            autoComplete={f.autoComplete}
-            className={inputClass}
-          />
+          <input {...describedBy(f.name, { hint: f.hint, error: errors[f.name] })} {...register(f.name)} type="password" autoComplete={f.autoComplete} className={inputClass} />
         </Field>
       ))}
       <Button type="submit" disabled={isSubmitting}>

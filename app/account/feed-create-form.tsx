@@ -31,7 +31,14 @@ export function FeedCreateForm() {
       ) : null}
       <label className="flex flex-col gap-1">
         Device or app
-        <input name="label" maxLength={60} placeholder="e.g. Phone" aria-invalid={labelError ? true : undefined} aria-describedby={labelError ? "feed-label-error" : undefined} className={inputClass} />
+        <input
+          name="label"
+          maxLength={60}
+          placeholder="e.g. Phone"
+          aria-invalid={labelError ? true : undefined}
+          aria-describedby={labelError ? "feed-label-error" : undefined}
+          className={inputClass}
+        />
       </label>
       {labelError ? (
         <p id="feed-label-error" className="text-sm font-medium text-red-700">

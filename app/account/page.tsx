@@ -25,10 +25,7 @@ export default async function AccountPage() {
       </Card>
       <Card className="mt-6 max-w-xl">
         <h2 className="mb-1 text-lg font-semibold">Signed in elsewhere?</h2>
-        <p className="mb-4 text-muted">
-          Signing out here ends this browser&apos;s session. If you used a shared computer or lost a phone, end every session of
-          your account at once.
-        </p>
+        <p className="mb-4 text-muted">Signing out here ends this browser&apos;s session. If you used a shared computer or lost a phone, end every session of your account at once.</p>
         <SignOutEverywhere />
       </Card>
       {can.manageFeeds ? (
@@ -37,8 +34,8 @@ export default async function AccountPage() {
             Calendar feeds
           </h2>
           <p className="mb-4 text-muted">
-            Subscribe to your schedule from a calendar app (patients appear by initials only). Make one feed per device or app, so that a lost phone&apos;s feed can be
-            revoked without touching the others.
+            Subscribe to your schedule from a calendar app (patients appear by initials only). Make one feed per device or app, so that a lost phone&apos;s feed can be revoked without touching the
+            others.
           </p>
           {feeds.length ? (
             <ul className="mb-4 flex flex-col gap-2" aria-label="Your calendar feeds">

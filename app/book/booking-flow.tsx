@@ -33,15 +33,17 @@ interface PractitionerOption {
 
 const STEPS = ["Service", "Practitioner", "Day and time", "About your pain", "Your details", "Review"] as const;
 // The fields each step must get right before moving on.
-const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [
-  ["service"],
-  ["practitionerChoice"],
-  ["start", "practitionerId"],
-  ["intake"],
-  ["patient", "guardian"],
-  [],
-];
-const FIELD_STEP = (field: string) => (field.startsWith("patient") || field.startsWith("guardian") || field === "emailCode" ? 4 : field.startsWith("intake") ? 3 : field === "start" || field === "practitionerId" ? 2 : field === "service" ? 0 : 5);
+const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [["service"], ["practitionerChoice"], ["start", "practitionerId"], ["intake"], ["patient", "guardian"], []];
+const FIELD_STEP = (field: string) =>
+  field.startsWith("patient") || field.startsWith("guardian") || field === "emailCode"
+    ? 4
+    : field.startsWith("intake")
+      ? 3
+      : field === "start" || field === "practitionerId"
+        ? 2
+        : field === "service"
+          ? 0
+          : 5;
 const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
 const EMERGENCY_CODES: readonly RedFlagCode[] = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
 
@@ -175,10 +177,11 @@ export function BookingFlow({
     async (values) => {
       setMessage(null);
       const request = toAppointmentRequest(BookingFormSchema.parse(values));
-      const result: ActionResult<BookingActionData> =
-        await callAction(() =>
-          mode === "desk" ? bookForPatientAction({ request, idempotencyKey, ...(patientId ? { patientId } : {}) }) : requestAppointmentAction(request, idempotencyKey, needsCode ? emailCode.value() : undefined),
-        );
+      const result: ActionResult<BookingActionData> = await callAction(() =>
+        mode === "desk"
+          ? bookForPatientAction({ request, idempotencyKey, ...(patientId ? { patientId } : {}) })
+          : requestAppointmentAction(request, idempotencyKey, needsCode ? emailCode.value() : undefined),
+      );
       if (result.ok && result.data.kind === "booked") {
         // The desk lands on its own page (what was booked, the manage link to send), not the patient's.
         router.push(mode === "desk" ? `/desk/appointments/${result.data.appointmentId}` : result.data.managePath);
@@ -208,7 +211,11 @@ export function BookingFlow({
     <form onSubmit={onSubmit} noValidate className="mx-auto flex max-w-3xl flex-col gap-6">
       <ol className="flex flex-wrap gap-2 text-sm" aria-label="Progress">
         {STEPS.map((label, i) => (
-          <li key={label} aria-current={i === step ? "step" : undefined} className={cn("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}>
+          <li
+            key={label}
+            aria-current={i === step ? "step" : undefined}
+            className={cn("rounded-full px-3 py-1", i === step ? "bg-brand-600 text-white" : i < step ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-muted")}
+          >
             {i + 1}. {label}
           </li>
         ))}
@@ -235,7 +242,17 @@ export function BookingFlow({
                   .filter((s) => s.group === group)
                   .map((s) => (
                     <label key={s.slug} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                      <input type="radio" value={s.slug} {...register("service", { onChange: () => { setValue("start", ""); setValue("practitionerChoice", ""); } })} className="mt-1 h-5 w-5 accent-brand-600" />
+                      <input
+                        type="radio"
+                        value={s.slug}
+                        {...register("service", {
+                          onChange: () => {
+                            setValue("start", "");
+                            setValue("practitionerChoice", "");
+                          },
+                        })}
+                        className="mt-1 h-5 w-5 accent-brand-600"
+                      />
                       <span>
                         <span className="block font-medium">{s.name}</span>
                         <span className="block text-sm text-muted">
@@ -279,17 +296,17 @@ export function BookingFlow({
             </fieldset>
           ) : null}
           <fieldset className="flex flex-col gap-3">
-          <legend className="mb-2">Who would you like to see for {chosenService?.name ?? "this service"}?</legend>
-          {[{ id: "any", name: "First available", credentials: "Whoever is free first" }, ...offering].map((p) => (
-            <label key={p.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" value={p.id} {...register("practitionerChoice", { onChange: () => setValue("start", "") })} className="h-5 w-5 accent-brand-600" />
-              <span>
-                <span className="block font-medium">{p.name}</span>
-                {p.credentials ? <span className="block text-sm text-muted">{p.credentials}</span> : null}
-              </span>
-            </label>
-          ))}
-          {errors.practitionerChoice ? <p className="font-medium text-red-700">{errors.practitionerChoice.message}</p> : null}
+            <legend className="mb-2">Who would you like to see for {chosenService?.name ?? "this service"}?</legend>
+            {[{ id: "any", name: "First available", credentials: "Whoever is free first" }, ...offering].map((p) => (
+              <label key={p.id} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input type="radio" value={p.id} {...register("practitionerChoice", { onChange: () => setValue("start", "") })} className="h-5 w-5 accent-brand-600" />
+                <span>
+                  <span className="block font-medium">{p.name}</span>
+                  {p.credentials ? <span className="block text-sm text-muted">{p.credentials}</span> : null}
+                </span>
+              </label>
+            ))}
+            {errors.practitionerChoice ? <p className="font-medium text-red-700">{errors.practitionerChoice.message}</p> : null}
           </fieldset>
         </div>
       ) : null}
@@ -330,7 +347,10 @@ export function BookingFlow({
             </p>
             <div className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
               {Array.from({ length: 11 }, (_, n) => (
-                <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+                <label
+                  key={n}
+                  className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600"
+                >
                   {/* Controlled: radio values are strings, the score is a number. */}
                   <input
                     type="radio"
@@ -400,13 +420,27 @@ export function BookingFlow({
             <input {...describedBy("name", { error: errors.patient?.name })} {...register("patient.name")} autoComplete="name" readOnly={fromAccount} className={inputClass} />
           </Field>
           <Field id="email" label="Email" hint="We send the confirmation and a link to change it here." error={errors.patient?.email?.message}>
-            <input {...describedBy("email", { hint: true, error: errors.patient?.email })} {...register("patient.email")} type="email" autoComplete="email" readOnly={fromAccount} className={inputClass} />
+            <input
+              {...describedBy("email", { hint: true, error: errors.patient?.email })}
+              {...register("patient.email")}
+              type="email"
+              autoComplete="email"
+              readOnly={fromAccount}
+              className={inputClass}
+            />
           </Field>
           <Field id="phone" label="Phone" error={errors.patient?.phone?.message}>
             <input {...describedBy("phone", { error: errors.patient?.phone })} {...register("patient.phone")} type="tel" autoComplete="tel" readOnly={fromAccount} className={inputClass} />
           </Field>
           <Field id="dateOfBirth" label="Date of birth" error={errors.patient?.dateOfBirth?.message}>
-            <input {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })} {...register("patient.dateOfBirth")} type="date" autoComplete="bday" readOnly={fromAccount} className={inputClass} />
+            <input
+              {...describedBy("dateOfBirth", { error: errors.patient?.dateOfBirth })}
+              {...register("patient.dateOfBirth")}
+              type="date"
+              autoComplete="bday"
+              readOnly={fromAccount}
+              className={inputClass}
+            />
           </Field>
           {needsCode ? <EmailCodeFields state={emailCode} email={form.getValues("patient.email")} /> : null}
           {minor ? (
@@ -417,7 +451,12 @@ export function BookingFlow({
                 <input {...describedBy("guardianName", { error: errors.guardian?.name })} {...register("guardian.name")} autoComplete="off" className={inputClass} />
               </Field>
               <Field id="guardianRelationship" label="Relationship to the patient" error={errors.guardian?.relationship?.message}>
-                <input {...describedBy("guardianRelationship", { error: errors.guardian?.relationship })} {...register("guardian.relationship")} placeholder="for example mother, father, legal guardian" className={inputClass} />
+                <input
+                  {...describedBy("guardianRelationship", { error: errors.guardian?.relationship })}
+                  {...register("guardian.relationship")}
+                  placeholder="for example mother, father, legal guardian"
+                  className={inputClass}
+                />
               </Field>
               <label className="flex items-start gap-3">
                 <input type="checkbox" {...register("guardian.consent")} className="mt-1 size-5" aria-invalid={errors.guardian?.consent ? true : undefined} />

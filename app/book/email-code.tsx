@@ -64,8 +64,8 @@ export function EmailCodeFields({ state, email }: { state: ReturnType<typeof use
     <fieldset className="flex flex-col gap-3 rounded-lg border border-line p-4 sm:col-span-2">
       <legend className="px-1 font-semibold">Confirm your email</legend>
       <p className="text-sm text-muted">
-        We email you a 6-digit code. It shows us the request really comes from you, so it can join your record. No code to hand? You can still send
-        the request: it waits until you enter the code from the email, or until we call you.
+        We email you a 6-digit code. It shows us the request really comes from you, so it can join your record. No code to hand? You can still send the request: it waits until you enter the code from
+        the email, or until we call you.
       </p>
       <div>
         <Button type="button" variant="secondary" disabled={state.sending} onClick={() => state.send(email)}>

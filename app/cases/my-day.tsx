@@ -47,7 +47,8 @@ export function MyDay({ visits }: { visits: DayVisit[] }) {
                 <td>
                   {v.flags.length ? (
                     <Badge tone="danger">
-                      {v.flags.length} uncleared · worst: {PRIORITY_LABELS[v.flags.some((f) => f.priority === "emergency") ? "emergency" : v.flags.some((f) => f.priority === "same_day") ? "same_day" : "within_48h"]}
+                      {v.flags.length} uncleared · worst:{" "}
+                      {PRIORITY_LABELS[v.flags.some((f) => f.priority === "emergency") ? "emergency" : v.flags.some((f) => f.priority === "same_day") ? "same_day" : "within_48h"]}
                     </Badge>
                   ) : (
                     <span className="text-muted">None</span>

@@ -86,11 +86,20 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         Case queue
       </h2>
       <nav aria-label="Cases by status" className="mb-4 flex flex-wrap gap-2">
-        <Link href={link({ status: undefined })} aria-current={!filters.status ? "page" : undefined} className="rounded-full border border-line bg-white px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50">
+        <Link
+          href={link({ status: undefined })}
+          aria-current={!filters.status ? "page" : undefined}
+          className="rounded-full border border-line bg-white px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
+        >
           Open ({counts.new + counts.triaged + counts.in_care + counts.case_conference})
         </Link>
         {CASE_STATUSES.map((s) => (
-          <Link key={s} href={link({ status: s })} aria-current={filters.status === s ? "page" : undefined} className="rounded-full border border-line bg-white px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50">
+          <Link
+            key={s}
+            href={link({ status: s })}
+            aria-current={filters.status === s ? "page" : undefined}
+            className="rounded-full border border-line bg-white px-3 py-1 aria-[current=page]:border-brand-600 aria-[current=page]:bg-brand-50"
+          >
             {CASE_STATUS_LABELS[s]} ({counts[s]})
           </Link>
         ))}

@@ -27,7 +27,17 @@ const summaryClass = "flex min-h-11 cursor-pointer items-center rounded-lg borde
  * picks a practitioner offering the service, a day, then a free time from the slots engine (radio
  * buttons: keyboard and screen readers work). Both email the patient.
  */
-export function AppointmentChanges({ appointment, practitioners, reasons, timeZone }: { appointment: ChangeableAppointment; practitioners: Array<{ id: string; name: string }>; reasons: Reason[]; timeZone: string }) {
+export function AppointmentChanges({
+  appointment,
+  practitioners,
+  reasons,
+  timeZone,
+}: {
+  appointment: ChangeableAppointment;
+  practitioners: Array<{ id: string; name: string }>;
+  reasons: Reason[];
+  timeZone: string;
+}) {
   return (
     <div className="flex flex-wrap items-start gap-3">
       <details>
@@ -162,7 +172,16 @@ function MoveForm({ appointment, practitioners, reasons, timeZone }: { appointme
         </Alert>
       ) : null}
       <Field id={`${id}-practitioner`} label="Practitioner" error={formState.errors.practitionerId?.message}>
-        <select {...describedBy(`${id}-practitioner`, { error: formState.errors.practitionerId })} {...register("practitionerId", { onChange: () => { setValue("start", ""); setAlternatives(null); } })} className={inputClass}>
+        <select
+          {...describedBy(`${id}-practitioner`, { error: formState.errors.practitionerId })}
+          {...register("practitionerId", {
+            onChange: () => {
+              setValue("start", "");
+              setAlternatives(null);
+            },
+          })}
+          className={inputClass}
+        >
           {practitioners.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -188,11 +207,18 @@ function MoveForm({ appointment, practitioners, reasons, timeZone }: { appointme
       <fieldset>
         <legend className="mb-2 font-medium">{alternatives ? "The nearest free times" : "Free time"}</legend>
         {slots === undefined ? <p aria-live="polite">Looking for free times…</p> : null}
-        {slots === null ? <p role="alert" className="text-red-700">We could not load free times. Please try again.</p> : null}
+        {slots === null ? (
+          <p role="alert" className="text-red-700">
+            We could not load free times. Please try again.
+          </p>
+        ) : null}
         {slots?.length === 0 ? <p>No free times that day. Try another day or practitioner.</p> : null}
         <div className="grid grid-cols-3 gap-2 sm:grid-cols-5">
           {slots?.map((s) => (
-            <label key={`${s.start}-${s.practitionerId}`} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white px-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+            <label
+              key={`${s.start}-${s.practitionerId}`}
+              className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line bg-white px-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600"
+            >
               <input type="radio" value={s.start} {...register("start", { onChange: () => s.practitionerId !== practitionerId && setValue("practitionerId", s.practitionerId) })} className="sr-only" />
               {alternatives ? `${s.start.slice(5, 10)} ` : ""}
               {timeLabel(s.start, timeZone)}

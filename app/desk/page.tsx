@@ -78,8 +78,11 @@ export default async function DeskPage() {
                   {r.awaitingVerification ? (
                     <Alert tone="warning" className="mb-3" title="Not verified: the sender has not confirmed their email yet">
                       <p className="mb-2">
-                        Nothing of this request is on anyone&apos;s record yet. Call <a href={`tel:${r.patientPhone.replace(/[^+\d]/g, "")}`} className="font-semibold underline">{r.patientPhone}</a>, check
-                        who you are speaking to, then link the request.
+                        Nothing of this request is on anyone&apos;s record yet. Call{" "}
+                        <a href={`tel:${r.patientPhone.replace(/[^+\d]/g, "")}`} className="font-semibold underline">
+                          {r.patientPhone}
+                        </a>
+                        , check who you are speaking to, then link the request.
                       </p>
                       <ActionForm action={verifyByDeskAction} submitLabel="Verified by phone: link the request" variant="secondary">
                         <input type="hidden" name="appointmentId" value={r.id} />
@@ -95,7 +98,9 @@ export default async function DeskPage() {
                           ))}
                           <label className="flex items-start gap-2">
                             <input type="radio" name="patientId" value="new" className="mt-1" defaultChecked={r.linkCandidates.length === 0} />
-                            <span>A new patient: {r.patientName}, born {r.dateOfBirth ?? "—"}</span>
+                            <span>
+                              A new patient: {r.patientName}, born {r.dateOfBirth ?? "—"}
+                            </span>
                           </label>
                         </fieldset>
                         <FieldError name="patientId" />
@@ -209,7 +214,12 @@ export default async function DeskPage() {
                     {canStaffChangeAppointment(user, v, now) ? (
                       <div className="mb-2">
                         <AppointmentChanges
-                          appointment={{ id: v.id, serviceSlug: v.serviceSlug, practitionerId: v.practitionerId, label: `${v.patientName}'s ${formatTimeWithZone(v.startsAt, v.timeZone)} ${v.serviceName}` }}
+                          appointment={{
+                            id: v.id,
+                            serviceSlug: v.serviceSlug,
+                            practitionerId: v.practitionerId,
+                            label: `${v.patientName}'s ${formatTimeWithZone(v.startsAt, v.timeZone)} ${v.serviceName}`,
+                          }}
                           practitioners={offeringBySlug[v.serviceSlug] ?? []}
                           reasons={reasons}
                           timeZone={v.timeZone}

@@ -16,25 +16,10 @@ export function SignInForm({ next }: { next: string }) {
       ) : null}
       <input type="hidden" name="next" value={next} />
       <Field id="email" label="Email" error={state.fields?.email}>
-        <input
-          {...describedBy("email", { error: state.fields?.email })}
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email ?? ""}
-          className={inputClass}
-        />
+        <input {...describedBy("email", { error: state.fields?.email })} name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} className={inputClass} />
       </Field>
       <Field id="password" label="Password" error={state.fields?.password}>
-        <input
-          {...describedBy("password", { error: state.fields?.password })}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className={inputClass}
-        />
+        <input {...describedBy("password", { error: state.fields?.password })} name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </Field>
       <Button type="submit" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}

@@ -50,16 +50,7 @@ export default async function PortalPage() {
               <p className="mb-3 text-muted">
                 {p.title} · from {p.authorName} · review on {p.reviewDate}
               </p>
-              <TodayPlan
-                patientKey={patientId}
-                items={p.items}
-                today={today}
-                timeZone={timeZone}
-                serverLogs={p.logs}
-                itemExercise={p.itemExercise}
-                planDays={p.planDays}
-                serverCheckins={checkins}
-              />
+              <TodayPlan patientKey={patientId} items={p.items} today={today} timeZone={timeZone} serverLogs={p.logs} itemExercise={p.itemExercise} planDays={p.planDays} serverCheckins={checkins} />
             </div>
           ))
         ) : (

@@ -58,9 +58,7 @@ function Pictures({ item }: { item: Partial<ExercisePictures> & { exerciseName: 
         ))}
       </div>
       {item.pictureLicence || item.pictureAttribution ? (
-        <figcaption className="mt-1 text-xs text-muted">
-          Pictures: {[item.pictureAttribution, item.pictureLicence].filter(Boolean).join(", ")}
-        </figcaption>
+        <figcaption className="mt-1 text-xs text-muted">Pictures: {[item.pictureAttribution, item.pictureLicence].filter(Boolean).join(", ")}</figcaption>
       ) : null}
     </figure>
   );
@@ -186,7 +184,10 @@ export function TodayPlan({
       const now = readPending(key);
       const sent = new Set(current.entries.map((e) => e.clientId));
       setSentEntries((before) => [...before, ...current.entries]);
-      writePending(key, { entries: now.entries.filter((e) => !sent.has(e.clientId)), checkin: now.checkin === current.checkin || JSON.stringify(now.checkin) === JSON.stringify(current.checkin) ? undefined : now.checkin });
+      writePending(key, {
+        entries: now.entries.filter((e) => !sent.has(e.clientId)),
+        checkin: now.checkin === current.checkin || JSON.stringify(now.checkin) === JSON.stringify(current.checkin) ? undefined : now.checkin,
+      });
       setStatus("idle");
     } catch {
       setStatus(navigator.onLine ? "error" : "offline");
@@ -276,10 +277,15 @@ export function TodayPlan({
           return (
             <li key={item.id} className={cn("rounded-xl border bg-white p-4", finished ? "border-emerald-400" : "border-line")}>
               <h3 className="text-lg font-semibold">{item.exerciseName}</h3>
-              <p className="font-medium">{doseText(item)}{item.side !== "both" ? ` · ${item.side}` : ""}</p>
+              <p className="font-medium">
+                {doseText(item)}
+                {item.side !== "both" ? ` · ${item.side}` : ""}
+              </p>
               {item.notes ? <p className="text-sm">{item.notes}</p> : null}
               <Pictures item={item} />
-              {item.holdSeconds || item.durationSeconds ? <HoldTimer seconds={item.holdSeconds || item.durationSeconds!} what={item.holdSeconds ? `${item.exerciseName} hold` : item.exerciseName} /> : null}
+              {item.holdSeconds || item.durationSeconds ? (
+                <HoldTimer seconds={item.holdSeconds || item.durationSeconds!} what={item.holdSeconds ? `${item.exerciseName} hold` : item.exerciseName} />
+              ) : null}
               {item.mediaUrl ? (
                 <p className="mt-2 text-sm">
                   <a href={item.mediaUrl} rel="noopener noreferrer" target="_blank" className="text-brand-700 underline">
@@ -323,7 +329,10 @@ export function TodayPlan({
           <legend className="text-sm text-muted">Pain now: 0 = none, 10 = the worst imaginable (optional)</legend>
           <div className="mt-2 grid grid-cols-6 gap-2 sm:grid-cols-11">
             {Array.from({ length: 11 }, (_, n) => (
-              <label key={n} className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600">
+              <label
+                key={n}
+                className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600"
+              >
                 <input type="radio" name="pain-today" value={n} checked={pain === n} onChange={() => setPain(n)} className="sr-only" />
                 {n}
                 <span className="sr-only"> out of 10</span>
@@ -346,45 +355,45 @@ export function TodayPlan({
         </h3>
         <Table caption="Sessions done this week" className="text-center [&_td]:px-2 [&_th]:px-2">
           <thead>
-              <tr>
-                <th scope="col" className="text-left">
-                  Exercise
+            <tr>
+              <th scope="col" className="text-left">
+                Exercise
+              </th>
+              {week.map((d, i) => (
+                <th key={d} scope="col" aria-current={d === today ? "date" : undefined} className={d === today ? "bg-brand-50" : undefined}>
+                  {WEEKDAYS[i]}
                 </th>
-                {week.map((d, i) => (
-                  <th key={d} scope="col" aria-current={d === today ? "date" : undefined} className={d === today ? "bg-brand-50" : undefined}>
-                    {WEEKDAYS[i]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" className="text-left font-normal">
-                    {item.exerciseName}
-                  </th>
-                  {week.map((d) => {
-                    const n = doneOn(item.exerciseId, d);
-                    const asked = d === today || (planDays[d] ?? []).includes(item.exerciseId);
-                    return (
-                      <td key={d}>
-                        {n ? (
-                          <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span>
-                        ) : d > today ? (
-                          ""
-                        ) : asked ? (
-                          <span className="text-muted" aria-label="not done">
-                            ·
-                          </span>
-                        ) : (
-                          <span className="sr-only">not in your plan that day</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
               ))}
-            </tbody>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <th scope="row" className="text-left font-normal">
+                  {item.exerciseName}
+                </th>
+                {week.map((d) => {
+                  const n = doneOn(item.exerciseId, d);
+                  const asked = d === today || (planDays[d] ?? []).includes(item.exerciseId);
+                  return (
+                    <td key={d}>
+                      {n ? (
+                        <span aria-label={`${n} done`}>✓{n > 1 ? n : ""}</span>
+                      ) : d > today ? (
+                        ""
+                      ) : asked ? (
+                        <span className="text-muted" aria-label="not done">
+                          ·
+                        </span>
+                      ) : (
+                        <span className="sr-only">not in your plan that day</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
         </Table>
       </section>
 

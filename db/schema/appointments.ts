@@ -65,7 +65,9 @@ export const appointments = pgTable(
       .where(sql`${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
     index("appointments_case_idx").on(t.caseId),
-    index("appointments_pending_verification_idx").on(t.verificationExpiresAt).where(sql`${t.verificationExpiresAt} is not null`),
+    index("appointments_pending_verification_idx")
+      .on(t.verificationExpiresAt)
+      .where(sql`${t.verificationExpiresAt} is not null`),
     check("appointments_order_check", sql`${t.startsAt} < ${t.endsAt}`),
     check(
       "appointments_blocked_check",

@@ -14,7 +14,10 @@ export const intakes = pgTable(
     painStartedOn: date("pain_started_on").notNull(),
     painScore: smallint("pain_score").notNull(),
     worseWith: text("worse_with").notNull().default(""),
-    redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
+    redFlags: text("red_flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     notes: text("notes").notNull().default(""),
     /** Who typed the answers: the patient themselves (online or through the API), or the front desk on the phone. */
     enteredBy: text("entered_by").notNull().default("patient"),
@@ -28,10 +31,7 @@ export const intakes = pgTable(
   },
   (t) => [
     check("intakes_pain_score_check", sql`${t.painScore} between 0 and 10`),
-    check(
-      "intakes_guardian_check",
-      sql`(${t.guardianName} is null) = (${t.guardianRelationship} is null) and (${t.guardianName} is null) = (${t.guardianConsentAt} is null)`,
-    ),
+    check("intakes_guardian_check", sql`(${t.guardianName} is null) = (${t.guardianRelationship} is null) and (${t.guardianName} is null) = (${t.guardianConsentAt} is null)`),
     check("intakes_entered_by_check", sql`${t.enteredBy} in ('patient', 'staff')`),
     index("intakes_priority_idx").on(t.priority, t.createdAt),
   ],

@@ -27,10 +27,16 @@ export const cases = pgTable(
     durationClass: durationClassEnum("duration_class"),
     painStartedOn: date("pain_started_on"),
     leadPractitionerId: uuid("lead_practitioner_id").references(() => practitioners.id, { onDelete: "set null" }),
-    disciplines: disciplineEnum("disciplines").array().notNull().default(sql`'{}'`),
+    disciplines: disciplineEnum("disciplines")
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     suggestedDiscipline: disciplineEnum("suggested_discipline"),
     /** Red-flag codes reported during this episode; their clearance lives per patient in patient_red_flags. */
-    redFlags: text("red_flags").array().notNull().default(sql`'{}'::text[]`),
+    redFlags: text("red_flags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Derived from `red_flags` by the database (indexed filter of the queue). */
     hasRedFlags: boolean("has_red_flags")
       .generatedAlwaysAs(sql`cardinality(red_flags) > 0`)

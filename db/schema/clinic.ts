@@ -1,21 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  time,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { disciplineEnum } from "./enums";
 import { users } from "./users";
 import type { BreakInterval } from "@/lib/clinic/schemas";
@@ -86,10 +70,7 @@ export const services = pgTable(
   },
   (t) => [
     check("services_duration_check", sql`${t.durationMinutes} between 5 and 480`),
-    check(
-      "services_buffers_check",
-      sql`${t.bufferBeforeMinutes} between 0 and 120 and ${t.bufferAfterMinutes} between 0 and 120`,
-    ),
+    check("services_buffers_check", sql`${t.bufferBeforeMinutes} between 0 and 120 and ${t.bufferAfterMinutes} between 0 and 120`),
     check("services_notice_check", sql`${t.minNoticeMinutes} >= 0 and ${t.cancellationCutoffHours} >= 0`),
     check("services_slug_check", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
@@ -133,10 +114,7 @@ export const workingHours = pgTable(
     index("working_hours_practitioner_idx").on(t.practitionerId, t.weekday),
     check("working_hours_weekday_check", sql`${t.weekday} between 1 and 7`),
     check("working_hours_order_check", sql`${t.startTime} < ${t.endTime}`),
-    check(
-      "working_hours_effective_check",
-      sql`${t.effectiveUntil} is null or ${t.effectiveFrom} <= ${t.effectiveUntil}`,
-    ),
+    check("working_hours_effective_check", sql`${t.effectiveUntil} is null or ${t.effectiveFrom} <= ${t.effectiveUntil}`),
   ],
 );
 
@@ -151,10 +129,7 @@ export const timeOff = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull().default(""),
   },
-  (t) => [
-    index("time_off_practitioner_idx").on(t.practitionerId, t.startsAt),
-    check("time_off_order_check", sql`${t.startsAt} < ${t.endsAt}`),
-  ],
+  (t) => [index("time_off_practitioner_idx").on(t.practitionerId, t.startsAt), check("time_off_order_check", sql`${t.startsAt} < ${t.endsAt}`)],
 );
 
 /**

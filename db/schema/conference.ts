@@ -73,7 +73,13 @@ export const actionItems = pgTable(
     /** Set for tasks raised by a rule (e.g. a regimen check-in), so each is raised once. */
     dedupeKey: text("dedupe_key"),
   },
-  (t) => [uniqueIndex("action_items_dedupe_key").on(t.dedupeKey), index("action_items_owner_idx").on(t.ownerPractitionerId, t.dueOn).where(sql`${t.completedAt} is null`), index("action_items_case_idx").on(t.caseId)],
+  (t) => [
+    uniqueIndex("action_items_dedupe_key").on(t.dedupeKey),
+    index("action_items_owner_idx")
+      .on(t.ownerPractitionerId, t.dueOn)
+      .where(sql`${t.completedAt} is null`),
+    index("action_items_case_idx").on(t.caseId),
+  ],
 );
 
 /** Clinic-wide settings an admin can change (one row per key). */

@@ -21,8 +21,5 @@ export const patients = pgTable(
     mergedIntoPatientId: uuid("merged_into_patient_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("patients_user_key").on(t.userId),
-    index("patients_email_idx").on(sql`lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex("patients_user_key").on(t.userId), index("patients_email_idx").on(sql`lower(${t.email})`)],
 );

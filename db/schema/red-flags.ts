@@ -28,7 +28,9 @@ export const patientRedFlags = pgTable(
   },
   (t) => [
     uniqueIndex("patient_red_flags_patient_code_key").on(t.patientId, t.code),
-    index("patient_red_flags_uncleared_idx").on(t.patientId).where(sql`${t.clearedAt} is null`),
+    index("patient_red_flags_uncleared_idx")
+      .on(t.patientId)
+      .where(sql`${t.clearedAt} is null`),
     check("patient_red_flags_clearance_check", sql`(${t.clearedAt} is null) = (${t.clearedBy} is null) and (${t.clearedAt} is null) = (${t.clearanceNote} is null)`),
   ],
 );

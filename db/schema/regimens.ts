@@ -95,7 +95,9 @@ export const regimens = pgTable(
   },
   (t) => [
     uniqueIndex("regimens_lineage_version_key").on(t.lineageId, t.version),
-    uniqueIndex("regimens_one_current_per_case").on(t.caseId).where(sql`${t.isCurrent}`),
+    uniqueIndex("regimens_one_current_per_case")
+      .on(t.caseId)
+      .where(sql`${t.isCurrent}`),
     index("regimens_patient_idx").on(t.patientId, t.isCurrent),
     check("regimens_dates_check", sql`${t.reviewDate} >= ${t.startDate}`),
   ],
@@ -123,7 +125,10 @@ export const regimenItems = pgTable(
   },
   (t) => [
     index("regimen_items_regimen_idx").on(t.regimenId, t.position),
-    check("regimen_items_dose_check", sql`(${t.reps} is null) <> (${t.durationSeconds} is null) and ${t.sets} between 1 and 10 and ${t.timesPerDay} between 1 and 6 and ${t.daysPerWeek} between 1 and 7`),
+    check(
+      "regimen_items_dose_check",
+      sql`(${t.reps} is null) <> (${t.durationSeconds} is null) and ${t.sets} between 1 and 10 and ${t.timesPerDay} between 1 and 6 and ${t.daysPerWeek} between 1 and 7`,
+    ),
   ],
 );
 

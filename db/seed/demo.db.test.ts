@@ -23,7 +23,10 @@ describe("demo clinic seed", () => {
     expect(locs.some((l) => l.timeZone === "America/New_York")).toBe(true);
     expect(svcs.length).toBeGreaterThanOrEqual(10);
     for (const word of ["consultation", "chiropractic", "evaluation", "follow-up", "deep-tissue", "myofascial", "acupressure", "shiatsu", "craniosacral", "sports"]) {
-      expect(svcs.some((s) => s.slug.includes(word)), word).toBe(true);
+      expect(
+        svcs.some((s) => s.slug.includes(word)),
+        word,
+      ).toBe(true);
     }
     expect(pracs.length).toBeGreaterThanOrEqual(7);
     expect(new Set(pracs.map((p) => p.discipline))).toEqual(new Set(DISCIPLINES));

@@ -34,25 +34,131 @@ import {
 const TZ = "America/New_York";
 
 const SERVICES = [
-  { slug: "spine-consultation", name: "Spine consultation", discipline: "spine_physician", durationMinutes: 45, bufferAfterMinutes: 15, minNoticeMinutes: 24 * 60, needsReview: true, description: "A first assessment of your back pain by a spine physician: history, examination and a plan." },
-  { slug: "spine-follow-up", name: "Spine follow-up", discipline: "spine_physician", durationMinutes: 30, bufferAfterMinutes: 10, minNoticeMinutes: 12 * 60, needsReview: true, description: "A review of how your plan is working with your spine physician." },
-  { slug: "chiropractic-adjustment", name: "Chiropractic adjustment", discipline: "chiropractor", durationMinutes: 30, bufferAfterMinutes: 5, minNoticeMinutes: 4 * 60, description: "Assessment and spinal manipulation or mobilisation by a chiropractor." },
-  { slug: "physical-therapy-evaluation", name: "Physical therapy evaluation", discipline: "physical_therapist", durationMinutes: 60, bufferAfterMinutes: 10, minNoticeMinutes: 12 * 60, description: "Movement assessment and a home exercise programme to start with." },
-  { slug: "physical-therapy-follow-up", name: "Physical therapy follow-up", discipline: "physical_therapist", durationMinutes: 45, bufferAfterMinutes: 10, minNoticeMinutes: 4 * 60, description: "Progressing your exercises and hands-on treatment." },
-  { slug: "deep-tissue-massage-60", name: "Deep tissue massage (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Slow, firm work on the deeper layers of the back and hip muscles." },
-  { slug: "deep-tissue-massage-90", name: "Deep tissue massage (90 min)", discipline: "massage_therapist", durationMinutes: 90, bufferAfterMinutes: 15, description: "A longer deep tissue session for the back, hips and legs." },
-  { slug: "myofascial-release-60", name: "Myofascial release (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Sustained pressure to ease tight fascia around the lower back." },
-  { slug: "acupressure-30", name: "Acupressure (30 min)", discipline: "massage_therapist", durationMinutes: 30, bufferAfterMinutes: 10, description: "Finger pressure on points along the back and legs." },
-  { slug: "shiatsu-60", name: "Shiatsu (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Japanese pressure and stretching technique, clothed, on a mat." },
-  { slug: "craniosacral-therapy-60", name: "Craniosacral therapy (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Gentle, light-touch work along the spine and head." },
-  { slug: "sports-massage-30", name: "Sports massage (30 min)", discipline: "massage_therapist", durationMinutes: 30, bufferAfterMinutes: 10, description: "Focused work on one area, such as hamstrings or glutes." },
-  { slug: "sports-massage-60", name: "Sports massage (60 min)", discipline: "massage_therapist", durationMinutes: 60, bufferAfterMinutes: 15, description: "Pre- or post-activity massage for active people." },
-] as const satisfies ReadonlyArray<{ slug: string; name: string; discipline: Discipline; durationMinutes: number; bufferAfterMinutes: number; minNoticeMinutes?: number; needsReview?: boolean; description: string }>;
+  {
+    slug: "spine-consultation",
+    name: "Spine consultation",
+    discipline: "spine_physician",
+    durationMinutes: 45,
+    bufferAfterMinutes: 15,
+    minNoticeMinutes: 24 * 60,
+    needsReview: true,
+    description: "A first assessment of your back pain by a spine physician: history, examination and a plan.",
+  },
+  {
+    slug: "spine-follow-up",
+    name: "Spine follow-up",
+    discipline: "spine_physician",
+    durationMinutes: 30,
+    bufferAfterMinutes: 10,
+    minNoticeMinutes: 12 * 60,
+    needsReview: true,
+    description: "A review of how your plan is working with your spine physician.",
+  },
+  {
+    slug: "chiropractic-adjustment",
+    name: "Chiropractic adjustment",
+    discipline: "chiropractor",
+    durationMinutes: 30,
+    bufferAfterMinutes: 5,
+    minNoticeMinutes: 4 * 60,
+    description: "Assessment and spinal manipulation or mobilisation by a chiropractor.",
+  },
+  {
+    slug: "physical-therapy-evaluation",
+    name: "Physical therapy evaluation",
+    discipline: "physical_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 10,
+    minNoticeMinutes: 12 * 60,
+    description: "Movement assessment and a home exercise programme to start with.",
+  },
+  {
+    slug: "physical-therapy-follow-up",
+    name: "Physical therapy follow-up",
+    discipline: "physical_therapist",
+    durationMinutes: 45,
+    bufferAfterMinutes: 10,
+    minNoticeMinutes: 4 * 60,
+    description: "Progressing your exercises and hands-on treatment.",
+  },
+  {
+    slug: "deep-tissue-massage-60",
+    name: "Deep tissue massage (60 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    description: "Slow, firm work on the deeper layers of the back and hip muscles.",
+  },
+  {
+    slug: "deep-tissue-massage-90",
+    name: "Deep tissue massage (90 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 90,
+    bufferAfterMinutes: 15,
+    description: "A longer deep tissue session for the back, hips and legs.",
+  },
+  {
+    slug: "myofascial-release-60",
+    name: "Myofascial release (60 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    description: "Sustained pressure to ease tight fascia around the lower back.",
+  },
+  {
+    slug: "acupressure-30",
+    name: "Acupressure (30 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 30,
+    bufferAfterMinutes: 10,
+    description: "Finger pressure on points along the back and legs.",
+  },
+  {
+    slug: "shiatsu-60",
+    name: "Shiatsu (60 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    description: "Japanese pressure and stretching technique, clothed, on a mat.",
+  },
+  {
+    slug: "craniosacral-therapy-60",
+    name: "Craniosacral therapy (60 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    description: "Gentle, light-touch work along the spine and head.",
+  },
+  {
+    slug: "sports-massage-30",
+    name: "Sports massage (30 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 30,
+    bufferAfterMinutes: 10,
+    description: "Focused work on one area, such as hamstrings or glutes.",
+  },
+  {
+    slug: "sports-massage-60",
+    name: "Sports massage (60 min)",
+    discipline: "massage_therapist",
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    description: "Pre- or post-activity massage for active people.",
+  },
+] as const satisfies ReadonlyArray<{
+  slug: string;
+  name: string;
+  discipline: Discipline;
+  durationMinutes: number;
+  bufferAfterMinutes: number;
+  minNoticeMinutes?: number;
+  needsReview?: boolean;
+  description: string;
+}>;
 
 type Slug = (typeof SERVICES)[number]["slug"];
 
-const weekdays = (days: number[], start: string, end: string, lunch: [string, string]): WeeklyDay[] =>
-  days.map((weekday) => ({ weekday, start, end, breaks: [{ start: lunch[0], end: lunch[1] }] }));
+const weekdays = (days: number[], start: string, end: string, lunch: [string, string]): WeeklyDay[] => days.map((weekday) => ({ weekday, start, end, breaks: [{ start: lunch[0], end: lunch[1] }] }));
 
 const PRACTITIONERS: Array<{
   key: string;
@@ -66,16 +172,103 @@ const PRACTITIONERS: Array<{
   /** Works at the Denver location (default: New York). */
   denver?: true;
 }> = [
-  { key: "patel", displayName: "Dr. Maya Patel", credentials: "MD, Physical Medicine & Rehabilitation", discipline: "spine_physician", email: "physician@example.com", bio: "Non-surgical spine care; leads the weekly case conference.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([1, 2, 3, 4], "08:00", "16:00", ["12:00", "12:45"]) },
-  { key: "rossi", displayName: "Dr. Elena Rossi", credentials: "MD, Sports & Spine Medicine", discipline: "spine_physician", bio: "Sciatica, disc problems and return to sport.", services: ["spine-consultation", "spine-follow-up"], hours: weekdays([2, 4, 5], "09:00", "17:00", ["12:30", "13:15"]) },
-  { key: "okafor", displayName: "Dr. Daniel Okafor", credentials: "DC", discipline: "chiropractor", email: "chiro@example.com", bio: "Manual therapy for acute and chronic low back pain.", services: ["chiropractic-adjustment"], hours: [...weekdays([1, 3, 5], "09:00", "18:00", ["13:00", "14:00"]), { weekday: 6, start: "09:00", end: "13:00", breaks: [] }] },
-  { key: "lindqvist", displayName: "Sofia Lindqvist", credentials: "PT, DPT", discipline: "physical_therapist", email: "physio@example.com", bio: "Exercise-based rehabilitation and core stability.", services: ["physical-therapy-evaluation", "physical-therapy-follow-up"], hours: weekdays([1, 2, 3, 4, 5], "07:30", "15:30", ["11:30", "12:15"]) },
-  { key: "whitfield", displayName: "James Whitfield", credentials: "PT", discipline: "physical_therapist", bio: "Post-injury rehab and graded return to work.", services: ["physical-therapy-evaluation", "physical-therapy-follow-up"], hours: weekdays([2, 3, 4, 5], "11:00", "19:00", ["14:30", "15:15"]) },
-  { key: "reyes", displayName: "Marcus Reyes", credentials: "LMT", discipline: "massage_therapist", email: "massage@example.com", bio: "Deep tissue and myofascial work for the quadratus lumborum and glutes.", services: ["deep-tissue-massage-60", "deep-tissue-massage-90", "myofascial-release-60", "sports-massage-30", "sports-massage-60"], hours: weekdays([2, 3, 4, 5, 6], "10:00", "19:00", ["14:00", "14:30"]) },
-  { key: "nair", displayName: "Priya Nair", credentials: "LMT", discipline: "massage_therapist", bio: "Shiatsu, acupressure and craniosacral therapy.", services: ["acupressure-30", "shiatsu-60", "craniosacral-therapy-60", "deep-tissue-massage-60"], hours: weekdays([1, 2, 4, 5], "09:00", "17:00", ["12:30", "13:00"]) },
-  { key: "ortega", displayName: "Dr. Luis Ortega", credentials: "DC", discipline: "chiropractor", bio: "Chiropractic care for desk workers and runners, in Denver.", services: ["chiropractic-adjustment"], hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:00", ["12:00", "12:45"]), denver: true },
-  { key: "brooks", displayName: "Tessa Brooks", credentials: "LMT", discipline: "massage_therapist", bio: "Deep tissue and sports massage, in Denver.", services: ["deep-tissue-massage-60", "sports-massage-60"], hours: weekdays([1, 2, 3, 4, 5], "10:00", "18:00", ["13:30", "14:00"]), denver: true },
-  { key: "kim", displayName: "Hannah Kim", credentials: "RN", discipline: "nurse", email: "nurse@example.com", bio: "Coordinates care between the team, referrals and patients.", services: [], hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:30", ["12:30", "13:00"]) },
+  {
+    key: "patel",
+    displayName: "Dr. Maya Patel",
+    credentials: "MD, Physical Medicine & Rehabilitation",
+    discipline: "spine_physician",
+    email: "physician@example.com",
+    bio: "Non-surgical spine care; leads the weekly case conference.",
+    services: ["spine-consultation", "spine-follow-up"],
+    hours: weekdays([1, 2, 3, 4], "08:00", "16:00", ["12:00", "12:45"]),
+  },
+  {
+    key: "rossi",
+    displayName: "Dr. Elena Rossi",
+    credentials: "MD, Sports & Spine Medicine",
+    discipline: "spine_physician",
+    bio: "Sciatica, disc problems and return to sport.",
+    services: ["spine-consultation", "spine-follow-up"],
+    hours: weekdays([2, 4, 5], "09:00", "17:00", ["12:30", "13:15"]),
+  },
+  {
+    key: "okafor",
+    displayName: "Dr. Daniel Okafor",
+    credentials: "DC",
+    discipline: "chiropractor",
+    email: "chiro@example.com",
+    bio: "Manual therapy for acute and chronic low back pain.",
+    services: ["chiropractic-adjustment"],
+    hours: [...weekdays([1, 3, 5], "09:00", "18:00", ["13:00", "14:00"]), { weekday: 6, start: "09:00", end: "13:00", breaks: [] }],
+  },
+  {
+    key: "lindqvist",
+    displayName: "Sofia Lindqvist",
+    credentials: "PT, DPT",
+    discipline: "physical_therapist",
+    email: "physio@example.com",
+    bio: "Exercise-based rehabilitation and core stability.",
+    services: ["physical-therapy-evaluation", "physical-therapy-follow-up"],
+    hours: weekdays([1, 2, 3, 4, 5], "07:30", "15:30", ["11:30", "12:15"]),
+  },
+  {
+    key: "whitfield",
+    displayName: "James Whitfield",
+    credentials: "PT",
+    discipline: "physical_therapist",
+    bio: "Post-injury rehab and graded return to work.",
+    services: ["physical-therapy-evaluation", "physical-therapy-follow-up"],
+    hours: weekdays([2, 3, 4, 5], "11:00", "19:00", ["14:30", "15:15"]),
+  },
+  {
+    key: "reyes",
+    displayName: "Marcus Reyes",
+    credentials: "LMT",
+    discipline: "massage_therapist",
+    email: "massage@example.com",
+    bio: "Deep tissue and myofascial work for the quadratus lumborum and glutes.",
+    services: ["deep-tissue-massage-60", "deep-tissue-massage-90", "myofascial-release-60", "sports-massage-30", "sports-massage-60"],
+    hours: weekdays([2, 3, 4, 5, 6], "10:00", "19:00", ["14:00", "14:30"]),
+  },
+  {
+    key: "nair",
+    displayName: "Priya Nair",
+    credentials: "LMT",
+    discipline: "massage_therapist",
+    bio: "Shiatsu, acupressure and craniosacral therapy.",
+    services: ["acupressure-30", "shiatsu-60", "craniosacral-therapy-60", "deep-tissue-massage-60"],
+    hours: weekdays([1, 2, 4, 5], "09:00", "17:00", ["12:30", "13:00"]),
+  },
+  {
+    key: "ortega",
+    displayName: "Dr. Luis Ortega",
+    credentials: "DC",
+    discipline: "chiropractor",
+    bio: "Chiropractic care for desk workers and runners, in Denver.",
+    services: ["chiropractic-adjustment"],
+    hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:00", ["12:00", "12:45"]),
+    denver: true,
+  },
+  {
+    key: "brooks",
+    displayName: "Tessa Brooks",
+    credentials: "LMT",
+    discipline: "massage_therapist",
+    bio: "Deep tissue and sports massage, in Denver.",
+    services: ["deep-tissue-massage-60", "sports-massage-60"],
+    hours: weekdays([1, 2, 3, 4, 5], "10:00", "18:00", ["13:30", "14:00"]),
+    denver: true,
+  },
+  {
+    key: "kim",
+    displayName: "Hannah Kim",
+    credentials: "RN",
+    discipline: "nurse",
+    email: "nurse@example.com",
+    bio: "Coordinates care between the team, referrals and patients.",
+    services: [],
+    hours: weekdays([1, 2, 3, 4, 5], "08:00", "16:30", ["12:30", "13:00"]),
+  },
 ];
 
 /** Every demo account signs in with DEMO_PASSWORD (listed in the README). */
@@ -124,10 +317,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
 
     const serviceBySlug = new Map<Slug, Awaited<ReturnType<typeof createService>>>();
     for (const [i, s] of SERVICES.entries()) {
-      serviceBySlug.set(
-        s.slug,
-        await createService(tx, { bufferBeforeMinutes: 0, minNoticeMinutes: 120, needsReview: false, ...s, sortOrder: i }),
-      );
+      serviceBySlug.set(s.slug, await createService(tx, { bufferBeforeMinutes: 0, minNoticeMinutes: 120, needsReview: false, ...s, sortOrder: i }));
     }
 
     const practitionerByKey = new Map<string, Awaited<ReturnType<typeof createPractitioner>>>();
@@ -157,15 +347,8 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
 
     // Place appointments on weekdays relative to today, inside each practitioner's hours.
     const today = localDate(now, TZ);
-    const at = (weeksFromNow: number, weekday: number, time: string) =>
-      zonedInstant(nextWeekday(addDaysIso(today, weeksFromNow * 7 + 1), weekday), time, TZ);
-    const book = (
-      practitioner: string,
-      slug: Slug,
-      patientId: string,
-      startsAt: Date,
-      status: "requested" | "confirmed" | "completed" | "cancelled" | "no_show",
-    ) =>
+    const at = (weeksFromNow: number, weekday: number, time: string) => zonedInstant(nextWeekday(addDaysIso(today, weeksFromNow * 7 + 1), weekday), time, TZ);
+    const book = (practitioner: string, slug: Slug, patientId: string, startsAt: Date, status: "requested" | "confirmed" | "completed" | "cancelled" | "no_show") =>
       createAppointment(tx, {
         patientId,
         practitionerId: practitionerByKey.get(practitioner)!.id,
@@ -217,12 +400,54 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       appointmentIds: [a1.id, a2.id, a3.id, a4.id, a5.id],
     });
     await createIntake(tx, { appointmentId: a1.id, painStartedOn: addDaysIso(today, -150), painScore: 7, worseWith: "Sitting at work, bending to pick up my toddler" });
-    for (const [weeks, score] of [[3.2, 7], [2, 6], [1, 5], [0.1, 4]] as const) await addPainScore(tx, { caseId: anaCase.id, score, recordedAt: weeksAgo(weeks), source: weeks > 3 ? "intake" : "visit" });
-    await addPsfs(tx, { caseId: anaCase.id, kind: "intake", recordedAt: weeksAgo(3), items: [{ activity: "Sitting 1 hour", score: 3 }, { activity: "Lifting my child", score: 2 }, { activity: "Walking 30 minutes", score: 5 }] });
-    await addPsfs(tx, { caseId: anaCase.id, kind: "follow_up", recordedAt: weeksAgo(0.5), items: [{ activity: "Sitting 1 hour", score: 6 }, { activity: "Lifting my child", score: 4 }, { activity: "Walking 30 minutes", score: 7 }] });
-    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("patel")!.id, authorDiscipline: "spine_physician", createdAt: weeksAgo(3), body: "Chronic mechanical low back pain, no red flags. Neuro exam normal. Plan: graded exercise with PT, massage for the quadratus lumborum, review in 6 weeks." });
-    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("lindqvist")!.id, authorDiscipline: "physical_therapist", createdAt: weeksAgo(2), body: "Evaluation: reduced lumbar flexion, weak glute max. Home programme: pelvic tilt, bridge, bird dog." });
-    await addCaseNote(tx, { caseId: anaCase.id, authorUserId: user("reyes")!.id, authorDiscipline: "massage_therapist", createdAt: weeksAgo(1), body: "Tender left QL and glute med; responded well to myofascial release." });
+    for (const [weeks, score] of [
+      [3.2, 7],
+      [2, 6],
+      [1, 5],
+      [0.1, 4],
+    ] as const)
+      await addPainScore(tx, { caseId: anaCase.id, score, recordedAt: weeksAgo(weeks), source: weeks > 3 ? "intake" : "visit" });
+    await addPsfs(tx, {
+      caseId: anaCase.id,
+      kind: "intake",
+      recordedAt: weeksAgo(3),
+      items: [
+        { activity: "Sitting 1 hour", score: 3 },
+        { activity: "Lifting my child", score: 2 },
+        { activity: "Walking 30 minutes", score: 5 },
+      ],
+    });
+    await addPsfs(tx, {
+      caseId: anaCase.id,
+      kind: "follow_up",
+      recordedAt: weeksAgo(0.5),
+      items: [
+        { activity: "Sitting 1 hour", score: 6 },
+        { activity: "Lifting my child", score: 4 },
+        { activity: "Walking 30 minutes", score: 7 },
+      ],
+    });
+    await addCaseNote(tx, {
+      caseId: anaCase.id,
+      authorUserId: user("patel")!.id,
+      authorDiscipline: "spine_physician",
+      createdAt: weeksAgo(3),
+      body: "Chronic mechanical low back pain, no red flags. Neuro exam normal. Plan: graded exercise with PT, massage for the quadratus lumborum, review in 6 weeks.",
+    });
+    await addCaseNote(tx, {
+      caseId: anaCase.id,
+      authorUserId: user("lindqvist")!.id,
+      authorDiscipline: "physical_therapist",
+      createdAt: weeksAgo(2),
+      body: "Evaluation: reduced lumbar flexion, weak glute max. Home programme: pelvic tilt, bridge, bird dog.",
+    });
+    await addCaseNote(tx, {
+      caseId: anaCase.id,
+      authorUserId: user("reyes")!.id,
+      authorDiscipline: "massage_therapist",
+      createdAt: weeksAgo(1),
+      body: "Tender left QL and glute med; responded well to myofascial release.",
+    });
 
     // Ana's home programme, started 12 days ago, mostly followed, pain easing.
     const plan = await createRegimen(tx, {
@@ -299,7 +524,14 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       searchText: "Dev Malhotra dev.m@example.net",
       appointmentIds: [d1.id],
     });
-    await createIntake(tx, { appointmentId: d1.id, painStartedOn: addDaysIso(today, -5), painScore: 8, redFlags: ["saddle_numbness"], priority: "emergency", notes: "Numb when I sit on the toilet since yesterday." });
+    await createIntake(tx, {
+      appointmentId: d1.id,
+      painStartedOn: addDaysIso(today, -5),
+      painScore: 8,
+      redFlags: ["saddle_numbness"],
+      priority: "emergency",
+      notes: "Numb when I sit on the toilet since yesterday.",
+    });
   });
 }
 

@@ -57,10 +57,7 @@ export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
 
-export async function createUser(
-  db: DbOrTx,
-  input: { role: Role; email?: string; name?: string; password?: string; disabled?: boolean },
-) {
+export async function createUser(db: DbOrTx, input: { role: Role; email?: string; name?: string; password?: string; disabled?: boolean }) {
   const [row] = await db
     .insert(users)
     .values({
@@ -74,10 +71,7 @@ export async function createUser(
   return row!;
 }
 
-export async function createLocation(
-  db: DbOrTx,
-  input: Partial<typeof locations.$inferInsert> = {},
-) {
+export async function createLocation(db: DbOrTx, input: Partial<typeof locations.$inferInsert> = {}) {
   const [row] = await db
     .insert(locations)
     .values({
@@ -138,9 +132,7 @@ export async function createPractitioner(
     })
     .returning();
   if (input.serviceIds?.length) {
-    await db
-      .insert(practitionerServices)
-      .values(input.serviceIds.map((serviceId) => ({ practitionerId: row!.id, serviceId })));
+    await db.insert(practitionerServices).values(input.serviceIds.map((serviceId) => ({ practitionerId: row!.id, serviceId })));
   }
   return { ...row!, user };
 }
@@ -179,10 +171,7 @@ export interface WeeklyDay {
   breaks?: BreakInterval[];
 }
 
-export async function setWorkingHours(
-  db: DbOrTx,
-  input: { practitionerId: string; locationId: string; days: WeeklyDay[]; effectiveFrom?: string; effectiveUntil?: string | null },
-) {
+export async function setWorkingHours(db: DbOrTx, input: { practitionerId: string; locationId: string; days: WeeklyDay[]; effectiveFrom?: string; effectiveUntil?: string | null }) {
   if (!input.days.length) return [];
   return db
     .insert(workingHours)
@@ -201,11 +190,11 @@ export async function setWorkingHours(
     .returning();
 }
 
-export async function createTimeOff(
-  db: DbOrTx,
-  input: { practitionerId: string; startsAt: Date; endsAt: Date; reason?: string },
-) {
-  const [row] = await db.insert(timeOff).values({ reason: "", ...input }).returning();
+export async function createTimeOff(db: DbOrTx, input: { practitionerId: string; startsAt: Date; endsAt: Date; reason?: string }) {
+  const [row] = await db
+    .insert(timeOff)
+    .values({ reason: "", ...input })
+    .returning();
   return row!;
 }
 
@@ -299,7 +288,10 @@ export async function reportFlags(db: DbOrTx, input: { patientId: string; codes:
 
 /** Clears every uncleared flag of a patient as `clearedBy` (fixtures; the app clears one by one with a policy). */
 export async function clearFlags(db: DbOrTx, input: { patientId: string; clearedBy: string; note?: string; at?: Date }) {
-  const open = await db.select({ id: patientRedFlags.id }).from(patientRedFlags).where(and(eq(patientRedFlags.patientId, input.patientId), isNull(patientRedFlags.clearedAt)));
+  const open = await db
+    .select({ id: patientRedFlags.id })
+    .from(patientRedFlags)
+    .where(and(eq(patientRedFlags.patientId, input.patientId), isNull(patientRedFlags.clearedAt)));
   for (const f of open) {
     const at = input.at ?? new Date();
     const note = input.note ?? "Cleared after examination";
@@ -309,7 +301,10 @@ export async function clearFlags(db: DbOrTx, input: { patientId: string; cleared
 }
 
 export async function addCaseNote(db: DbOrTx, input: { caseId: string; authorUserId: string; authorDiscipline: Discipline | null; body: string; createdAt?: Date }) {
-  const [row] = await db.insert(caseNotes).values({ ...input, updatedAt: input.createdAt ?? new Date() }).returning();
+  const [row] = await db
+    .insert(caseNotes)
+    .values({ ...input, updatedAt: input.createdAt ?? new Date() })
+    .returning();
   return row!;
 }
 
@@ -346,7 +341,17 @@ export async function createRegimen(
   },
 ) {
   const id = randomUUID();
-  await db.insert(regimens).values({ id, lineageId: id, version: 1, caseId: input.caseId, patientId: input.patientId, title: input.title, startDate: input.startDate, reviewDate: input.reviewDate, createdBy: input.createdBy });
+  await db.insert(regimens).values({
+    id,
+    lineageId: id,
+    version: 1,
+    caseId: input.caseId,
+    patientId: input.patientId,
+    title: input.title,
+    startDate: input.startDate,
+    reviewDate: input.reviewDate,
+    createdBy: input.createdBy,
+  });
   const items = await db
     .insert(regimenItems)
     .values(
@@ -373,5 +378,8 @@ export async function logExercise(db: DbOrTx, input: { patientId: string; regime
 }
 
 export async function logDay(db: DbOrTx, input: { patientId: string; logDate: string; pain: number | null; comment?: string }) {
-  await db.insert(dailyCheckins).values({ comment: "", ...input }).onConflictDoNothing();
+  await db
+    .insert(dailyCheckins)
+    .values({ comment: "", ...input })
+    .onConflictDoNothing();
 }

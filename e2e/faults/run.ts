@@ -32,12 +32,18 @@ async function driverRecoversFromKilledQueries(url: string) {
   const wrong: string[] = [];
   try {
     for (let i = 0; i < 20; i++) {
-      const pid = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`.then((r) => r[0]?.pid, (e: Error) => e);
+      const pid = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`.then(
+        (r) => r[0]?.pid,
+        (e: Error) => e,
+      );
       if (typeof pid !== "number") {
         wrong.push(`round ${i}: the first query after a kill got ${pid instanceof Error ? pid.message : "no row"}`);
         continue;
       }
-      const streaming = sql`select g, repeat('x', 200) as pad from generate_series(1, 300000) g`.then(() => null, () => null);
+      const streaming = sql`select g, repeat('x', 200) as pad from generate_series(1, 300000) g`.then(
+        () => null,
+        () => null,
+      );
       await sleep(20 + (i % 5) * 15);
       await admin`select pg_terminate_backend(${pid})`;
       await streaming;
@@ -63,14 +69,23 @@ async function main() {
   const tz = "America/New_York";
   const from = addDaysIso(localDate(new Date(), tz), 2);
   const to = addDaysIso(from, 20);
-  const data = await loadAvailability(database.handle.db, { serviceSlug: BENCH_SERVICE, fromDate: from, toDate: to, from: zonedInstant(from, "00:00", tz), to: zonedInstant(addDaysIso(to, 1), "00:00", tz) });
+  const data = await loadAvailability(database.handle.db, {
+    serviceSlug: BENCH_SERVICE,
+    fromDate: from,
+    toDate: to,
+    from: zonedInstant(from, "00:00", tz),
+    to: zonedInstant(addDaysIso(to, 1), "00:00", tz),
+  });
   const all = findFreeSlots({ service: data.service!, from, to, timeZone: tz, now: new Date(), horizonDays: 90, stepMinutes: 15 }, data.calendars);
   // One practitioner is kept out of the load: booked at the end to show the app works again without a restart.
   const reserved = all.at(-1)!;
   const pool = all.filter((s) => s.practitionerId !== reserved.practitionerId);
   await database.close();
 
-  const server = await startServer({ ...database.env, JOBS_DISABLED: "1", PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "10" }, Number(process.env.FAULTS_PORT ?? 3320));
+  const server = await startServer(
+    { ...database.env, JOBS_DISABLED: "1", PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", DATABASE_POOL_SIZE: "10" },
+    Number(process.env.FAULTS_PORT ?? 3320),
+  );
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
   type Attempt = { key: string; body: string; status: number; json: { id?: string; error?: { code: string } } | null; at: number };
   const attempts: Attempt[] = [];
@@ -81,7 +96,12 @@ async function main() {
 
   const post = async (key: string, body: string): Promise<Attempt> => {
     try {
-      const res = await fetch(`${server.url}/api/v1/appointment-requests`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": "10.9.9.9" }, body, signal: AbortSignal.timeout(20_000) });
+      const res = await fetch(`${server.url}/api/v1/appointment-requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": key, "x-forwarded-for": "10.9.9.9" },
+        body,
+        signal: AbortSignal.timeout(20_000),
+      });
       return { key, body, status: res.status, json: (await res.json().catch(() => null)) as Attempt["json"], at: Date.now() - t0 };
     } catch {
       return { key, body, status: 0, json: null, at: Date.now() - t0 };
@@ -105,7 +125,10 @@ async function main() {
   });
   const poller = (async () => {
     while (!stop) {
-      const status = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+      const status = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
       health.push({ at: Date.now() - t0, status });
       await sleep(200);
     }
@@ -138,12 +161,22 @@ async function main() {
   // Retry everything that the faults caught, with the same key and body.
   const caught = attempts.filter((a) => a.status === 503 || a.status === 0);
   const retries = await Promise.all(caught.map((a) => post(a.key, a.body)));
-  const after = await post(`fault-${randomUUID()}`, JSON.stringify({ ...JSON.parse(attempts.find((a) => a.status === 201)!.body), start: reserved.start.toISOString(), practitionerId: reserved.practitionerId, patient: { name: "After", email: "after@example.test", phone: "+1 212 555 0100", dateOfBirth: "1980-01-01" } }));
+  const after = await post(
+    `fault-${randomUUID()}`,
+    JSON.stringify({
+      ...JSON.parse(attempts.find((a) => a.status === 201)!.body),
+      start: reserved.start.toISOString(),
+      practitionerId: reserved.practitionerId,
+      patient: { name: "After", email: "after@example.test", phone: "+1 212 555 0100", dateOfBirth: "1980-01-01" },
+    }),
+  );
 
   const check = postgres(dbUrl, { max: 1, onnotice: () => {} });
   try {
     const statuses = attempts.reduce<Record<number, number>>((acc, a) => ((acc[a.status] = (acc[a.status] ?? 0) + 1), acc), {});
-    console.warn(`answers during the run: ${JSON.stringify(statuses)}; retried ${caught.length}: ${JSON.stringify(retries.reduce<Record<number, number>>((acc, a) => ((acc[a.status] = (acc[a.status] ?? 0) + 1), acc), {}))}`);
+    console.warn(
+      `answers during the run: ${JSON.stringify(statuses)}; retried ${caught.length}: ${JSON.stringify(retries.reduce<Record<number, number>>((acc, a) => ((acc[a.status] = (acc[a.status] ?? 0) + 1), acc), {}))}`,
+    );
     assert.equal(statuses[500] ?? 0, 0, "no 500s");
     assert.ok(caught.length > 0, "the faults caught some requests in flight");
     assert.ok(attempts.filter((a) => a.status === 503).length > 0, "in-flight requests answered 503");
@@ -161,7 +194,10 @@ async function main() {
     if (restarted) {
       const during = health.filter((h) => h.at > down!.from + 200 && h.at < down!.to - 200);
       assert.ok(during.length === 0 || during.some((h) => h.status === 503), "health said 503 while PostgreSQL was down");
-      assert.ok(during.every((h) => h.status !== 200 || h.at < down!.from + 1000), "health never claimed ok while the server was down");
+      assert.ok(
+        during.every((h) => h.status !== 200 || h.at < down!.from + 1000),
+        "health never claimed ok while the server was down",
+      );
     }
     const settled = health.filter((h) => h.at > (down?.to ?? 0) + 3000);
     assert.ok(settled.length > 0 && settled.every((h) => h.status === 200), "health back to 200 after recovery");

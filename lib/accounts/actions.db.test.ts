@@ -84,7 +84,10 @@ describe("choosing a password from a link (public)", () => {
       ok: false,
       error: { code: "invalid", fields: { confirmPassword: "The two passwords differ" } },
     });
-    expect(await setPasswordAction(null, form({ token: "x".repeat(43), password: "short", confirmPassword: "short" }))).toMatchObject({ ok: false, error: { fields: { password: expect.any(String) } } });
+    expect(await setPasswordAction(null, form({ token: "x".repeat(43), password: "short", confirmPassword: "short" }))).toMatchObject({
+      ok: false,
+      error: { fields: { password: expect.any(String) } },
+    });
     expect(await setPasswordAction(null, form({ token: "x".repeat(43), password: "long enough password", confirmPassword: "long enough password" }))).toMatchObject({
       ok: false,
       error: { code: "invalid_link", message: expect.stringContaining("expired or was already used") },

@@ -38,9 +38,7 @@ const auditOf = async (action: string, entityId?: string) =>
     .where(and(eq(auditEvents.action, action), ...(entityId ? [eq(auditEvents.entityId, entityId)] : [])));
 
 const invite = (over: Partial<Parameters<typeof inviteStaff>[1]> = {}) =>
-  getDb().transaction((tx) =>
-    inviteStaff(tx, { name: "Sofia Newhire", email: uniqueEmail("invitee"), role: "practitioner", discipline: "physical_therapist", locationId, actor: admin, ...over }),
-  );
+  getDb().transaction((tx) => inviteStaff(tx, { name: "Sofia Newhire", email: uniqueEmail("invitee"), role: "practitioner", discipline: "physical_therapist", locationId, actor: admin, ...over }));
 
 describe("staff invitations", () => {
   it("email a single-use link through the outbox, audited; the invitee becomes a practitioner who lands on /cases", async () => {
@@ -100,7 +98,10 @@ describe("staff invitations", () => {
   it("expire", async () => {
     const email = uniqueEmail("expired");
     const { invitationId } = await invite({ email, role: "staff" });
-    await getDb().update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountTokens.id, invitationId));
+    await getDb()
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(accountTokens.id, invitationId));
     await expect(completeAccountLink(getDb(), { token: (await lastEmailTo(email)).token!, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "invalid_link" });
     expect((await listInvitations(getDb())).find((i) => i.id === invitationId)?.status).toBe("expired");
   });
@@ -160,7 +161,10 @@ describe("portal access for a patient", () => {
     const patient = await createPatient(getDb());
     await sendPortalInvite(getDb(), { patientId: patient.id, actor: null });
     const { token } = await lastEmailTo(patient.email);
-    await getDb().update(patients).set({ email: uniqueEmail("moved") }).where(eq(patients.id, patient.id));
+    await getDb()
+      .update(patients)
+      .set({ email: uniqueEmail("moved") })
+      .where(eq(patients.id, patient.id));
     await expect(completeAccountLink(getDb(), { token: token!, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "invalid_link" });
     const [after] = await getDb().select().from(patients).where(eq(patients.id, patient.id));
     expect(after!.userId).toBeNull();
@@ -213,7 +217,10 @@ describe("forgot password", () => {
     const second = (await lastEmailTo(user.email)).token!;
     expect(second).not.toBe(first);
     expect(await describeAccountLink(getDb(), first)).toBeNull();
-    await getDb().update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountTokens.tokenHash, hashToken(second)));
+    await getDb()
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(accountTokens.tokenHash, hashToken(second)));
     await expect(completeAccountLink(getDb(), { token: second, password: NEW_PASSWORD })).rejects.toMatchObject({ code: "invalid_link" });
   });
 });

@@ -37,7 +37,11 @@ function validFor(purpose: AccountTokenPurpose): string {
 const emailInUse = () => new DomainError("email_in_use", "account", { fields: { email: "email_in_use" } });
 
 async function userByEmail(db: DbOrTx, email: string) {
-  const [row] = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  const [row] = await db
+    .select({ id: users.id, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .limit(1);
   return row ?? null;
 }
 
@@ -68,7 +72,14 @@ export async function inviteStaff(tx: Tx, input: InviteInput & { actor: Actor })
   await enqueueEmail(tx, {
     kind: "staff_invite",
     to: row.email,
-    content: accountLinkEmail({ purpose: "staff_invite", name: input.name, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("staff_invite"), clinicName: (await getClinic(tx)).name, roleLabel: invitedRoleLabel(input.role, row.discipline) }),
+    content: accountLinkEmail({
+      purpose: "staff_invite",
+      name: input.name,
+      url: accountLinkUrl(appBaseUrl(), token),
+      validFor: validFor("staff_invite"),
+      clinicName: (await getClinic(tx)).name,
+      roleLabel: invitedRoleLabel(input.role, row.discipline),
+    }),
   });
   await recordAuditEvent(tx, {
     actor: input.actor,
@@ -123,12 +134,7 @@ export async function listInvitations(db: DbOrTx, limit = 100) {
 // ---------------------------------------------------------------------------------------------------
 // Portal access for patients
 
-export type PortalInviteResult =
-  | { kind: "sent"; expiresAt: Date }
-  | { kind: "already_sent"; expiresAt: Date }
-  | { kind: "has_account" }
-  | { kind: "email_in_use" }
-  | { kind: "not_found" };
+export type PortalInviteResult = { kind: "sent"; expiresAt: Date } | { kind: "already_sent"; expiresAt: Date } | { kind: "has_account" } | { kind: "email_in_use" } | { kind: "not_found" };
 
 /**
  * Emails a patient without an account a link to choose a password; using it creates their account and
@@ -165,7 +171,13 @@ export async function sendPortalInvite(tx: DbOrTx, input: { patientId: string; a
   await enqueueEmail(tx, {
     kind: "portal_setup",
     to: row.email,
-    content: accountLinkEmail({ purpose: "portal_setup", name: patient.fullName, url: accountLinkUrl(appBaseUrl(), token), validFor: validFor("portal_setup"), clinicName: (await getClinic(tx)).name }),
+    content: accountLinkEmail({
+      purpose: "portal_setup",
+      name: patient.fullName,
+      url: accountLinkUrl(appBaseUrl(), token),
+      validFor: validFor("portal_setup"),
+      clinicName: (await getClinic(tx)).name,
+    }),
   });
   await recordAuditEvent(tx, { actor: input.actor, action: "account.portal_invite_sent", patientId: patient.id, entityType: "account_token", entityId: row.id });
   return { kind: "sent", expiresAt: row.expiresAt };
@@ -219,7 +231,6 @@ export async function describeAccountLink(db: DbOrTx, token: string): Promise<Ac
   return { purpose: row.purpose, email: row.email, name: u?.name ?? "", roleLabel: null };
 }
 
-
 /**
  * Uses a link and sets the password it was sent for, in one transaction (a refusal uses nothing up):
  *   portal_setup   — a patient account, linked to the patient record
@@ -259,7 +270,10 @@ async function resetPassword(tx: Tx, link: AccountToken, passwordHash: string) {
   await revokeAllSessions(tx, user.id);
   await clear(tx, [accountKey(user.email)]);
   // Any other reset link of this account stops working too.
-  await tx.update(accountTokens).set({ revokedAt: sql`now()` }).where(and(eq(accountTokens.userId, user.id), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)));
+  await tx
+    .update(accountTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(accountTokens.userId, user.id), isNull(accountTokens.usedAt), isNull(accountTokens.revokedAt)));
   await recordAuditEvent(tx, { actor: { id: user.id, role: user.role }, action: "account.password_reset", entityType: "user", entityId: user.id });
   return { userId: user.id, email: user.email, role: user.role, purpose: link.purpose };
 }
@@ -271,7 +285,14 @@ async function setUpPortal(tx: Tx, link: AccountToken, passwordHash: string) {
   if (await userByEmail(tx, link.email)) throw emailInUse();
   const [user] = await tx.insert(users).values({ email: link.email, name: patient.fullName, passwordHash, role: "patient" }).returning({ id: users.id });
   await tx.update(patients).set({ userId: user!.id }).where(eq(patients.id, patient.id));
-  await recordAuditEvent(tx, { actor: { id: user!.id, role: "patient" }, action: "account.portal_created", patientId: patient.id, entityType: "user", entityId: user!.id, details: { linkId: link.id } });
+  await recordAuditEvent(tx, {
+    actor: { id: user!.id, role: "patient" },
+    action: "account.portal_created",
+    patientId: patient.id,
+    entityType: "user",
+    entityId: user!.id,
+    details: { linkId: link.id },
+  });
   return { userId: user!.id, email: link.email, role: "patient" as const, purpose: link.purpose };
 }
 

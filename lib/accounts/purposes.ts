@@ -13,7 +13,6 @@ export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
 export const INVITABLE_ROLES = ["staff", "practitioner", "admin"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
-
 /** How long each link works: INVITE_LINK_DAYS (7) for invitations and portal setup, PASSWORD_RESET_MINUTES (60). */
 export function tokenLifetimeSeconds(purpose: AccountTokenPurpose): number {
   return purpose === "password_reset" ? env().PASSWORD_RESET_MINUTES * 60 : env().INVITE_LINK_DAYS * 86_400;

@@ -41,9 +41,7 @@ export const FORGOT_ANSWER = "If an account uses that address, we have emailed i
 export const SetPasswordSchema = z
   .object({
     token: z.string().min(1, "This link is not complete").max(100, "This link is not valid"),
-    password: text()
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(256, "Use at most 256 characters"),
+    password: text().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(256, "Use at most 256 characters"),
     confirmPassword: z.string().max(256),
   })
   .refine((v) => v.password === v.confirmPassword, { message: "The two passwords differ", path: ["confirmPassword"] });

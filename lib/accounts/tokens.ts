@@ -57,7 +57,11 @@ const open = () => and(isNull(accountTokens.usedAt), isNull(accountTokens.revoke
 /** The link behind a token if it still works (for showing the page; does not use it up). */
 export async function findOpenAccountToken(db: DbOrTx, token: string): Promise<AccountToken | null> {
   if (!TOKEN.test(token)) return null;
-  const [row] = await db.select().from(accountTokens).where(and(eq(accountTokens.tokenHash, hashToken(token)), open())).limit(1);
+  const [row] = await db
+    .select()
+    .from(accountTokens)
+    .where(and(eq(accountTokens.tokenHash, hashToken(token)), open()))
+    .limit(1);
   return row ?? null;
 }
 

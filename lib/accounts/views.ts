@@ -22,7 +22,11 @@ export async function getAccountPageData({ viewer }: { viewer: CurrentUser }) {
 /** The zone a staff member's own times are shown in: their practitioner location's, else the clinic's first. */
 async function zoneOfUser(db: ReturnType<typeof getDb>, viewer: Pick<CurrentUser, "practitionerId">): Promise<string> {
   if (viewer.practitionerId) {
-    const [row] = await db.select({ timeZone: locations.timeZone }).from(practitioners).innerJoin(locations, eq(locations.id, practitioners.locationId)).where(eq(practitioners.id, viewer.practitionerId));
+    const [row] = await db
+      .select({ timeZone: locations.timeZone })
+      .from(practitioners)
+      .innerJoin(locations, eq(locations.id, practitioners.locationId))
+      .where(eq(practitioners.id, viewer.practitionerId));
     if (row) return row.timeZone;
   }
   const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);

@@ -14,7 +14,6 @@ import { controlCharacterFields } from "@/lib/validation/text";
 
 export type { ActionResult } from "./result";
 
-
 export interface ActionMeta {
   /** "public": anyone may call it (sign-in, sign-out, public booking); it checks its own input. */
   roles: readonly Role[] | "public";

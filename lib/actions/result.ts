@@ -1,9 +1,7 @@
 import type { ZodError } from "zod";
 
 /** What every server action returns; forms map `fields` onto their inputs with setError. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
 
 export function fieldErrorsOf(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -37,7 +37,10 @@ export async function getPractitionersPageData() {
   const [practitioners, services, clinic] = await Promise.all([listPractitionersForAdmin(db), listServicesForAdmin(db), getClinic()]);
   return {
     practitioners,
-    hours: await listWorkingHours(db, practitioners.map((p) => p.id)),
+    hours: await listWorkingHours(
+      db,
+      practitioners.map((p) => p.id),
+    ),
     // For the "add a practitioner" form.
     services: services.filter((s) => s.isActive).map((s) => ({ id: s.id, name: s.name, discipline: s.discipline })),
     locations: clinic.locations.map((l) => ({ id: l.id, name: l.name })),
@@ -51,7 +54,10 @@ export async function getPractitionersPageData() {
  * them here; the desk calendar, where they are moved, shows and audits them).
  */
 const withoutPatients = <T extends { inside: Array<{ id: string; startsAt: Date; timeZone: string; serviceName: string; practitionerName: string; locationId: string }> }>(rows: T[]) =>
-  rows.map((r) => ({ ...r, inside: r.inside.map((a) => ({ id: a.id, startsAt: a.startsAt, timeZone: a.timeZone, serviceName: a.serviceName, practitionerName: a.practitionerName, locationId: a.locationId })) }));
+  rows.map((r) => ({
+    ...r,
+    inside: r.inside.map((a) => ({ id: a.id, startsAt: a.startsAt, timeZone: a.timeZone, serviceName: a.serviceName, practitionerName: a.practitionerName, locationId: a.locationId })),
+  }));
 
 export async function getLocationsPageData() {
   const db = getDb();
@@ -61,7 +67,12 @@ export async function getLocationsPageData() {
 
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {
   const db = getDb();
-  const [practitioner, locations, hours, timeOff] = await Promise.all([getPractitioner(db, practitionerId), listLocations(db), listWorkingHours(db, [practitionerId]), listUpcomingTimeOff(db, practitionerId)]);
+  const [practitioner, locations, hours, timeOff] = await Promise.all([
+    getPractitioner(db, practitionerId),
+    listLocations(db),
+    listWorkingHours(db, [practitionerId]),
+    listUpcomingTimeOff(db, practitionerId),
+  ]);
   return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff) } : null;
 }
 

@@ -34,7 +34,10 @@ export function openApiDocument(serverUrl: string) {
     headers: { "Retry-After": { description: "Seconds until the limit resets", schema: { type: "integer", minimum: 1 } } },
     content: json(error(["rate_limited"])),
   };
-  const tooLarge = { description: "The body is over the size limit (64 kB unless REQUEST_BODY_LIMIT_KB says otherwise); it was not read and nothing was written", content: json(error(["payload_too_large"])) };
+  const tooLarge = {
+    description: "The body is over the size limit (64 kB unless REQUEST_BODY_LIMIT_KB says otherwise); it was not read and nothing was written",
+    content: json(error(["payload_too_large"])),
+  };
 
   return {
     openapi: "3.1.0",
@@ -119,7 +122,13 @@ export function openApiDocument(serverUrl: string) {
                 items: {
                   type: "object",
                   required: ["id", "name", "address", "phone", "timeZone"],
-                  properties: { id: { type: "string", format: "uuid" }, name: { type: "string" }, address: { type: "string" }, phone: { type: "string" }, timeZone: { type: "string", description: "IANA zone, e.g. America/Denver" } },
+                  properties: {
+                    id: { type: "string", format: "uuid" },
+                    name: { type: "string" },
+                    address: { type: "string" },
+                    phone: { type: "string" },
+                    timeZone: { type: "string", description: "IANA zone, e.g. America/Denver" },
+                  },
                 },
               }),
             },
@@ -188,7 +197,9 @@ export function openApiDocument(serverUrl: string) {
             },
             409: {
               description: "The time is taken (or not offered); up to 3 nearest free alternatives",
-              content: json({ allOf: [error(["slot_taken", "slot_unavailable"]), { type: "object", properties: { alternatives: { type: "array", maxItems: 3, items: { $ref: "#/components/schemas/Slot" } } } }] }),
+              content: json({
+                allOf: [error(["slot_taken", "slot_unavailable"]), { type: "object", properties: { alternatives: { type: "array", maxItems: 3, items: { $ref: "#/components/schemas/Slot" } } } }],
+              }),
             },
             413: tooLarge,
             422: { description: "Idempotency-Key reused with a different body", content: json(error(["idempotency_key_reused"])) },
@@ -199,7 +210,8 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/appointment-requests/{id}/verification": {
         post: {
           summary: "Verify a pending request with the code emailed to its address",
-          description: "The code proves the requester controls the email. The request then joins the patient's record and is routed (`requested` or `confirmed`). Five wrong codes end the request and free its time.",
+          description:
+            "The code proves the requester controls the email. The request then joins the patient's record and is routed (`requested` or `confirmed`). Five wrong codes end the request and free its time.",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
           requestBody: { required: true, content: json({ type: "object", required: ["code"], properties: { code: { type: "string", pattern: "^\\d{6}$" } } }) },
           responses: {

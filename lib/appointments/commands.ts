@@ -145,8 +145,7 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
   const changed = decision.to !== row.status || moves || input.move === "arrive";
   // Who cancelled: a clinic reason's side when the desk gives one (the patient called: the patient's side).
   const cancelledBy = input.cancelReason ? CANCEL_REASON_SIDE[input.cancelReason] : (input.cancelledBy ?? "patient");
-  const cancelledLate =
-    input.move === "cancel" && isLateCancellation({ side: cancelledBy, startsAt: row.startsAt, cutoffHours: row.cancellationCutoffHours, now: input.now ?? new Date() });
+  const cancelledLate = input.move === "cancel" && isLateCancellation({ side: cancelledBy, startsAt: row.startsAt, cutoffHours: row.cancellationCutoffHours, now: input.now ?? new Date() });
   if (changed) {
     await tx
       .update(appointments)

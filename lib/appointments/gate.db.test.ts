@@ -108,7 +108,13 @@ async function world(state: FlagState, existing?: AppointmentStatus) {
     const a = await createAppointment(db, { patientId: patient.id, practitionerId: practitioner.id, service: massage, locationId: location.id, startsAt: at("10:00"), status: existing });
     appointmentId = a.id;
     await db.update(appointments).set({ caseId: c.id }).where(eq(appointments.id, a.id));
-    await createIntake(db, { appointmentId: a.id, painStartedOn: "2026-01-01", painScore: 6, redFlags: state === "this_request" ? [FLAG] : [], priority: state === "this_request" ? "emergency" : "routine" });
+    await createIntake(db, {
+      appointmentId: a.id,
+      painStartedOn: "2026-01-01",
+      painScore: 6,
+      redFlags: state === "this_request" ? [FLAG] : [],
+      priority: state === "this_request" ? "emergency" : "routine",
+    });
     if (state === "this_request") await reportFlags(db, { patientId: patient.id, codes: [FLAG], caseId: c.id, appointmentId: a.id });
   }
   if (state === "on_case") await reportFlags(db, { patientId: patient.id, codes: [FLAG], caseId: c.id });
@@ -155,7 +161,11 @@ async function runPath(row: Row): Promise<{ id: string; error?: string; priority
     case "book_signed_in":
     case "desk_phone_booking": {
       const actor =
-        row.path === "booking_api" ? null : row.path === "book_signed_in" ? { id: w.patient.user!.id, role: "patient" as const, patientId: w.patient.id } : { id: desk.staff.id, role: "staff" as const };
+        row.path === "booking_api"
+          ? null
+          : row.path === "book_signed_in"
+            ? { id: w.patient.user!.id, role: "patient" as const, patientId: w.patient.id }
+            : { id: desk.staff.id, role: "staff" as const };
       const outcome = await createAppointmentRequest(db, w.request, { actor, baseUrl: BASE });
       if (outcome.kind !== "created") throw new Error(`expected a booking, got ${outcome.kind}`);
       if (row.path !== "booking_api") return { id: outcome.appointment.id, priority: outcome.appointment.priority };
@@ -199,7 +209,10 @@ describe("the hands-on gate on every path", () => {
       const target = row.path === "walk_in_complete" || row.path === "complete_visit" ? "completed" : "confirmed";
       const err = await getDb()
         .execute(sql`update appointments set status = ${target}::appointment_status where id = ${result.id}`)
-        .then(() => null, (e: unknown) => e);
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(isHandsOnGateViolation(err)).toBe(true);
       expect(await statusOf(result.id)).toBe(row.status);
     }

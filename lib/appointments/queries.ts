@@ -4,7 +4,6 @@ import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments } from "@/db/schema";
 
-
 function listAppointments(db: DbOrTx, where: SQL | undefined, order: "asc" | "desc", limit: number) {
   return appointmentRows(db)
     .where(where)

@@ -19,19 +19,7 @@ import type { AppointmentStatus } from "./status";
  *   decline          the clinic declines a request
  *   expire           an online request whose sender never proved their email frees its time
  */
-export const APPOINTMENT_MOVES = [
-  "route",
-  "confirm",
-  "accept_proposal",
-  "reschedule",
-  "hold_for_review",
-  "arrive",
-  "complete",
-  "no_show",
-  "cancel",
-  "decline",
-  "expire",
-] as const;
+export const APPOINTMENT_MOVES = ["route", "confirm", "accept_proposal", "reschedule", "hold_for_review", "arrive", "complete", "no_show", "cancel", "decline", "expire"] as const;
 export type AppointmentMove = (typeof APPOINTMENT_MOVES)[number];
 
 const ALLOWED_FROM: Record<AppointmentMove, readonly AppointmentStatus[]> = {
@@ -72,8 +60,7 @@ export interface MoveFacts {
 export type MoveRefusal = "invalid_transition" | "hands_on_gate" | "unverified";
 
 export type MoveDecision =
-  | { ok: true; to: AppointmentStatus; /** Why a move that could confirm left it a request. */ heldBecause: HoldReason[] }
-  | { ok: false; code: MoveRefusal; blockers: readonly Blocker[] };
+  { ok: true; to: AppointmentStatus; /** Why a move that could confirm left it a request. */ heldBecause: HoldReason[] } | { ok: false; code: MoveRefusal; blockers: readonly Blocker[] };
 
 export type HoldReason = "red_flags" | "hands_on_gate" | "needs_review" | "minor" | "unverified";
 

@@ -5,9 +5,7 @@ import { AUDIT_ACTIONS, auditActionForPatient, auditActionLabel } from "./action
 
 const root = path.join(import.meta.dirname, "..", "..");
 const sources = ["lib", "app"].flatMap((dir) =>
-  (readdirSync(path.join(root, dir), { recursive: true }) as string[])
-    .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
-    .map((f) => readFileSync(path.join(root, dir, f), "utf8")),
+  (readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)).map((f) => readFileSync(path.join(root, dir, f), "utf8")),
 );
 // `action: "x.y"`, `action: cond ? "x.y" : "x.z"`, and `inArray(auditEvents.action, ["x.y", ...])`.
 const recorded = new Set(

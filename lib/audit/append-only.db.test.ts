@@ -13,7 +13,11 @@ describe("audit_events is append-only", () => {
     await recordAuditEvent(db, { actor: admin, action: "test.appended" });
     const [row] = await db.select().from(auditEvents).where(eq(auditEvents.actorUserId, admin.id));
     expect(row).toMatchObject({ action: "test.appended", actorRole: "admin" });
-    const codeOf = async (p: Promise<unknown>) => p.then(() => "no error", (err) => pgErrorCode(err));
+    const codeOf = async (p: Promise<unknown>) =>
+      p.then(
+        () => "no error",
+        (err) => pgErrorCode(err),
+      );
     expect(await codeOf(db.update(auditEvents).set({ action: "tampered" }).where(eq(auditEvents.id, row!.id)))).toBe("42501");
     expect(await codeOf(db.delete(auditEvents).where(eq(auditEvents.id, row!.id)))).toBe("42501");
     expect(await codeOf(db.execute(sql`truncate audit_events`))).toBe("42501");

@@ -6,13 +6,25 @@ import { auditEvents, patients, users } from "@/db/schema";
 
 export const AuditFiltersSchema = z.object({
   actor: z.string().trim().max(254).optional().catch(undefined),
-  action: z.string().trim().max(80).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z_.]*$/)
+    .optional()
+    .catch(undefined),
   patient: z.string().trim().max(120).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   before: z.string().regex(/^\d+$/).optional().catch(undefined),
   /** One request's events (the x-request-id a page answered with). */
-  request: z.string().trim().max(128).regex(/^[\w.:-]+$/).optional().catch(undefined),
+  request: z
+    .string()
+    .trim()
+    .max(128)
+    .regex(/^[\w.:-]+$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
 

@@ -57,35 +57,32 @@ export async function signOutAction(): Promise<void> {
  * Changing a password ends every session of the account, this one included: the person signs in again
  * with the new password.
  */
-export const changePasswordAction = createAction(
-  { schema: ChangePasswordSchema, roles: ROLES },
-  async (input, user) => {
-    const db = getDb();
-    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
-    if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new DomainError("wrong_password", "default", { fields: { currentPassword: "current_password" } });
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: sql`now()` }).where(eq(users.id, user.id));
-      await revokeAllSessions(tx, user.id);
-      await recordAuditEvent(tx, { actor: user, action: "account.password_changed", entityType: "user", entityId: user.id });
-    });
-    return { signedOut: true };
-  },
-);
+export const changePasswordAction = createAction({ schema: ChangePasswordSchema, roles: ROLES }, async (input, user) => {
+  const db = getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new DomainError("wrong_password", "default", { fields: { currentPassword: "current_password" } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: sql`now()` })
+      .where(eq(users.id, user.id));
+    await revokeAllSessions(tx, user.id);
+    await recordAuditEvent(tx, { actor: user, action: "account.password_changed", entityType: "user", entityId: user.id });
+  });
+  return { signedOut: true };
+});
 
 /** Ends every session of this account on every device (e.g. after using a shared computer). */
-export const signOutEverywhereAction = createAction(
-  { schema: SignOutEverywhereSchema, roles: ROLES },
-  async (_input, user) => {
-    await getDb().transaction(async (tx) => {
-      await revokeAllSessions(tx, user.id);
-      await recordAuditEvent(tx, { actor: user, action: "account.signed_out_everywhere", entityType: "user", entityId: user.id });
-    });
-    return { signedOut: true };
-  },
-);
+export const signOutEverywhereAction = createAction({ schema: SignOutEverywhereSchema, roles: ROLES }, async (_input, user) => {
+  await getDb().transaction(async (tx) => {
+    await revokeAllSessions(tx, user.id);
+    await recordAuditEvent(tx, { actor: user, action: "account.signed_out_everywhere", entityType: "user", entityId: user.id });
+  });
+  return { signedOut: true };
+});
 
 markPublicAction(signInAction);
 markPublicAction(signOutAction);

@@ -45,7 +45,11 @@ export interface SignInAttempt {
 }
 
 async function findUser(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   return user ?? null;
 }
 
@@ -67,10 +71,7 @@ export async function signInLockFor(db: Db, attempt: SignInAttempt): Promise<Dat
   return lockFrom(db, keysFor({ email, ip: attempt.ip }, trusted?.nonce ?? null));
 }
 
-export async function authenticate(
-  db: Db,
-  input: SignInAttempt & { password: string; userAgent: string | null },
-): Promise<AuthenticateResult> {
+export async function authenticate(db: Db, input: SignInAttempt & { password: string; userAgent: string | null }): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
   const user = await findUser(db, email);
   const trusted = user ? deviceEntryFor(input.deviceCookie, user.id) : null;

@@ -19,10 +19,7 @@ export type SignInInput = z.infer<typeof SignInSchema>;
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(256),
-    newPassword: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(256, "Use at most 256 characters"),
+    newPassword: z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(256, "Use at most 256 characters"),
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The two passwords differ", path: ["confirmPassword"] })

@@ -19,10 +19,7 @@ export interface CurrentUser {
   discipline: Discipline | null;
 }
 
-export async function createSession(
-  db: DbOrTx,
-  input: { userId: string; sessionVersion: number; ip: string | null; userAgent: string | null },
-) {
+export async function createSession(db: DbOrTx, input: { userId: string; sessionVersion: number; ip: string | null; userAgent: string | null }) {
   const [row] = await db
     .insert(authSessions)
     .values({

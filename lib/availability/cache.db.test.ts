@@ -65,7 +65,13 @@ describe("availability remembered per instance, checked against calendar version
   it("sees a new appointment, its cancellation, and reloads only the practitioner who changed", async () => {
     const db = getDb();
     await bothAgree();
-    const appointment = await createAppointment(db, { patientId: ctx.patientId, practitionerId: ctx.a, service: ctx.service, locationId: ctx.locationId, startsAt: zonedInstant(ctx.day, "09:00", NY) });
+    const appointment = await createAppointment(db, {
+      patientId: ctx.patientId,
+      practitionerId: ctx.a,
+      service: ctx.service,
+      locationId: ctx.locationId,
+      startsAt: zonedInstant(ctx.day, "09:00", NY),
+    });
     const before = { ...availabilityCacheStats };
     const booked = await bothAgree();
     expect(booked.mine).not.toContain("A 14:00");

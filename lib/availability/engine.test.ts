@@ -1,7 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatInZone, zonedInstant } from "@/lib/time";
-import { findFirstAvailableSlots, findFreeSlots, findPractitionerSlots, firstAvailable, mergeIntervals, nearestSlots, type PractitionerCalendar, type SlotQuery, type WorkingHoursRule } from "./engine";
+import {
+  findFirstAvailableSlots,
+  findFreeSlots,
+  findPractitionerSlots,
+  firstAvailable,
+  mergeIntervals,
+  nearestSlots,
+  type PractitionerCalendar,
+  type SlotQuery,
+  type WorkingHoursRule,
+} from "./engine";
 
 const NY = "America/New_York";
 const weekdays = (start: string, end: string, breaks: WorkingHoursRule["breaks"] = [], days = [1, 2, 3, 4, 5]): WorkingHoursRule[] =>
@@ -45,7 +55,10 @@ describe("findPractitionerSlots", () => {
 
   it("respects minimum notice and the horizon", () => {
     const now = new Date(at("2026-01-12", "10:10"));
-    const slots = findPractitionerSlots(query({ now, service: { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 120 }, to: "2026-01-14", horizonDays: 1 }), calendar());
+    const slots = findPractitionerSlots(
+      query({ now, service: { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 120 }, to: "2026-01-14", horizonDays: 1 }),
+      calendar(),
+    );
     expect(local(slots[0]!.start)).toBe("2026-01-12 12:30");
     expect(slots.every((s) => s.start.getTime() <= now.getTime() + 86_400_000)).toBe(true);
     expect(slots.some((s) => local(s.start).startsWith("2026-01-14"))).toBe(false);
@@ -60,10 +73,16 @@ describe("findPractitionerSlots", () => {
   });
 
   it("offers nothing in the skipped hour and each repeated hour's time once", () => {
-    const spring = findPractitionerSlots(query({ from: "2026-03-08", to: "2026-03-08", stepMinutes: 30, service: { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0 } }), calendar({ hours: weekdays("00:00", "05:00", [], [7]) }));
+    const spring = findPractitionerSlots(
+      query({ from: "2026-03-08", to: "2026-03-08", stepMinutes: 30, service: { durationMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0 } }),
+      calendar({ hours: weekdays("00:00", "05:00", [], [7]) }),
+    );
     expect(spring.map((s) => local(s.start).slice(11))).toEqual(["00:00", "00:30", "01:00", "01:30", "03:00", "03:30", "04:00", "04:30"]);
 
-    const fall = findPractitionerSlots(query({ from: "2026-11-01", to: "2026-11-01", stepMinutes: 60, service: { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0 } }), calendar({ hours: weekdays("00:00", "04:00", [], [7]) }));
+    const fall = findPractitionerSlots(
+      query({ from: "2026-11-01", to: "2026-11-01", stepMinutes: 60, service: { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minNoticeMinutes: 0 } }),
+      calendar({ hours: weekdays("00:00", "04:00", [], [7]) }),
+    );
     const labels = fall.map((s) => local(s.start).slice(11));
     expect(new Set(labels).size).toBe(labels.length);
     for (let i = 1; i < fall.length; i++) expect(fall[i]!.start.getTime()).toBeGreaterThanOrEqual(fall[i - 1]!.end.getTime());
@@ -129,9 +148,19 @@ describe("properties", () => {
     fc.assert(
       fc.property(scenario, (sc) => {
         const breaks = sc.breakAt
-          ? [{ start: hhmm(Math.min(sc.window.start + sc.breakAt[0] * 5, 23 * 60 + 50)), end: hhmm(Math.min(sc.window.start + sc.breakAt[0] * 5 + sc.breakAt[1] * 5, 23 * 60 + 55)) }].filter((b) => b.start < b.end)
+          ? [{ start: hhmm(Math.min(sc.window.start + sc.breakAt[0] * 5, 23 * 60 + 50)), end: hhmm(Math.min(sc.window.start + sc.breakAt[0] * 5 + sc.breakAt[1] * 5, 23 * 60 + 55)) }].filter(
+              (b) => b.start < b.end,
+            )
           : [];
-        const hours: WorkingHoursRule[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: hhmm(sc.window.start), endTime: hhmm(sc.window.end), breaks, effectiveFrom: "2026-01-01", effectiveUntil: null, timeZone: NY }));
+        const hours: WorkingHoursRule[] = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+          weekday,
+          startTime: hhmm(sc.window.start),
+          endTime: hhmm(sc.window.end),
+          breaks,
+          effectiveFrom: "2026-01-01",
+          effectiveUntil: null,
+          timeZone: NY,
+        }));
         const dayStart = zonedInstant(sc.date, "00:00", NY).getTime() - 2 * 3_600_000;
         const busy = sc.busy.map(([o, len]) => ({ start: dayStart + o * 60_000, end: dayStart + (o + len) * 60_000 }));
         const timeOff = sc.timeOff.map(([o, len]) => ({ start: dayStart + o * 60_000, end: dayStart + (o + len) * 60_000 }));

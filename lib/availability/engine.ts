@@ -187,8 +187,7 @@ function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, days
   }
 }
 
-const byStartThenPractitioner = (a: Slot, b: Slot) =>
-  a.start.getTime() - b.start.getTime() || (a.practitionerId < b.practitionerId ? -1 : a.practitionerId > b.practitionerId ? 1 : 0);
+const byStartThenPractitioner = (a: Slot, b: Slot) => a.start.getTime() - b.start.getTime() || (a.practitionerId < b.practitionerId ? -1 : a.practitionerId > b.practitionerId ? 1 : 0);
 
 /** Every practitioner's free slots, ordered by start time then practitioner. */
 export function findFreeSlots(query: SlotQuery, calendars: readonly PractitionerCalendar[]): Slot[] {
@@ -211,9 +210,7 @@ export function findFirstAvailableSlots(query: SlotQuery, calendars: readonly Pr
       if (!current || better(calendar, current.calendar)) best.set(start, { end, calendar });
     });
   }
-  return [...best.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([start, { end, calendar }]) => ({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
+  return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([start, { end, calendar }]) => ({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
 }
 
 /** "First available" over slots already found (see findFirstAvailableSlots). */

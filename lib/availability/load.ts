@@ -124,7 +124,16 @@ export async function loadAvailability(
         join practitioner_services ps on ps.practitioner_id = p.id
         join svc on svc.id = ps.service_id
         where p.is_active and (${input.practitionerId ?? null}::uuid is null or p.id = ${input.practitionerId ?? null}::uuid)
-          ${input.practitionerIds ? (input.practitionerIds.length ? sql`and p.id in (${sql.join(input.practitionerIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`and false`) : sql``}
+          ${
+            input.practitionerIds
+              ? input.practitionerIds.length
+                ? sql`and p.id in (${sql.join(
+                    input.practitionerIds.map((id) => sql`${id}::uuid`),
+                    sql`, `,
+                  )})`
+                : sql`and false`
+              : sql``
+          }
       ), '[]'::json) as calendars
   `);
   type RawCalendar = { practitionerId: string; version: number; hours: WorkingHoursRule[]; timeOff: string; busy: string };

@@ -23,8 +23,7 @@ import { schemaFields } from "@/lib/actions/result";
 
 export type Alternative = { practitionerId: string; start: string; end: string };
 export type BookingActionData =
-  | { kind: "booked"; managePath: string; appointmentId: string }
-  | { kind: "conflict"; code: "slot_taken" | "slot_unavailable"; message: string; alternatives: Alternative[] };
+  { kind: "booked"; managePath: string; appointmentId: string } | { kind: "conflict"; code: "slot_taken" | "slot_unavailable"; message: string; alternatives: Alternative[] };
 
 const LIMITED = actionError("rate_limited");
 

@@ -30,7 +30,11 @@ beforeAll(async () => {
   const p = await createPractitioner(db, { discipline: "massage_therapist", serviceIds: [massage.id, consult.id] });
   const other = await createPractitioner(db, { discipline: "massage_therapist", serviceIds: [massage.id] });
   for (const id of [p.id, other.id]) {
-    await setWorkingHours(db, { practitionerId: id, locationId: location.id, days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00", breaks: [{ start: "12:00", end: "13:00" }] })) });
+    await setWorkingHours(db, {
+      practitionerId: id,
+      locationId: location.id,
+      days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "17:00", breaks: [{ start: "12:00", end: "13:00" }] })),
+    });
   }
   ctx = { serviceSlug: massage.slug, reviewSlug: consult.slug, practitionerId: p.id, otherPractitionerId: other.id };
 });
@@ -93,7 +97,8 @@ describe("createAppointmentRequest", () => {
     if (overlap.kind === "slot_taken") {
       expect(overlap.alternatives.length).toBeGreaterThan(0);
       expect(overlap.alternatives.length).toBeLessThanOrEqual(3);
-      for (const alt of overlap.alternatives) expect(alt.start.getTime() >= zonedInstant(date, "11:00", NY).getTime() || alt.start.getTime() + 3_600_000 <= zonedInstant(date, "10:00", NY).getTime()).toBe(true);
+      for (const alt of overlap.alternatives)
+        expect(alt.start.getTime() >= zonedInstant(date, "11:00", NY).getTime() || alt.start.getTime() + 3_600_000 <= zonedInstant(date, "10:00", NY).getTime()).toBe(true);
     }
     expect(created(await book(request(date, "11:00"))).status).toBe("confirmed");
   });
@@ -130,9 +135,18 @@ describe("createAppointmentRequest", () => {
 
 describe("hostile text", () => {
   it("is stored exactly as typed and escaped in every email", async () => {
-    const payloads = { name: `<img src=x onerror=alert(1)> "Robert'); DROP TABLE patients;--"`, notes: "<script>alert('x')</script> javascript:alert(1) <svg onload=alert(1)>", worseWith: "<b>sitting</b>" };
+    const payloads = {
+      name: `<img src=x onerror=alert(1)> "Robert'); DROP TABLE patients;--"`,
+      notes: "<script>alert('x')</script> javascript:alert(1) <svg onload=alert(1)>",
+      worseWith: "<b>sitting</b>",
+    };
     const a = created(
-      await book(request(futureWeekday(), "09:00", { patient: { name: payloads.name, email: uniqueEmail("xss"), phone: "+1 212 555 0100", dateOfBirth: "1980-02-03" }, intake: { painStartedOn: "2026-01-01", painScore: 2, worseWith: payloads.worseWith, redFlags: [], notes: payloads.notes } })),
+      await book(
+        request(futureWeekday(), "09:00", {
+          patient: { name: payloads.name, email: uniqueEmail("xss"), phone: "+1 212 555 0100", dateOfBirth: "1980-02-03" },
+          intake: { painStartedOn: "2026-01-01", painScore: 2, worseWith: payloads.worseWith, redFlags: [], notes: payloads.notes },
+        }),
+      ),
     );
     const [intake] = await getDb().select().from(intakes).where(eq(intakes.appointmentId, a.id));
     expect(intake).toMatchObject({ notes: payloads.notes, worseWith: payloads.worseWith });

@@ -104,64 +104,66 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
   try {
     // Two requests inserting overlapping appointments at the same moment can deadlock inside the
     // exclusion check; PostgreSQL aborts one (40P01). Retrying lets it see the winner and answer 409.
-    const booked = await retryOnDeadlock(() => db.transaction(async (tx) => {
-      if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
-      const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId);
-      const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
-      await lockPractitionerCalendar(tx, input.practitionerId);
-      let created: { id: string };
-      try {
-        // Every appointment starts as a request; the lifecycle's "route" move decides below whether it
-        // is confirmed at once.
-        [created] = (await tx
-          .insert(appointments)
-          .values({
-            patientId,
-            practitionerId: input.practitionerId,
-            serviceId: service.id,
-            locationId,
-            ...appointmentWindow(service, start),
-            verificationExpiresAt: pending ? new Date(now.getTime() + verifyMinutes() * 60_000) : null,
-          })
-          .returning({ id: appointments.id })) as [{ id: string }];
-      } catch (err) {
-        if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
-        throw err;
-      }
-      const minor = isMinorBirthDate(input.patient.dateOfBirth, localDate(now, around.timeZone));
-      await tx.insert(intakes).values({
-        appointmentId: created.id,
-        painStartedOn: input.intake.painStartedOn,
-        painScore: input.intake.painScore,
-        worseWith: input.intake.worseWith,
-        redFlags: input.intake.redFlags,
-        notes: input.intake.notes,
-        // The front desk booking for a patient on the phone types the answers; otherwise the patient does.
-        enteredBy: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? "staff" : "patient",
-        enteredByUserId: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? ctx.actor.id : null,
-        priority: ownTriage.priority,
-        ...(minor && input.guardian ? { guardianName: input.guardian.name, guardianRelationship: input.guardian.relationship, guardianConsentAt: now } : {}),
-      });
-      await recordAuditEvent(tx, {
-        actor: ctx.actor,
-        action: "appointment.requested",
-        patientId,
-        entityType: "appointment",
-        entityId: created.id,
-        details: { service: service.slug, priority: ownTriage.priority, ...(pending ? { pendingVerification: true } : {}) },
-      });
-      if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
-      if (pending) {
-        // Its own answers are triaged at once (an emergency reaches the desk now); nothing else happens
-        // until the sender proves the address.
-        const challenge = await sendRequestChallenge(tx, { appointmentId: created.id, email: input.patient.email, baseUrl: ctx.baseUrl, now, emergency: ownTriage.showEmergencyAdvice });
-        return { id: created.id, status: "pending_verification" as const, triage: { ...ownTriage, nextStep: PENDING_NEXT_STEP }, verification: { expiresAt: challenge.expiresAt } };
-      }
-      const joined = await joinRecordAndRoute(tx, { appointmentId: created.id, actor: ctx.actor, baseUrl: ctx.baseUrl, now });
-      // The visitor proved the address with a code: its owner may have portal access (no-op with an account).
-      if (!ctx.actor) await sendPortalInvite(tx, { patientId, actor: null });
-      return { id: created.id, ...joined };
-    }));
+    const booked = await retryOnDeadlock(() =>
+      db.transaction(async (tx) => {
+        if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
+        const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId);
+        const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
+        await lockPractitionerCalendar(tx, input.practitionerId);
+        let created: { id: string };
+        try {
+          // Every appointment starts as a request; the lifecycle's "route" move decides below whether it
+          // is confirmed at once.
+          [created] = (await tx
+            .insert(appointments)
+            .values({
+              patientId,
+              practitionerId: input.practitionerId,
+              serviceId: service.id,
+              locationId,
+              ...appointmentWindow(service, start),
+              verificationExpiresAt: pending ? new Date(now.getTime() + verifyMinutes() * 60_000) : null,
+            })
+            .returning({ id: appointments.id })) as [{ id: string }];
+        } catch (err) {
+          if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
+          throw err;
+        }
+        const minor = isMinorBirthDate(input.patient.dateOfBirth, localDate(now, around.timeZone));
+        await tx.insert(intakes).values({
+          appointmentId: created.id,
+          painStartedOn: input.intake.painStartedOn,
+          painScore: input.intake.painScore,
+          worseWith: input.intake.worseWith,
+          redFlags: input.intake.redFlags,
+          notes: input.intake.notes,
+          // The front desk booking for a patient on the phone types the answers; otherwise the patient does.
+          enteredBy: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? "staff" : "patient",
+          enteredByUserId: ctx.actor?.role === "staff" || ctx.actor?.role === "admin" ? ctx.actor.id : null,
+          priority: ownTriage.priority,
+          ...(minor && input.guardian ? { guardianName: input.guardian.name, guardianRelationship: input.guardian.relationship, guardianConsentAt: now } : {}),
+        });
+        await recordAuditEvent(tx, {
+          actor: ctx.actor,
+          action: "appointment.requested",
+          patientId,
+          entityType: "appointment",
+          entityId: created.id,
+          details: { service: service.slug, priority: ownTriage.priority, ...(pending ? { pendingVerification: true } : {}) },
+        });
+        if (ctx.idempotencyKey) await tx.update(idempotencyKeys).set({ appointmentId: created.id }).where(eq(idempotencyKeys.key, ctx.idempotencyKey));
+        if (pending) {
+          // Its own answers are triaged at once (an emergency reaches the desk now); nothing else happens
+          // until the sender proves the address.
+          const challenge = await sendRequestChallenge(tx, { appointmentId: created.id, email: input.patient.email, baseUrl: ctx.baseUrl, now, emergency: ownTriage.showEmergencyAdvice });
+          return { id: created.id, status: "pending_verification" as const, triage: { ...ownTriage, nextStep: PENDING_NEXT_STEP }, verification: { expiresAt: challenge.expiresAt } };
+        }
+        const joined = await joinRecordAndRoute(tx, { appointmentId: created.id, actor: ctx.actor, baseUrl: ctx.baseUrl, now });
+        // The visitor proved the address with a code: its owner may have portal access (no-op with an account).
+        if (!ctx.actor) await sendPortalInvite(tx, { patientId, actor: null });
+        return { id: created.id, ...joined };
+      }),
+    );
     const window = appointmentWindow(service, start);
     return {
       kind: "created",
@@ -228,7 +230,10 @@ async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: Booki
   if (actor?.role === "patient" && actor.patientId) return actor.patientId;
   // The desk, from the patient's page: that record (a provisional one is linked first, never booked for).
   if (patientId && (actor?.role === "staff" || actor?.role === "admin")) {
-    const [known] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.id, patientId), eq(patients.isProvisional, false)));
+    const [known] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, patientId), eq(patients.isProvisional, false)));
     if (!known) throw new DomainError("not_found", "patient");
     return known.id;
   }
@@ -239,10 +244,7 @@ async function findOrCreatePatient(tx: Tx, contact: PatientContact, actor: Booki
     .orderBy(patients.createdAt)
     .limit(1);
   if (existing) return existing.id;
-  const [created] = await tx
-    .insert(patients)
-    .values({ fullName: contact.name, email: contact.email, phone: contact.phone, dateOfBirth: contact.dateOfBirth })
-    .returning({ id: patients.id });
+  const [created] = await tx.insert(patients).values({ fullName: contact.name, email: contact.email, phone: contact.phone, dateOfBirth: contact.dateOfBirth }).returning({ id: patients.id });
   return created!.id;
 }
 
@@ -260,7 +262,13 @@ export async function locationOf(tx: Tx, practitionerId: string, date: string): 
   const [row] = await tx
     .select({ locationId: workingHours.locationId })
     .from(workingHours)
-    .where(and(eq(workingHours.practitionerId, practitionerId), sql`${workingHours.effectiveFrom} <= ${date}::date`, sql`(${workingHours.effectiveUntil} is null or ${workingHours.effectiveUntil} >= ${date}::date)`))
+    .where(
+      and(
+        eq(workingHours.practitionerId, practitionerId),
+        sql`${workingHours.effectiveFrom} <= ${date}::date`,
+        sql`(${workingHours.effectiveUntil} is null or ${workingHours.effectiveUntil} >= ${date}::date)`,
+      ),
+    )
     .limit(1);
   if (row) return row.locationId;
   const [first] = await tx.select({ id: locations.id }).from(locations).orderBy(locations.createdAt).limit(1);
@@ -268,7 +276,9 @@ export async function locationOf(tx: Tx, practitionerId: string, date: string): 
 }
 
 async function practitionerOffers(db: Db, practitionerId: string, serviceId: string): Promise<boolean> {
-  const rows = await db.execute(sql`select 1 from practitioner_services ps join practitioners p on p.id = ps.practitioner_id where ps.practitioner_id = ${practitionerId} and ps.service_id = ${serviceId} and p.is_active`);
+  const rows = await db.execute(
+    sql`select 1 from practitioner_services ps join practitioners p on p.id = ps.practitioner_id where ps.practitioner_id = ${practitionerId} and ps.service_id = ${serviceId} and p.is_active`,
+  );
   return rowsOf(rows).length > 0;
 }
 
@@ -289,9 +299,7 @@ async function describeBooked(db: Db, appointmentId: string, baseUrl: string): P
     priority: triage.priority,
     triage: {
       ...triage,
-      nextStep: pending
-        ? PENDING_NEXT_STEP
-        : nextStepFor({ status: details.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause }),
+      nextStep: pending ? PENDING_NEXT_STEP : nextStepFor({ status: details.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause }),
     },
   };
 }

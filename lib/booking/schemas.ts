@@ -39,14 +39,8 @@ export const PatientContactSchema = z.object({
 export type PatientContact = z.infer<typeof PatientContactSchema>;
 
 export const IntakeSchema = z.object({
-  painStartedOn: z.iso
-    .date({ message: "When did the pain start?" })
-    .refine((d) => d >= "1900-01-01" && d <= today(), { message: "The pain cannot start in the future" }),
-  painScore: z
-    .number({ message: "Choose a number from 0 to 10" })
-    .int("Choose a whole number")
-    .min(0, "Choose a number from 0 to 10")
-    .max(10, "Choose a number from 0 to 10"),
+  painStartedOn: z.iso.date({ message: "When did the pain start?" }).refine((d) => d >= "1900-01-01" && d <= today(), { message: "The pain cannot start in the future" }),
+  painScore: z.number({ message: "Choose a number from 0 to 10" }).int("Choose a whole number").min(0, "Choose a number from 0 to 10").max(10, "Choose a number from 0 to 10"),
   worseWith: text().trim().max(500, "Use at most 500 characters").default(""),
   redFlags: z
     .array(z.enum(RED_FLAG_CODES, { message: "Unknown red-flag code" }))
@@ -74,10 +68,7 @@ export function isMinorBirthDate(dateOfBirth: string, on: string = today()): boo
  * Rules across the patient and the intake, for every schema that has both: pain cannot start before
  * birth, and someone under 18 comes with a consenting parent or guardian.
  */
-function refinePatientAndIntake(
-  value: { patient: { dateOfBirth: string }; intake: { painStartedOn: string }; guardian?: Guardian | undefined },
-  ctx: z.RefinementCtx,
-) {
+function refinePatientAndIntake(value: { patient: { dateOfBirth: string }; intake: { painStartedOn: string }; guardian?: Guardian | undefined }, ctx: z.RefinementCtx) {
   if (value.intake.painStartedOn < value.patient.dateOfBirth) {
     ctx.addIssue({ code: "custom", path: ["intake", "painStartedOn"], message: "The pain cannot start before the date of birth" });
   }
@@ -88,7 +79,12 @@ function refinePatientAndIntake(
 
 export const AppointmentRequestSchema = z
   .object({
-    service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
+    service: z
+      .string()
+      .trim()
+      .min(1, "Choose a service")
+      .max(80)
+      .regex(/^[a-z0-9-]+$/, "Unknown service"),
     practitionerId: z.uuid({ message: "Choose a practitioner" }),
     start: z.iso.datetime({ offset: true, message: "Choose a time (ISO 8601 with offset)" }).refine((s) => isWithinBookingRange(s), OUTSIDE_HORIZON_MESSAGE),
     patient: PatientContactSchema,
@@ -137,7 +133,12 @@ export type RedFlagAnswers = z.infer<typeof RedFlagAnswersSchema>;
 
 export const BookingFormSchema = z
   .object({
-    service: z.string().trim().min(1, "Choose a service").max(80).regex(/^[a-z0-9-]+$/, "Unknown service"),
+    service: z
+      .string()
+      .trim()
+      .min(1, "Choose a service")
+      .max(80)
+      .regex(/^[a-z0-9-]+$/, "Unknown service"),
     practitionerChoice: z.string().min(1, "Choose a practitioner or first available").max(64),
     practitionerId: z.uuid({ message: "Choose a time" }),
     start: z.iso.datetime({ offset: true, message: "Choose a time" }),
@@ -164,10 +165,16 @@ export function toAppointmentRequest(values: z.infer<typeof BookingFormSchema>):
 /** /book, not signed in: the challenge the code was sent for and the code typed. */
 export const EmailCodeSchema = z.object({
   challengeId: z.uuid({ message: "Ask for a code first" }),
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
 });
 
 /** Manage page and API: the code that proves a pending request came from the address's owner. */
 export const VerificationCodeSchema = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
 });

@@ -69,6 +69,9 @@ export async function resolveFeedToken(db: DbOrTx, token: string): Promise<{ tok
     .innerJoin(practitioners, eq(practitioners.id, calendarFeedTokens.practitionerId))
     .where(and(eq(calendarFeedTokens.tokenHash, hashToken(token)), isNull(calendarFeedTokens.revokedAt), eq(practitioners.isActive, true)));
   if (!row) return null;
-  await db.update(calendarFeedTokens).set({ lastUsedAt: sql`now()` }).where(eq(calendarFeedTokens.id, row.tokenId));
+  await db
+    .update(calendarFeedTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(eq(calendarFeedTokens.id, row.tokenId));
   return row;
 }

@@ -53,7 +53,14 @@ describe("marking a walk-in request completed", () => {
     const massageTherapist = await createPractitioner(db, { discipline: "massage_therapist", serviceIds: [massage.id] });
     const flagged = await createCase(db, { patientId, redFlags: ["fever_or_infection"] });
     const day = addDaysIso(localDate(new Date(), "America/New_York"), 3);
-    const a = await createAppointment(db, { patientId, practitionerId: massageTherapist.id, service: massage, locationId, startsAt: zonedInstant(day, "10:00", "America/New_York"), status: "requested" });
+    const a = await createAppointment(db, {
+      patientId,
+      practitionerId: massageTherapist.id,
+      service: massage,
+      locationId,
+      startsAt: zonedInstant(day, "10:00", "America/New_York"),
+      status: "requested",
+    });
     await db.update(appointments).set({ caseId: flagged.id }).where(eq(appointments.id, a.id));
     await expect(db.transaction((tx) => markVisit(tx, a.id, "completed", staff))).rejects.toMatchObject({ code: "hands_on_gate" });
     expect((await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, a.id)))[0]!.s).toBe("requested");

@@ -69,7 +69,10 @@ export async function assignLead(tx: Tx, caseId: string, practitionerId: string,
   if (rules.onlyLeadOrAdmin && !canAssignLead(actor, c)) {
     throw new DomainError("forbidden", "hand_over");
   }
-  const [p] = await tx.select({ id: practitioners.id, discipline: practitioners.discipline }).from(practitioners).where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
+  const [p] = await tx
+    .select({ id: practitioners.id, discipline: practitioners.discipline })
+    .from(practitioners)
+    .where(and(eq(practitioners.id, practitionerId), eq(practitioners.isActive, true)));
   if (!p) throw new DomainError("invalid", "choose_practitioner", { fields: { practitionerId: "choose_practitioner" } });
   await tx
     .update(cases)
@@ -81,7 +84,10 @@ export async function assignLead(tx: Tx, caseId: string, practitionerId: string,
 export async function addNote(tx: Tx, caseId: string, body: string, actor: CurrentUser) {
   const c = await lockCase(tx, caseId);
   const [note] = await tx.insert(caseNotes).values({ caseId, body, authorUserId: actor.id, authorDiscipline: actor.discipline }).returning({ id: caseNotes.id });
-  await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
+  await tx
+    .update(cases)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(cases.id, caseId));
   await recordAuditEvent(tx, { actor, action: "case.note_added", patientId: c.patientId, caseId, entityType: "note", entityId: note!.id });
   return note!.id;
 }
@@ -93,7 +99,10 @@ export async function editNote(tx: Tx, noteId: string, body: string, actor: Curr
   if (!canEditNote(actor, note)) throw new DomainError("forbidden", "note_author");
   if (note.body === body) return;
   await tx.insert(caseNoteVersions).values({ noteId, version: note.version, body: note.body, editedBy: actor.id });
-  await tx.update(caseNotes).set({ body, version: note.version + 1, updatedAt: sql`now()` }).where(eq(caseNotes.id, noteId));
+  await tx
+    .update(caseNotes)
+    .set({ body, version: note.version + 1, updatedAt: sql`now()` })
+    .where(eq(caseNotes.id, noteId));
   const [c] = await tx.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, note.caseId));
   await recordAuditEvent(tx, { actor, action: "case.note_edited", patientId: c?.patientId, caseId: note.caseId, entityType: "note", entityId: noteId, details: { version: note.version + 1 } });
 }

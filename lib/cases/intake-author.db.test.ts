@@ -52,7 +52,16 @@ describe("who typed an intake's note", () => {
 
     const [a] = await db.select({ caseId: appointments.caseId }).from(appointments).where(eq(appointments.id, byPhone));
     const physician = await createPractitioner(db, { discipline: "spine_physician", account: { email: uniqueEmail("doc") } });
-    const viewer = { id: physician.user!.id, email: physician.user!.email, name: "Doc", role: "practitioner" as const, sessionId: "s", patientId: null, practitionerId: physician.id, discipline: "spine_physician" as const };
+    const viewer = {
+      id: physician.user!.id,
+      email: physician.user!.email,
+      name: "Doc",
+      role: "practitioner" as const,
+      sessionId: "s",
+      patientId: null,
+      practitionerId: physician.id,
+      discipline: "spine_physician" as const,
+    };
     const record = await getCaseRecord(db, a!.caseId!, viewer, await getClinicSettings(db));
     expect(record!.requests.find((r) => r.id === byPhone)?.notesEnteredBy).toBe("staff");
   });

@@ -73,7 +73,11 @@ describe("what the database derives for the queue", () => {
       expect(c.hasRedFlags).toBe(priority !== "routine");
     }
     const c = await createCase(db, { patientId: patient.id, priority: "routine" });
-    const [changed] = await db.update(cases).set({ priority: "emergency", redFlags: ["saddle_numbness"] }).where(eq(cases.id, c.id)).returning();
+    const [changed] = await db
+      .update(cases)
+      .set({ priority: "emergency", redFlags: ["saddle_numbness"] })
+      .where(eq(cases.id, c.id))
+      .returning();
     expect(changed).toMatchObject({ priorityRank: 0, hasRedFlags: true });
     const [cleared] = await db.update(cases).set({ priority: "within_48h", redFlags: [] }).where(eq(cases.id, c.id)).returning();
     expect(cleared).toMatchObject({ priorityRank: 2, hasRedFlags: false });

@@ -55,11 +55,7 @@ export async function listCaseQueue(db: DbOrTx, f: QueueFilters, me: { practitio
     }
   }
   const order =
-    f.sort === "priority"
-      ? [asc(cases.priorityRank), asc(cases.openedAt), asc(cases.id)]
-      : f.sort === "oldest"
-        ? [asc(cases.openedAt), asc(cases.id)]
-        : [desc(cases.openedAt), desc(cases.id)];
+    f.sort === "priority" ? [asc(cases.priorityRank), asc(cases.openedAt), asc(cases.id)] : f.sort === "oldest" ? [asc(cases.openedAt), asc(cases.id)] : [desc(cases.openedAt), desc(cases.id)];
   const rows = await db
     .select({
       id: cases.id,

@@ -3,7 +3,22 @@ import { appointmentRows } from "@/lib/appointments/joined";
 import { patientTimeZone } from "@/lib/patients/zone";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { actionItems, appointments, auditEvents, caseNotes, caseNoteVersions, cases, conferenceItems, conferences, painScores, patients, practitioners, psfsAssessments, referrals, users } from "@/db/schema";
+import {
+  actionItems,
+  appointments,
+  auditEvents,
+  caseNotes,
+  caseNoteVersions,
+  cases,
+  conferenceItems,
+  conferences,
+  painScores,
+  patients,
+  practitioners,
+  psfsAssessments,
+  referrals,
+  users,
+} from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { assessTriage, type DurationThresholds } from "@/lib/triage/assess";
 import { PRIORITY_LABELS, asRedFlagCodes } from "@/lib/triage/red-flags";
@@ -26,7 +41,8 @@ function timelineTitle(details: Record<string, unknown>, action = "", actorName:
     const params = { reason, by: actorName ?? "none", late: String(details.late === true) };
     return textOf(action === "appointment.cancelled" ? "timeline.cancelled" : "timeline.moved", params) ?? reason;
   }
-  if (details.kind === "regimen") return textOf("timeline.regimen", { changed: String(details.changed === true), version: Number(details.version ?? 1), exercises: Number(details.exercises ?? 0) }) ?? "Exercise plan";
+  if (details.kind === "regimen")
+    return textOf("timeline.regimen", { changed: String(details.changed === true), version: Number(details.version ?? 1), exercises: Number(details.exercises ?? 0) }) ?? "Exercise plan";
   return textOf("timeline.status", { from: CASE_STATUS_LABELS[details.from as CaseStatus] ?? "—", to: CASE_STATUS_LABELS[details.to as CaseStatus] ?? "—" }) ?? "Status";
 }
 
@@ -66,9 +82,7 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
 
   const [flags, requests, notes, pain, psfs, refs, decisions, actions, statusChanges] = await Promise.all([
     listPatientFlags(db, c.patientId),
-    appointmentRows(db)
-      .where(eq(appointments.caseId, caseId))
-      .orderBy(desc(appointments.startsAt)),
+    appointmentRows(db).where(eq(appointments.caseId, caseId)).orderBy(desc(appointments.startsAt)),
     db
       .select({
         id: caseNotes.id,
@@ -88,13 +102,28 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
     db.select().from(psfsAssessments).where(eq(psfsAssessments.caseId, caseId)).orderBy(asc(psfsAssessments.recordedAt)),
     db.select().from(referrals).where(eq(referrals.caseId, caseId)).orderBy(desc(referrals.createdAt)),
     db
-      .select({ id: conferenceItems.id, reason: conferenceItems.reason, recommendation: conferenceItems.recommendation, outcomeStatus: conferenceItems.outcomeStatus, discussedAt: conferenceItems.discussedAt, conferenceStartsAt: conferences.startsAt })
+      .select({
+        id: conferenceItems.id,
+        reason: conferenceItems.reason,
+        recommendation: conferenceItems.recommendation,
+        outcomeStatus: conferenceItems.outcomeStatus,
+        discussedAt: conferenceItems.discussedAt,
+        conferenceStartsAt: conferences.startsAt,
+      })
       .from(conferenceItems)
       .innerJoin(conferences, eq(conferences.id, conferenceItems.conferenceId))
       .where(eq(conferenceItems.caseId, caseId))
       .orderBy(desc(conferences.startsAt)),
     db
-      .select({ id: actionItems.id, description: actionItems.description, dueOn: actionItems.dueOn, completedAt: actionItems.completedAt, createdAt: actionItems.createdAt, ownerName: practitioners.displayName, ownerPractitionerId: actionItems.ownerPractitionerId })
+      .select({
+        id: actionItems.id,
+        description: actionItems.description,
+        dueOn: actionItems.dueOn,
+        completedAt: actionItems.completedAt,
+        createdAt: actionItems.createdAt,
+        ownerName: practitioners.displayName,
+        ownerPractitionerId: actionItems.ownerPractitionerId,
+      })
       .from(actionItems)
       .innerJoin(practitioners, eq(practitioners.id, actionItems.ownerPractitionerId))
       .where(eq(actionItems.caseId, caseId))
@@ -122,15 +151,35 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   const triaged = requests.map((r) => ({
     ...r,
     triage: r.painStartedOn
-      ? assessTriage({ redFlags: asRedFlagCodes(r.redFlags ?? []), painStartedOn: r.painStartedOn, requestedOn: localDate(r.createdAt, r.timeZone), service: { discipline: r.discipline, needsReview: r.needsReview }, thresholds })
+      ? assessTriage({
+          redFlags: asRedFlagCodes(r.redFlags ?? []),
+          painStartedOn: r.painStartedOn,
+          requestedOn: localDate(r.createdAt, r.timeZone),
+          service: { discipline: r.discipline, needsReview: r.needsReview },
+          thresholds,
+        })
       : null,
   }));
 
   const timeline: TimelineEntry[] = [
-    ...triaged.map((r) => ({ at: r.createdAt, kind: "request" as const, title: `Request: ${r.serviceName} with ${r.practitionerName}`, detail: r.triage ? `Priority: ${PRIORITY_LABELS[r.triage.priority].toLowerCase()}, ${DURATION_CLASS_LABELS[r.triage.durationClass].toLowerCase()}` : undefined })),
-    ...triaged.filter((r) => r.status === "completed" || r.status === "no_show").map((r) => ({ at: r.startsAt, kind: "appointment" as const, title: `${r.status === "completed" ? "Visit" : "No-show"}: ${r.serviceName} with ${r.practitionerName}` })),
+    ...triaged.map((r) => ({
+      at: r.createdAt,
+      kind: "request" as const,
+      title: `Request: ${r.serviceName} with ${r.practitionerName}`,
+      detail: r.triage ? `Priority: ${PRIORITY_LABELS[r.triage.priority].toLowerCase()}, ${DURATION_CLASS_LABELS[r.triage.durationClass].toLowerCase()}` : undefined,
+    })),
+    ...triaged
+      .filter((r) => r.status === "completed" || r.status === "no_show")
+      .map((r) => ({ at: r.startsAt, kind: "appointment" as const, title: `${r.status === "completed" ? "Visit" : "No-show"}: ${r.serviceName} with ${r.practitionerName}` })),
     ...visibleNotes.map((n) => ({ at: n.createdAt, kind: "note" as const, title: `Note by ${n.authorName}${n.version > 1 ? " (edited)" : ""}` })),
-    ...(restricted ? [] : refs.map((r) => ({ at: r.createdAt, kind: "referral" as const, title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${SPECIALTY_LABELS[r.specialty]}: ${r.counterpart}`, detail: REFERRAL_STATUS_LABELS[r.status] }))),
+    ...(restricted
+      ? []
+      : refs.map((r) => ({
+          at: r.createdAt,
+          kind: "referral" as const,
+          title: `${r.direction === "incoming" ? "Referral from" : "Referral to"} ${SPECIALTY_LABELS[r.specialty]}: ${r.counterpart}`,
+          detail: REFERRAL_STATUS_LABELS[r.status],
+        }))),
     ...decisions.filter((d) => d.discussedAt).map((d) => ({ at: d.discussedAt!, kind: "conference" as const, title: "Case conference decision", detail: restricted ? undefined : d.recommendation })),
     ...visibleActions.map((a) => ({ at: a.createdAt, kind: "action" as const, title: `Action for ${a.ownerName}: ${a.description}`, detail: a.completedAt ? "done" : `due ${a.dueOn}` })),
     ...statusChanges.map((s) => ({
@@ -144,7 +193,14 @@ export async function getCaseRecord(db: DbOrTx, caseId: string, viewer: CurrentU
   // Hands-on requests the patient's uncleared flags hold, with the flags that hold them.
   const blocked = triaged
     .filter((r) => r.status === "requested")
-    .map((r) => ({ id: r.id, serviceName: r.serviceName, startsAt: r.startsAt, timeZone: r.timeZone, practitionerName: r.practitionerName, blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }) }))
+    .map((r) => ({
+      id: r.id,
+      serviceName: r.serviceName,
+      startsAt: r.startsAt,
+      timeZone: r.timeZone,
+      practitionerName: r.practitionerName,
+      blockers: handsOnBlockers({ isHandsOn: r.isHandsOn, blockers: uncleared }),
+    }))
     .filter((r) => r.blockers.length);
   // Age on the patient's own calendar (their visits' location).
   const today = localDate(new Date(), await patientTimeZone(db, c.patientId));

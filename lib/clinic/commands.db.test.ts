@@ -30,7 +30,10 @@ describe("admins shape the clinic", () => {
     const second = await db.transaction((tx) => createService(tx, { actor: admin, values: fields }));
     expect(first.slug).toBe("hot-stone-massage-60-min");
     expect(second.slug).toBe("hot-stone-massage-60-min-2");
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "service.created"), eq(auditEvents.entityId, first.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "service.created"), eq(auditEvents.entityId, first.id)));
     expect(event).toBeDefined();
     const staff = await createUser(db, { role: "staff" });
     await expect(db.transaction((tx) => createService(tx, { actor: staff, values: fields }))).rejects.toMatchObject({ code: "forbidden" });

@@ -24,7 +24,14 @@ async function freeSlug(tx: Tx, name: string): Promise<string> {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 60) || "service";
-  const taken = new Set((await tx.select({ slug: services.slug }).from(services).where(like(services.slug, `${base}%`))).map((r) => r.slug));
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: services.slug })
+        .from(services)
+        .where(like(services.slug, `${base}%`))
+    ).map((r) => r.slug),
+  );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -62,7 +69,13 @@ export async function createPractitioner(
     .values({ displayName: v.displayName, credentials: v.credentials || null, discipline: v.discipline, locationId: v.locationId })
     .returning({ id: practitioners.id });
   if (v.serviceIds.length) await tx.insert(practitionerServices).values(v.serviceIds.map((serviceId) => ({ practitionerId: row!.id, serviceId })));
-  await recordAuditEvent(tx, { actor: input.actor, action: "practitioner.created", entityType: "practitioner", entityId: row!.id, details: { discipline: v.discipline, services: v.serviceIds.length } });
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: "practitioner.created",
+    entityType: "practitioner",
+    entityId: row!.id,
+    details: { discipline: v.discipline, services: v.serviceIds.length },
+  });
   forgetClinic();
   return row!;
 }

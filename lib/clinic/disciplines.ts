@@ -1,10 +1,4 @@
-export const DISCIPLINES = [
-  "spine_physician",
-  "chiropractor",
-  "physical_therapist",
-  "massage_therapist",
-  "nurse",
-] as const;
+export const DISCIPLINES = ["spine_physician", "chiropractor", "physical_therapist", "massage_therapist", "nurse"] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
 
 export const DISCIPLINE_LABELS: Record<Discipline, string> = {

@@ -20,9 +20,7 @@ export function toWeeklyForm(rows: Row[], date: string, locationId: string): Wor
   const inForce = rowsInForce(rows, date).filter((r) => r.locationId === locationId);
   return [1, 2, 3, 4, 5, 6, 7].map((weekday) => {
     const row = inForce.find((r) => r.weekday === weekday);
-    return row
-      ? { weekday, isWorking: true, start: hhmm(row.startTime), end: hhmm(row.endTime), breaks: row.breaks }
-      : { weekday, isWorking: false, start: "09:00", end: "17:00", breaks: [] };
+    return row ? { weekday, isWorking: true, start: hhmm(row.startTime), end: hhmm(row.endTime), breaks: row.breaks } : { weekday, isWorking: false, start: "09:00", end: "17:00", breaks: [] };
   });
 }
 
@@ -39,13 +37,7 @@ export async function replaceWeeklyHours(tx: Tx, input: WeeklyHoursInput): Promi
   await tx
     .update(workingHours)
     .set({ effectiveUntil: addDaysIso(input.effectiveFrom, -1) })
-    .where(
-      and(
-        scope,
-        lt(workingHours.effectiveFrom, input.effectiveFrom),
-        or(isNull(workingHours.effectiveUntil), gte(workingHours.effectiveUntil, input.effectiveFrom)),
-      ),
-    );
+    .where(and(scope, lt(workingHours.effectiveFrom, input.effectiveFrom), or(isNull(workingHours.effectiveUntil), gte(workingHours.effectiveUntil, input.effectiveFrom))));
   const days = input.days.filter((d) => d.isWorking);
   if (days.length) {
     await tx.insert(workingHours).values(

@@ -17,7 +17,14 @@ describe("WorkingDaySchema", () => {
   it("refuses breaks outside the day or overlapping each other", () => {
     expect(WorkingDaySchema.safeParse(day({ breaks: [{ start: "08:00", end: "09:30" }] })).success).toBe(false);
     expect(
-      WorkingDaySchema.safeParse(day({ breaks: [{ start: "12:00", end: "13:00" }, { start: "12:30", end: "13:30" }] })).success,
+      WorkingDaySchema.safeParse(
+        day({
+          breaks: [
+            { start: "12:00", end: "13:00" },
+            { start: "12:30", end: "13:30" },
+          ],
+        }),
+      ).success,
     ).toBe(false);
   });
 

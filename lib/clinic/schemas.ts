@@ -2,9 +2,7 @@ import { z } from "zod";
 import { DISCIPLINES } from "./disciplines";
 
 /** "HH:mm" on a 24-hour clock. */
-export const TimeOfDaySchema = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:00 or 17:30");
+export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:00 or 17:30");
 
 export const toMinutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(":").map(Number);
@@ -62,8 +60,16 @@ export const ServiceFieldsSchema = z.object({
   durationMinutes: z.number({ message: "Enter minutes" }).int().min(5, "At least 5 minutes").max(480, "At most 8 hours"),
   bufferBeforeMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(120, "At most 120 minutes"),
   bufferAfterMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(120, "At most 120 minutes"),
-  minNoticeMinutes: z.number({ message: "Enter minutes" }).int().min(0).max(60 * 24 * 30, "At most 30 days"),
-  cancellationCutoffHours: z.number({ message: "Enter hours" }).int().min(0).max(24 * 14, "At most 14 days"),
+  minNoticeMinutes: z
+    .number({ message: "Enter minutes" })
+    .int()
+    .min(0)
+    .max(60 * 24 * 30, "At most 30 days"),
+  cancellationCutoffHours: z
+    .number({ message: "Enter hours" })
+    .int()
+    .min(0)
+    .max(24 * 14, "At most 14 days"),
   needsReview: z.boolean(),
   isHandsOn: z.boolean(),
   isOnlineBookable: z.boolean(),

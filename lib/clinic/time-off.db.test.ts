@@ -15,7 +15,10 @@ async function clinic() {
   const location = await createLocation(db, { name: "Closures", timeZone: DENVER });
   const service = await createService(db, { discipline: "massage_therapist", durationMinutes: 60, minNoticeMinutes: 60 });
   const p = await createPractitioner(db, { discipline: "massage_therapist", serviceIds: [service.id] });
-  await db.update((await import("@/db/schema")).practitioners).set({ locationId: location.id }).where(eq((await import("@/db/schema")).practitioners.id, p.id));
+  await db
+    .update((await import("@/db/schema")).practitioners)
+    .set({ locationId: location.id })
+    .where(eq((await import("@/db/schema")).practitioners.id, p.id));
   await setWorkingHours(db, { practitionerId: p.id, locationId: location.id, days: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: "09:00", end: "13:00" })) });
   let day = addDaysIso(localDate(new Date(), DENVER), 10);
   while (isoWeekday(day) > 4) day = addDaysIso(day, 1);

@@ -26,13 +26,14 @@ export async function appointmentsInside(db: DbOrTx, input: { practitionerId?: s
 }
 
 async function zoneOfPractitioner(db: DbOrTx, practitionerId: string): Promise<string> {
-  const [row] = await db
-    .select({ timeZone: locations.timeZone })
-    .from(practitioners)
-    .innerJoin(locations, eq(locations.id, practitioners.locationId))
-    .where(eq(practitioners.id, practitionerId));
+  const [row] = await db.select({ timeZone: locations.timeZone }).from(practitioners).innerJoin(locations, eq(locations.id, practitioners.locationId)).where(eq(practitioners.id, practitionerId));
   if (row) return row.timeZone;
-  const [hours] = await db.select({ timeZone: locations.timeZone }).from(workingHours).innerJoin(locations, eq(locations.id, workingHours.locationId)).where(eq(workingHours.practitionerId, practitionerId)).limit(1);
+  const [hours] = await db
+    .select({ timeZone: locations.timeZone })
+    .from(workingHours)
+    .innerJoin(locations, eq(locations.id, workingHours.locationId))
+    .where(eq(workingHours.practitionerId, practitionerId))
+    .limit(1);
   const [first] = hours ? [hours] : await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
   return first?.timeZone ?? "UTC";
 }
@@ -48,7 +49,13 @@ export async function addTimeOff(tx: Tx, input: { actor: Actor; practitionerId: 
   if (endsAt <= startsAt) throw new DomainError("invalid", "default", { fields: { to: "end_after_start" } });
   const [row] = await tx.insert(timeOff).values({ practitionerId: input.practitionerId, startsAt, endsAt, reason: input.reason }).returning({ id: timeOff.id });
   const inside = await appointmentsInside(tx, { practitionerId: input.practitionerId, startsAt, endsAt });
-  await recordAuditEvent(tx, { actor: input.actor, action: "time_off.added", entityType: "practitioner", entityId: input.practitionerId, details: { timeOffId: row!.id, appointmentsInside: inside.length } });
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: "time_off.added",
+    entityType: "practitioner",
+    entityId: input.practitionerId,
+    details: { timeOffId: row!.id, appointmentsInside: inside.length },
+  });
   return { id: row!.id, inside };
 }
 
@@ -82,7 +89,11 @@ export async function removeClosure(tx: Tx, input: { actor: Actor; id: string })
 
 /** Upcoming time off of a practitioner, each with the booked appointments still inside it. */
 export async function listUpcomingTimeOff(db: DbOrTx, practitionerId: string, now: Date = new Date()) {
-  const rows = await db.select().from(timeOff).where(and(eq(timeOff.practitionerId, practitionerId), gte(timeOff.endsAt, now))).orderBy(asc(timeOff.startsAt));
+  const rows = await db
+    .select()
+    .from(timeOff)
+    .where(and(eq(timeOff.practitionerId, practitionerId), gte(timeOff.endsAt, now)))
+    .orderBy(asc(timeOff.startsAt));
   return Promise.all(rows.map(async (r) => ({ ...r, inside: await appointmentsInside(db, { practitionerId, startsAt: r.startsAt, endsAt: r.endsAt }) })));
 }
 

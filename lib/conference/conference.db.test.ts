@@ -17,7 +17,9 @@ describe("the conference refuses ids it does not know, with a clear answer and n
     const db = getDb();
     const me = await physician();
     const conference = await upcomingConference(db);
-    await expect(db.transaction((tx) => recordMeeting(tx, { conferenceId: conference.id, summary: "Weekly", attendees: [me.practitionerId!, randomUUID()] }, me))).rejects.toMatchObject({ code: "invalid" });
+    await expect(db.transaction((tx) => recordMeeting(tx, { conferenceId: conference.id, summary: "Weekly", attendees: [me.practitionerId!, randomUUID()] }, me))).rejects.toMatchObject({
+      code: "invalid",
+    });
     expect(await db.select().from(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conference.id))).toEqual([]);
     await expect(db.transaction((tx) => nominateCase(tx, randomUUID(), "Because", me))).rejects.toMatchObject({ code: "not_found" });
   });

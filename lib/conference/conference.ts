@@ -13,7 +13,6 @@ import type { CaseStatus } from "@/lib/cases/status";
 import { DomainError } from "@/lib/errors";
 import { nextConferenceStart } from "./schedule";
 
-
 /** The upcoming conference, created on first use (one row per meeting time). */
 export async function upcomingConference(db: DbOrTx, now: Date = new Date()) {
   // Weekly, at the clinic's main location's time (clinic.timeZone).
@@ -28,11 +27,7 @@ export async function nominateCase(tx: Tx, caseId: string, reason: string, actor
   const [exists] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId));
   if (!exists) throw new DomainError("not_found", "case");
   const conference = await upcomingConference(tx);
-  const added = await tx
-    .insert(conferenceItems)
-    .values({ conferenceId: conference.id, caseId, reason, nominatedBy: actor.id })
-    .onConflictDoNothing()
-    .returning({ id: conferenceItems.id });
+  const added = await tx.insert(conferenceItems).values({ conferenceId: conference.id, caseId, reason, nominatedBy: actor.id }).onConflictDoNothing().returning({ id: conferenceItems.id });
   if (!added.length) throw new DomainError("already_on_agenda");
   const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId));
   if (c && c.status !== "case_conference" && c.status !== "discharged") await changeCaseStatus(tx, caseId, "case_conference", actor, { conferenceId: conference.id });
@@ -120,10 +115,23 @@ export async function conferenceAgenda(db: DbOrTx, conferenceId: string, viewer:
     .orderBy(asc(cases.priorityRank), asc(conferenceItems.id));
   const actions = items.length
     ? await db
-        .select({ id: actionItems.id, conferenceItemId: actionItems.conferenceItemId, description: actionItems.description, dueOn: actionItems.dueOn, completedAt: actionItems.completedAt, ownerName: practitioners.displayName, ownerPractitionerId: actionItems.ownerPractitionerId })
+        .select({
+          id: actionItems.id,
+          conferenceItemId: actionItems.conferenceItemId,
+          description: actionItems.description,
+          dueOn: actionItems.dueOn,
+          completedAt: actionItems.completedAt,
+          ownerName: practitioners.displayName,
+          ownerPractitionerId: actionItems.ownerPractitionerId,
+        })
         .from(actionItems)
         .innerJoin(practitioners, eq(practitioners.id, actionItems.ownerPractitionerId))
-        .where(inArray(actionItems.conferenceItemId, items.map((i) => i.id)))
+        .where(
+          inArray(
+            actionItems.conferenceItemId,
+            items.map((i) => i.id),
+          ),
+        )
     : [];
   const attendees = await db.select({ practitionerId: conferenceAttendees.practitionerId }).from(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conferenceId));
   const restricted = isRestrictedViewer(viewer);
@@ -147,15 +155,34 @@ export async function recordDecision(
   if (!canRecordConference(actor)) throw new DomainError("forbidden", "conference_decision");
   const [item] = await tx.select().from(conferenceItems).where(eq(conferenceItems.id, input.itemId)).for("update");
   if (!item) throw new DomainError("not_found", "agenda_item");
-  await tx.update(conferenceItems).set({ recommendation: input.recommendation, outcomeStatus: input.outcomeStatus, discussedAt: sql`now()`, discussedBy: actor.id }).where(eq(conferenceItems.id, item.id));
+  await tx
+    .update(conferenceItems)
+    .set({ recommendation: input.recommendation, outcomeStatus: input.outcomeStatus, discussedAt: sql`now()`, discussedBy: actor.id })
+    .where(eq(conferenceItems.id, item.id));
   if (input.actions.length) {
-    const owners = await tx.select({ id: practitioners.id }).from(practitioners).where(inArray(practitioners.id, input.actions.map((a) => a.ownerPractitionerId)));
+    const owners = await tx
+      .select({ id: practitioners.id })
+      .from(practitioners)
+      .where(
+        inArray(
+          practitioners.id,
+          input.actions.map((a) => a.ownerPractitionerId),
+        ),
+      );
     if (owners.length !== new Set(input.actions.map((a) => a.ownerPractitionerId)).size) throw new DomainError("invalid", "action_owners");
     await tx.insert(actionItems).values(input.actions.map((a) => ({ ...a, caseId: item.caseId, conferenceItemId: item.id, createdBy: actor.id })));
   }
   const [c] = await tx.select({ status: cases.status, patientId: cases.patientId }).from(cases).where(eq(cases.id, item.caseId));
   if (input.outcomeStatus && c && c.status !== input.outcomeStatus) await changeCaseStatus(tx, item.caseId, input.outcomeStatus, actor, { conferenceItemId: item.id });
-  await recordAuditEvent(tx, { actor, action: "conference.decision_recorded", patientId: c?.patientId, caseId: item.caseId, entityType: "conference_item", entityId: item.id, details: { actions: input.actions.length, outcome: input.outcomeStatus } });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "conference.decision_recorded",
+    patientId: c?.patientId,
+    caseId: item.caseId,
+    entityType: "conference_item",
+    entityId: item.id,
+    details: { actions: input.actions.length, outcome: input.outcomeStatus },
+  });
 }
 
 export async function recordMeeting(tx: Tx, input: { conferenceId: string; summary: string; attendees: string[] }, actor: CurrentUser) {
@@ -166,18 +193,32 @@ export async function recordMeeting(tx: Tx, input: { conferenceId: string; summa
     const known = await tx.select({ id: practitioners.id }).from(practitioners).where(inArray(practitioners.id, input.attendees));
     if (known.length !== new Set(input.attendees).size) throw new DomainError("invalid", "attendees", { fields: { attendees: "attendees" } });
   }
-  await tx.update(conferences).set({ summary: input.summary, heldAt: conf.heldAt ?? sql`now()` }).where(eq(conferences.id, conf.id));
+  await tx
+    .update(conferences)
+    .set({ summary: input.summary, heldAt: conf.heldAt ?? sql`now()` })
+    .where(eq(conferences.id, conf.id));
   await tx.delete(conferenceAttendees).where(eq(conferenceAttendees.conferenceId, conf.id));
-  if (input.attendees.length) await tx.insert(conferenceAttendees).values(input.attendees.map((practitionerId) => ({ conferenceId: conf.id, practitionerId }))).onConflictDoNothing();
+  if (input.attendees.length)
+    await tx
+      .insert(conferenceAttendees)
+      .values(input.attendees.map((practitionerId) => ({ conferenceId: conf.id, practitionerId })))
+      .onConflictDoNothing();
   await recordAuditEvent(tx, { actor, action: "conference.recorded", entityType: "conference", entityId: conf.id, details: { attendees: input.attendees.length } });
 }
 
 /** Only the owner (or an admin) marks their action item done. */
 export async function completeActionItem(tx: Tx, actionItemId: string, actor: CurrentUser) {
-  const [item] = await tx.select().from(actionItems).where(and(eq(actionItems.id, actionItemId), isNull(actionItems.completedAt))).for("update");
+  const [item] = await tx
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, actionItemId), isNull(actionItems.completedAt)))
+    .for("update");
   if (!item) throw new DomainError("not_found", "action_item");
   if (!canCompleteActionItem(actor, item)) throw new DomainError("forbidden", "action_owner");
-  await tx.update(actionItems).set({ completedAt: sql`now()`, completedBy: actor.id }).where(eq(actionItems.id, item.id));
+  await tx
+    .update(actionItems)
+    .set({ completedAt: sql`now()`, completedBy: actor.id })
+    .where(eq(actionItems.id, item.id));
   await recordAuditEvent(tx, { actor, action: "action_item.completed", caseId: item.caseId, entityType: "action_item", entityId: item.id });
 }
 
@@ -187,5 +228,9 @@ export async function getConference(db: DbOrTx, id: string) {
 }
 
 export async function listPractitionerOptions(db: DbOrTx) {
-  return db.select({ id: practitioners.id, name: practitioners.displayName, discipline: practitioners.discipline }).from(practitioners).where(eq(practitioners.isActive, true)).orderBy(asc(practitioners.displayName));
+  return db
+    .select({ id: practitioners.id, name: practitioners.displayName, discipline: practitioners.discipline })
+    .from(practitioners)
+    .where(eq(practitioners.isActive, true))
+    .orderBy(asc(practitioners.displayName));
 }

@@ -35,7 +35,10 @@ export const DecisionSchema = z
 export const ConferenceRecordSchema = z.object({
   conferenceId: z.uuid(),
   summary: z.string().trim().max(10_000),
-  attendees: z.union([z.uuid(), z.array(z.uuid())]).transform((v) => (Array.isArray(v) ? v : [v])).default([]),
+  attendees: z
+    .union([z.uuid(), z.array(z.uuid())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .default([]),
 });
 
 export const CompleteActionSchema = z.object({ actionItemId: z.uuid() });

@@ -61,9 +61,7 @@ export const staffCancelAction = createAction({ schema: StaffCancelSchema, roles
   return { appointmentId };
 });
 
-export type StaffMoveResult =
-  | { kind: "moved"; status: string }
-  | { kind: "conflict"; message: string; alternatives: Array<{ practitionerId: string; start: string; end: string }> };
+export type StaffMoveResult = { kind: "moved"; status: string } | { kind: "conflict"; message: string; alternatives: Array<{ practitionerId: string; start: string; end: string }> };
 
 /** The desk moves an upcoming appointment to a free time, of the same or another practitioner offering the service. */
 export const staffMoveAction = createAction({ schema: StaffMoveSchema, roles: DESK }, async ({ appointmentId, practitionerId, start, reason }, user): Promise<StaffMoveResult> => {

@@ -45,7 +45,10 @@ export async function sendToReview(tx: Tx, appointmentId: string, actor: Current
   const [a] = await tx.select({ caseId: appointments.caseId, patientId: appointments.patientId }).from(appointments).where(eq(appointments.id, appointmentId)).for("update");
   if (!a) throw new DomainError("not_found", "appointment");
   if (!a.caseId) throw new DomainError("invalid", "no_case_to_review");
-  await tx.update(cases).set({ awaitingReview: true, updatedAt: sql`now()` }).where(eq(cases.id, a.caseId));
+  await tx
+    .update(cases)
+    .set({ awaitingReview: true, updatedAt: sql`now()` })
+    .where(eq(cases.id, a.caseId));
   const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, a.caseId));
   if (c?.status === "new") await changeCaseStatus(tx, a.caseId, "triaged", actor, { via: "sent_to_review" });
   await recordAuditEvent(tx, { actor, action: "appointment.sent_to_review", patientId: a.patientId, caseId: a.caseId, entityType: "appointment", entityId: appointmentId });
@@ -57,14 +60,30 @@ export async function proposeTime(db: Db, appointmentId: string, start: Date, ac
   if (!before) throw new DomainError("not_found", "appointment");
   if (before.status !== "requested" && before.status !== "confirmed") throw new DomainError("invalid", "not_open");
   const day = start.toISOString().slice(0, 10);
-  const free = await getFreeSlots(db, { serviceSlug: before.serviceSlug, practitionerId: before.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), ignoreAppointmentId: before.id, now: new Date() });
+  const free = await getFreeSlots(db, {
+    serviceSlug: before.serviceSlug,
+    practitionerId: before.practitionerId,
+    from: addDaysIso(day, -1),
+    to: addDaysIso(day, 1),
+    ignoreAppointmentId: before.id,
+    now: new Date(),
+  });
   if (!free.slots.some((s) => s.start.getTime() === start.getTime())) {
     throw new DomainError("slot_unavailable", "desk", { fields: { start: "free_time" } });
   }
   await db.transaction(async (tx) => {
     // Not a status change: the proposal waits for the patient (acceptProposal moves it through the lifecycle).
-    await tx.update(appointments).set({ proposedStartsAt: start, updatedAt: sql`now()` }).where(eq(appointments.id, before.id));
-    await enqueueEmail(tx, { kind: "proposal", to: before.patientEmail, content: proposalEmail(factsOf(before, baseUrl), formatDateTime(start, before.timeZone)), appointmentId: before.id, dedupeKey: null });
+    await tx
+      .update(appointments)
+      .set({ proposedStartsAt: start, updatedAt: sql`now()` })
+      .where(eq(appointments.id, before.id));
+    await enqueueEmail(tx, {
+      kind: "proposal",
+      to: before.patientEmail,
+      content: proposalEmail(factsOf(before, baseUrl), formatDateTime(start, before.timeZone)),
+      appointmentId: before.id,
+      dedupeKey: null,
+    });
     await recordAuditEvent(tx, { actor, action: "appointment.time_proposed", patientId: before.patientId, entityType: "appointment", entityId: before.id, details: { proposed: start.toISOString() } });
   });
 }
@@ -101,7 +120,15 @@ export async function staffCancelAppointment(
 ): Promise<AppointmentDetails> {
   const now = input.now ?? new Date();
   await upcomingForStaff(db, input.appointmentId, input.actor, now);
-  const outcome = await cancelAppointment(db, { appointmentId: input.appointmentId, reason: input.note, cancelReason: input.reason, enforceCutoff: false, actor: input.actor, baseUrl: input.baseUrl, now });
+  const outcome = await cancelAppointment(db, {
+    appointmentId: input.appointmentId,
+    reason: input.note,
+    cancelReason: input.reason,
+    enforceCutoff: false,
+    actor: input.actor,
+    baseUrl: input.baseUrl,
+    now,
+  });
   if (outcome.kind !== "done") throw refusalOf(outcome);
   return outcome.details;
 }

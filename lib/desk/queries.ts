@@ -18,13 +18,11 @@ import { localDate } from "@/lib/time";
  * the patient was shown the emergency advice.
  */
 export async function listDeskRequests(db: DbOrTx, thresholds: DurationThresholds) {
-  const rows = (
-    await appointmentRows(db)
-      .where(eq(appointments.status, "requested"))
-      .orderBy(asc(appointments.createdAt))
-      .limit(500)
-  ).map((r) => ({ ...r, awaitingReview: r.caseAwaitingReview }));
-  const uncleared = await unclearedFlagsOf(db, rows.map((r) => r.patientId));
+  const rows = (await appointmentRows(db).where(eq(appointments.status, "requested")).orderBy(asc(appointments.createdAt)).limit(500)).map((r) => ({ ...r, awaitingReview: r.caseAwaitingReview }));
+  const uncleared = await unclearedFlagsOf(
+    db,
+    rows.map((r) => r.patientId),
+  );
   // Unverified online requests: the records the desk may link one to, once the caller is checked by phone.
   const candidates = new Map(
     await Promise.all(
@@ -68,7 +66,9 @@ export async function listDeskRequests(db: DbOrTx, thresholds: DurationThreshold
 export async function listTodaysVisits(db: DbOrTx, now: Date = new Date()) {
   const day = 24 * 60 * 60 * 1000;
   const rows = await appointmentRows(db)
-    .where(and(inArray(appointments.status, ["confirmed", "completed", "no_show"]), gte(appointments.startsAt, new Date(now.getTime() - day)), lt(appointments.startsAt, new Date(now.getTime() + day))))
+    .where(
+      and(inArray(appointments.status, ["confirmed", "completed", "no_show"]), gte(appointments.startsAt, new Date(now.getTime() - day)), lt(appointments.startsAt, new Date(now.getTime() + day))),
+    )
     .orderBy(asc(appointments.startsAt));
   return rows.filter((r) => localDate(r.startsAt, r.timeZone) === localDate(now, r.timeZone));
 }

@@ -68,7 +68,11 @@ async function booked(date: string, time: string, email = uniqueEmail("staffcx")
 }
 
 const rowOf = async (id: string) => (await getDb().select().from(appointments).where(eq(appointments.id, id)))[0]!;
-const eventsOf = (id: string, action: string) => getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
+const eventsOf = (id: string, action: string) =>
+  getDb()
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, action)));
 
 describe("staff cancel", () => {
   it("works inside the patient's cutoff, records the reason, late on the patient's side, and emails the patient", async () => {
@@ -88,7 +92,16 @@ describe("staff cancel", () => {
     expect(emails.map((e) => e.kind)).toContain("cancelled");
     // The case timeline says who and why, in words.
     const physician = await createPractitioner(getDb(), { discipline: "spine_physician", account: { email: uniqueEmail("doc") } });
-    const viewer = { id: physician.user!.id, email: physician.user!.email, name: "Doc", role: "practitioner" as const, sessionId: "s", patientId: null, practitionerId: physician.id, discipline: "spine_physician" as const };
+    const viewer = {
+      id: physician.user!.id,
+      email: physician.user!.email,
+      name: "Doc",
+      role: "practitioner" as const,
+      sessionId: "s",
+      patientId: null,
+      practitionerId: physician.id,
+      discipline: "spine_physician" as const,
+    };
     const record = await getCaseRecord(getDb(), a.caseId!, viewer, await getClinicSettings(getDb()));
     expect(record?.timeline.map((t) => t.title)).toContain(`Appointment cancelled (late): The patient called — by ${w.staff.name}`);
   });
@@ -108,7 +121,10 @@ describe("staff cancel", () => {
   it("refuses a past or already cancelled appointment", async () => {
     const a = await booked(futureWeekday(), "13:00");
     const after = new Date(a.startsAt.getTime() + HOUR);
-    await expect(staffCancelAppointment(getDb(), { appointmentId: a.id, reason: "other", note: "", actor: w.staff, baseUrl: BASE, now: after })).rejects.toMatchObject({ code: "invalid", key: "not_upcoming" });
+    await expect(staffCancelAppointment(getDb(), { appointmentId: a.id, reason: "other", note: "", actor: w.staff, baseUrl: BASE, now: after })).rejects.toMatchObject({
+      code: "invalid",
+      key: "not_upcoming",
+    });
     await staffCancelAppointment(getDb(), { appointmentId: a.id, reason: "other", note: "", actor: w.staff, baseUrl: BASE });
     await expect(staffCancelAppointment(getDb(), { appointmentId: a.id, reason: "other", note: "", actor: w.staff, baseUrl: BASE })).rejects.toBeInstanceOf(DomainError);
   });
@@ -146,7 +162,14 @@ describe("staff move", () => {
     const date = futureWeekday();
     const a = await booked(date, "09:00");
     await createTimeOff(getDb(), { practitionerId: w.other, startsAt: zonedInstant(date, "13:00", NY), endsAt: zonedInstant(date, "17:00", NY), reason: "dentist" });
-    const outcome = await staffMoveAppointment(getDb(), { appointmentId: a.id, practitionerId: w.other, start: zonedInstant(date, "14:00", NY), reason: "patient_called", actor: w.staff, baseUrl: BASE });
+    const outcome = await staffMoveAppointment(getDb(), {
+      appointmentId: a.id,
+      practitionerId: w.other,
+      start: zonedInstant(date, "14:00", NY),
+      reason: "patient_called",
+      actor: w.staff,
+      baseUrl: BASE,
+    });
     expect(["slot_unavailable", "slot_taken"]).toContain(outcome.kind);
     const row = await rowOf(a.id);
     expect(row).toMatchObject({ practitionerId: w.therapist, status: "confirmed" });
@@ -159,7 +182,14 @@ describe("staff move", () => {
     expect(a.status).toBe("confirmed");
     // A flag reported after the visit was confirmed (nothing has held it yet).
     await reportFlags(getDb(), { patientId: a.patientId, codes: ["saddle_numbness"], caseId: a.caseId });
-    const err = await staffMoveAppointment(getDb(), { appointmentId: a.id, practitionerId: w.other, start: zonedInstant(date, "16:00", NY), reason: "patient_called", actor: w.staff, baseUrl: BASE }).catch((e: unknown) => e);
+    const err = await staffMoveAppointment(getDb(), {
+      appointmentId: a.id,
+      practitionerId: w.other,
+      start: zonedInstant(date, "16:00", NY),
+      reason: "patient_called",
+      actor: w.staff,
+      baseUrl: BASE,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ code: "hands_on_gate", key: "move" });
     expect((err as Error).message).toContain("Numbness around your groin");
@@ -197,12 +227,20 @@ describe("patient contact", () => {
     expect(result.changed).toEqual(["name", "email"]);
     const [row] = await getDb().select().from(patients).where(eq(patients.id, p.id));
     expect(row).toMatchObject({ fullName: "New Name", email });
-    const events = await getDb().select().from(auditEvents).where(and(eq(auditEvents.patientId, p.id), eq(auditEvents.action, "patient.contact_updated")));
+    const events = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.patientId, p.id), eq(auditEvents.action, "patient.contact_updated")));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorUserId: w.staff.id, details: { fields: ["name", "email"] } });
     expect(JSON.stringify(events[0]!.details)).not.toContain("New Name");
     // No change, no event.
     await getDb().transaction((tx) => updatePatientContact(tx, { patientId: p.id, name: "New Name", email, phone: p.phone, actor: w.staff }));
-    expect(await getDb().select().from(auditEvents).where(and(eq(auditEvents.patientId, p.id), eq(auditEvents.action, "patient.contact_updated")))).toHaveLength(1);
+    expect(
+      await getDb()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.patientId, p.id), eq(auditEvents.action, "patient.contact_updated"))),
+    ).toHaveLength(1);
   });
 });

@@ -24,7 +24,6 @@ import { listCalendar, listDeskRequests, listTodaysVisits } from "./queries";
 
 type Viewer = Pick<CurrentUser, "id" | "role">;
 
-
 export async function getDeskPageData({ viewer }: { viewer: Viewer }) {
   const db = getDb();
   const clinic = await getClinic();
@@ -82,7 +81,10 @@ export async function getDeskBookPageData({ viewer, patientId }: { viewer: Viewe
   const db = getDb();
   const data = await getBookingPageData({ viewer: null });
   if (!patientId) return { ...data, patient: null };
-  const [p] = await db.select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth, isProvisional: patients.isProvisional }).from(patients).where(eq(patients.id, patientId));
+  const [p] = await db
+    .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth, isProvisional: patients.isProvisional })
+    .from(patients)
+    .where(eq(patients.id, patientId));
   if (!p || p.isProvisional) return { ...data, patient: null };
   await recordAuditEvent(db, { actor: viewer, action: "patient.viewed", patientId: p.id, entityType: "patient", entityId: p.id, details: { view: "desk.book" } });
   return { ...data, patient: { id: p.id, name: p.fullName, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth ?? "" } };

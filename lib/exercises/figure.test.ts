@@ -73,7 +73,11 @@ describe("the exercise pictures", () => {
   it("the files shipped in public/exercises are exactly what the poses draw (run npm run exercises:pictures)", () => {
     const dir = path.join(import.meta.dirname, "..", "..", "public", "exercises");
     const files = exercisePictureFiles();
-    expect(readdirSync(dir).filter((f) => f.endsWith(".svg")).sort()).toEqual(Object.keys(files).sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".svg"))
+        .sort(),
+    ).toEqual(Object.keys(files).sort());
     for (const [name, svg] of Object.entries(files)) expect(readFileSync(path.join(dir, name), "utf8"), name).toBe(svg);
   });
 });

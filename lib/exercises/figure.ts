@@ -15,26 +15,12 @@ export type Point = { x: number; y: number };
 export const BODY = { trunk: 48, neck: 9, head: 10, upperArm: 27, forearm: 25, thigh: 42, shin: 40, foot: 13 } as const;
 
 /** Where a hand or foot goes: an angle pair, or a target point it reaches for (the elbow or knee bends to get there). */
-export type Limb =
-  | { upper: number; lower: number; end?: number }
-  | { reach: Target; bend?: "up" | "down"; end?: number };
+export type Limb = { upper: number; lower: number; end?: number } | { reach: Target; bend?: "up" | "down"; end?: number };
 
 /** A point on the figure (joints of either side) or a fixed point, optionally offset. */
 export type Target = { at: JointName | Point; dx?: number; dy?: number };
 
-export type JointName =
-  | "hip"
-  | "shoulder"
-  | "head"
-  | "nearKnee"
-  | "farKnee"
-  | "nearAnkle"
-  | "farAnkle"
-  | "nearToe"
-  | "farToe"
-  | "nearElbow"
-  | "nearWrist"
-  | "farWrist";
+export type JointName = "hip" | "shoulder" | "head" | "nearKnee" | "farKnee" | "nearAnkle" | "farAnkle" | "nearToe" | "farToe" | "nearElbow" | "nearWrist" | "farWrist";
 
 export type Prop =
   | { kind: "towel" } // from the near hand to the near foot
@@ -98,7 +84,7 @@ export function solve(pose: Pose): Figure {
     if (!base) throw new Error(`pose: ${String(t.at)} is not placed yet`);
     return { x: base.x + (t.dx ?? 0), y: base.y + (t.dy ?? 0) };
   };
-  const limb = (root: Point, l: Limb, upper: number, lower: number) => (("reach" in l) ? reach(root, resolve(l.reach), upper, lower, l.bend) : l);
+  const limb = (root: Point, l: Limb, upper: number, lower: number) => ("reach" in l ? reach(root, resolve(l.reach), upper, lower, l.bend) : l);
   // Legs first (arms often reach for a knee or a foot), the far leg before the near one.
   for (const side of ["far", "near"] as const) {
     const l = side === "near" ? pose.nearLeg : pose.farLeg;
@@ -177,7 +163,10 @@ export function renderPose(pose: Pose, title: string): string {
     }
     if (prop.kind === "wall") {
       const x = k * prop.x + offsetX;
-      parts.push(`<rect x="${r1(x - 8)}" y="8" width="8" height="${r1(floorY - 8)}" fill="#e3e8ee"/>`, `<line x1="${r1(x)}" y1="8" x2="${r1(x)}" y2="${floorY}" stroke="${COLOUR.furniture}" stroke-width="2"/>`);
+      parts.push(
+        `<rect x="${r1(x - 8)}" y="8" width="8" height="${r1(floorY - 8)}" fill="#e3e8ee"/>`,
+        `<line x1="${r1(x)}" y1="8" x2="${r1(x)}" y2="${floorY}" stroke="${COLOUR.furniture}" stroke-width="2"/>`,
+      );
     }
     if (prop.kind === "water") {
       const y = floorY - k * prop.height;
@@ -208,7 +197,9 @@ export function renderPose(pose: Pose, title: string): string {
     // The bulge is perpendicular to the trunk, towards "up" for a positive curve.
     const normal = step({ x: 0, y: 0 }, pose.trunk + (Math.cos(rad(pose.trunk)) >= 0 ? 90 : -90), 2 * curve);
     const control = P({ x: mid.x + normal.x, y: mid.y + normal.y });
-    parts.push(`<path d="M ${pt(P(j.hip))} Q ${pt(control)} ${pt(P(j.shoulder))} L ${pt(P(j.neck))}" fill="none" stroke="${COLOUR.near}" stroke-width="${STROKE.limb + 1}" stroke-linecap="round" stroke-linejoin="round"/>`);
+    parts.push(
+      `<path d="M ${pt(P(j.hip))} Q ${pt(control)} ${pt(P(j.shoulder))} L ${pt(P(j.neck))}" fill="none" stroke="${COLOUR.near}" stroke-width="${STROKE.limb + 1}" stroke-linecap="round" stroke-linejoin="round"/>`,
+    );
   } else {
     line([j.hip, j.shoulder, j.neck], COLOUR.near, STROKE.limb + 1);
   }

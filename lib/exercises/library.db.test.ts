@@ -26,9 +26,22 @@ describe("exercise pictures in the database", () => {
     const ids = await seedExerciseLibrary(db);
     const user = await createUser(db, { role: "admin", email: uniqueEmail("pics") });
     const actor = { id: user.id, email: user.email, name: "Ari", role: "admin" as const, sessionId: "s", patientId: null, practitionerId: null, discipline: null };
-    const stored = await storeExercisePicture(db, { exerciseId: ids.get("bird-dog")!, phase: "end", alt: "Arm and opposite leg reaching out", licence: "Own photo", attribution: "Photo: Sofia L.", bytes: png, type: "image/png" }, actor);
-    const [e] = await db.select().from(exercises).where(eq(exercises.id, ids.get("bird-dog")!));
-    expect(e).toMatchObject({ pictureEndUrl: stored.url, pictureEndAlt: "Arm and opposite leg reaching out", pictureLicence: "Own photo", pictureAttribution: "Photo: Sofia L.", pictureStartUrl: "/exercises/bird-dog-start.svg" });
+    const stored = await storeExercisePicture(
+      db,
+      { exerciseId: ids.get("bird-dog")!, phase: "end", alt: "Arm and opposite leg reaching out", licence: "Own photo", attribution: "Photo: Sofia L.", bytes: png, type: "image/png" },
+      actor,
+    );
+    const [e] = await db
+      .select()
+      .from(exercises)
+      .where(eq(exercises.id, ids.get("bird-dog")!));
+    expect(e).toMatchObject({
+      pictureEndUrl: stored.url,
+      pictureEndAlt: "Arm and opposite leg reaching out",
+      pictureLicence: "Own photo",
+      pictureAttribution: "Photo: Sofia L.",
+      pictureStartUrl: "/exercises/bird-dog-start.svg",
+    });
     const back = await loadUpload(db, stored.uploadId);
     expect(back?.contentType).toBe("image/png");
     expect([...back!.bytes]).toEqual([...png]);

@@ -32,8 +32,18 @@ const fold = (s: string) =>
 export function equipmentTags(equipment: string): string[] {
   const tags = fold(equipment)
     .split(/,| or | and |\//)
-    .map((part) => part.replace(/\b(optional|a|an|the|with|for|comfortable)\b/g, " ").replace(/\s+/g, " ").trim())
-    .map((part) => part.replace(/^chair\b.*$/, "chair").replace(/^cushion.*$/, "cushion").replace(/s$/, ""))
+    .map((part) =>
+      part
+        .replace(/\b(optional|a|an|the|with|for|comfortable)\b/g, " ")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
+    .map((part) =>
+      part
+        .replace(/^chair\b.*$/, "chair")
+        .replace(/^cushion.*$/, "cushion")
+        .replace(/s$/, ""),
+    )
     .filter(Boolean);
   return [...new Set(tags)];
 }
@@ -56,6 +66,11 @@ export function searchExercises<E extends SearchableExercise>(list: readonly E[]
       words.every((w) => fold(`${e.name} ${e.instructions ?? ""}`).includes(w)),
   );
   if (!words.length) return matches;
-  const inName = (e: E) => words.every((w) => fold(e.name).split(/\s+/).some((part) => part.startsWith(w)));
+  const inName = (e: E) =>
+    words.every((w) =>
+      fold(e.name)
+        .split(/\s+/)
+        .some((part) => part.startsWith(w)),
+    );
   return [...matches.filter(inName), ...matches.filter((e) => !inName(e))];
 }

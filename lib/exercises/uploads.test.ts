@@ -14,7 +14,12 @@ describe("uploaded exercise pictures", () => {
   });
 
   it("refuses SVG and HTML, whatever the file is called", () => {
-    for (const hostile of ['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', '<?xml version="1.0"?><svg><script>alert(1)</script></svg>', "<html><script>alert(1)</script></html>", "GIF89a"]) {
+    for (const hostile of [
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+      '<?xml version="1.0"?><svg><script>alert(1)</script></svg>',
+      "<html><script>alert(1)</script></html>",
+      "GIF89a",
+    ]) {
       expect(sniffImageType(text(hostile))).toBeNull();
       expect(checkUpload(text(hostile))).toEqual({ ok: false, message: "Use a PNG, JPEG or WebP picture" });
     }

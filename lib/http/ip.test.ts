@@ -3,8 +3,7 @@ import { createRequire } from "node:module";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PEER_ADDRESS_HEADER, clientIp, normalizeIp } from "./ip";
 
-const h = (peer: string | null, xff?: string) =>
-  new Headers({ ...(peer === null ? {} : { [PEER_ADDRESS_HEADER]: peer }), ...(xff === undefined ? {} : { "x-forwarded-for": xff }) });
+const h = (peer: string | null, xff?: string) => new Headers({ ...(peer === null ? {} : { [PEER_ADDRESS_HEADER]: peer }), ...(xff === undefined ? {} : { "x-forwarded-for": xff }) });
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -93,7 +93,9 @@ describe("links never take their host from the request", () => {
     const { emails } = await bookWithSpoofedHost();
     const appointmentId = emails.at(-1)!.appointmentId!;
     const token = manageToken(appointmentId);
-    const ics = await calendarFile(new Request(`https://${EVIL}/manage/${token}/calendar.ics`, { headers: { ...spoofed, [PEER_ADDRESS_HEADER]: "198.18.8.1" } }), { params: Promise.resolve({ token }) });
+    const ics = await calendarFile(new Request(`https://${EVIL}/manage/${token}/calendar.ics`, { headers: { ...spoofed, [PEER_ADDRESS_HEADER]: "198.18.8.1" } }), {
+      params: Promise.resolve({ token }),
+    });
     expect(ics.status).toBe(200);
     // iCalendar folds long lines (CRLF + space); unfold before reading.
     const body = (await ics.text()).replace(/\r?\n[ \t]/g, "");

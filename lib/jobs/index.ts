@@ -43,9 +43,7 @@ async function start(): Promise<PgBoss | null> {
   if (env().JOBS_DISABLED) return null;
   const handle = getHandle();
   const boss =
-    handle.kind === "postgres"
-      ? new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2, application_name: "backline-jobs" })
-      : new PgBoss({ db: { executeSql: handle.executeSql! } });
+    handle.kind === "postgres" ? new PgBoss({ connectionString: process.env.DATABASE_URL!, max: 2, application_name: "backline-jobs" }) : new PgBoss({ db: { executeSql: handle.executeSql! } });
   boss.on("error", (err) => logger.error(errorFields(err), "job queue error"));
   await boss.start();
 

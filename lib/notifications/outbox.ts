@@ -26,10 +26,7 @@ export function smtpConfigured(): boolean {
  * Writes an email into the outbox inside the caller's transaction. A `dedupeKey` that was used before
  * makes this a no-op (returns false), so a notice is never queued twice.
  */
-export async function enqueueEmail(
-  db: DbOrTx,
-  input: { kind: string; to: string; content: EmailContent; appointmentId?: string | null; dedupeKey?: string | null },
-): Promise<boolean> {
+export async function enqueueEmail(db: DbOrTx, input: { kind: string; to: string; content: EmailContent; appointmentId?: string | null; dedupeKey?: string | null }): Promise<boolean> {
   const rows = await db
     .insert(outboxEmails)
     .values({
@@ -64,7 +61,10 @@ export async function deliverPending(db: DbOrTx, transport: Transporter, from: s
       try {
         await transport.sendMail({ from, to: email.to_address, subject: email.subject, text: email.text_body, html: email.html_body });
         const redacted = (ACCOUNT_LINK_KINDS as readonly string[]).includes(email.kind) ? { textBody: redactAccountLinks(email.text_body), htmlBody: redactAccountLinks(email.html_body) } : {};
-        await tx.update(outboxEmails).set({ status: "sent", sentAt: sql`now()`, attempts: email.attempts + 1, lastError: null, ...redacted }).where(eq(outboxEmails.id, email.id));
+        await tx
+          .update(outboxEmails)
+          .set({ status: "sent", sentAt: sql`now()`, attempts: email.attempts + 1, lastError: null, ...redacted })
+          .where(eq(outboxEmails.id, email.id));
         sent++;
       } catch (err) {
         const attempts = email.attempts + 1;

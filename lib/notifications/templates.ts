@@ -32,7 +32,17 @@ function render(title: string, lines: string[], facts: AppointmentFacts, action?
     `When: ${when} (${describeTimeZone(facts.timeZone, facts.startsAt)})`,
     `Where: ${facts.locationName}, ${facts.locationAddress}`,
   ];
-  const text = [`Hello ${facts.patientName},`, "", ...lines, "", ...details, "", ...(action ? [`${action.label}: ${action.url}`, ""] : []), facts.clinicName, `In an emergency call ${facts.emergencyNumber}.`].join("\n");
+  const text = [
+    `Hello ${facts.patientName},`,
+    "",
+    ...lines,
+    "",
+    ...details,
+    "",
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
+    facts.clinicName,
+    `In an emergency call ${facts.emergencyNumber}.`,
+  ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1c2430">
 <p>Hello ${escapeHtml(facts.patientName)},</p>
 ${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
@@ -165,10 +175,7 @@ export function accountLinkEmail(input: {
   const copy = {
     portal_setup: {
       subject: "Set up your Backline patient portal",
-      lines: [
-        "You can now see your appointments and your home exercise plan online, in the Backline patient portal.",
-        "Choose a password to set up your account:",
-      ],
+      lines: ["You can now see your appointments and your home exercise plan online, in the Backline patient portal.", "Choose a password to set up your account:"],
       after: "If you did not book with us, you can ignore this email: no account is made without the link.",
       label: "Choose a password",
     },

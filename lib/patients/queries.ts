@@ -10,13 +10,15 @@ export async function searchPatients(db: DbOrTx, q: string, limit = 25) {
   if (!term) return [];
   const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const isDate = /^\d{4}-\d{2}-\d{2}$/.test(term);
-  return db
-    .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
-    .from(patients)
-    // Provisional records (unverified online requests) are nobody's yet: they are found on /desk, not here.
-    .where(and(eq(patients.isProvisional, false), isDate ? eq(patients.dateOfBirth, term) : or(ilike(patients.fullName, like), ilike(patients.email, like))))
-    .orderBy(asc(patients.fullName))
-    .limit(limit);
+  return (
+    db
+      .select({ id: patients.id, fullName: patients.fullName, email: patients.email, phone: patients.phone, dateOfBirth: patients.dateOfBirth })
+      .from(patients)
+      // Provisional records (unverified online requests) are nobody's yet: they are found on /desk, not here.
+      .where(and(eq(patients.isProvisional, false), isDate ? eq(patients.dateOfBirth, term) : or(ilike(patients.fullName, like), ilike(patients.email, like))))
+      .orderBy(asc(patients.fullName))
+      .limit(limit)
+  );
 }
 
 /**
@@ -29,10 +31,7 @@ export async function getPatientForDesk(db: DbOrTx, patientId: string, now: Date
   // Late cancellations count by the visit's date (a late one is always about a visit that was close).
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const [visits, episodes, [counts]] = await Promise.all([
-    appointmentRows(db)
-      .where(eq(appointments.patientId, patientId))
-      .orderBy(desc(appointments.startsAt))
-      .limit(100),
+    appointmentRows(db).where(eq(appointments.patientId, patientId)).orderBy(desc(appointments.startsAt)).limit(100),
     db.select({ id: cases.id, status: cases.status, priority: cases.priority, openedAt: cases.openedAt }).from(cases).where(eq(cases.patientId, patientId)).orderBy(desc(cases.openedAt)),
     db
       .select({

@@ -23,4 +23,3 @@ export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date =
   const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
   return first?.timeZone ?? "UTC";
 }
-

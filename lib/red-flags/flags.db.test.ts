@@ -65,7 +65,13 @@ async function book(patient: { email: string; dateOfBirth: string | null; id: st
   return outcome.appointment;
 }
 
-const flagOf = async (patientId: string, code: string) => (await getDb().select().from(patientRedFlags).where(and(eq(patientRedFlags.patientId, patientId), eq(patientRedFlags.code, code))))[0]!;
+const flagOf = async (patientId: string, code: string) =>
+  (
+    await getDb()
+      .select()
+      .from(patientRedFlags)
+      .where(and(eq(patientRedFlags.patientId, patientId), eq(patientRedFlags.code, code)))
+  )[0]!;
 const clear = (flagId: string, who: CurrentUser, note = "Examined: no neurological deficit") => getDb().transaction((tx) => clearRedFlag(tx, { flagId, note, viewer: who }));
 
 describe("clearance per flag", () => {
@@ -83,11 +89,19 @@ describe("clearance per flag", () => {
     await expect(clear(emergency.id, people.spine_physician)).rejects.toMatchObject({ code: "already_cleared" });
 
     const flags = await listPatientFlags(getDb(), patient.id);
-    expect(flags.map((f) => [f.code, f.clearedAt !== null])).toEqual(expect.arrayContaining([["saddle_numbness", true], ["cancer_history", true]]));
+    expect(flags.map((f) => [f.code, f.clearedAt !== null])).toEqual(
+      expect.arrayContaining([
+        ["saddle_numbness", true],
+        ["cancer_history", true],
+      ]),
+    );
     const history = flags.find((f) => f.code === "saddle_numbness")!.history;
     expect(history.map((h) => h.kind)).toEqual(["reported", "cleared"]);
     expect(history[1]).toMatchObject({ note: "Examined: no neurological deficit" });
-    const audits = await getDb().select().from(auditEvents).where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "red_flag.cleared")));
+    const audits = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.patientId, patient.id), eq(auditEvents.action, "red_flag.cleared")));
     expect(audits.map((a) => a.details.code).sort()).toEqual(["cancer_history", "saddle_numbness"]);
     expect(audits.find((a) => a.details.code === "saddle_numbness")!.actorUserId).toBe(people.spine_physician.id);
   });
@@ -115,7 +129,10 @@ describe("clearance per flag", () => {
     expect(row!.status).toBe("requested");
     const emails = await getDb().select({ kind: outboxEmails.kind }).from(outboxEmails).where(eq(outboxEmails.appointmentId, visit.id));
     expect(emails.map((e) => e.kind)).toContain("held_for_review");
-    const [held] = await getDb().select().from(auditEvents).where(and(eq(auditEvents.entityId, visit.id), eq(auditEvents.action, "appointment.held_for_review")));
+    const [held] = await getDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, visit.id), eq(auditEvents.action, "appointment.held_for_review")));
     expect(held!.details).toMatchObject({ from: "confirmed", to: "requested", blockers: ["major_trauma"] });
   });
 });
@@ -127,7 +144,8 @@ describe("closing a case", () => {
     const first = await book(patient, ["bladder_bowel_change"], consult);
     const [{ caseId }] = (await db.select({ caseId: appointments.caseId }).from(appointments).where(eq(appointments.id, first.id))) as [{ caseId: string }];
     const discharge = (who: CurrentUser, reason?: string) => db.transaction((tx) => changeCaseStatus(tx, caseId, "discharged", who, {}, { reason }));
-    for (const who of [people.massage_therapist, people.nurse, people.physical_therapist, people.admin]) await expect(discharge(who, "Sent to the emergency department")).rejects.toMatchObject({ code: "forbidden" });
+    for (const who of [people.massage_therapist, people.nurse, people.physical_therapist, people.admin])
+      await expect(discharge(who, "Sent to the emergency department")).rejects.toMatchObject({ code: "forbidden" });
     await expect(discharge(people.spine_physician)).rejects.toMatchObject({ code: "invalid", fields: { reason: expect.any(String) } });
     await discharge(people.spine_physician, "Sent to the emergency department for an MRI");
     const [closed] = await db.select().from(cases).where(eq(cases.id, caseId));
@@ -136,7 +154,10 @@ describe("closing a case", () => {
     // The next request opens a new case that still carries the uncleared flag, and hands-on care waits.
     const next = await book(patient, []);
     expect(next).toMatchObject({ status: "requested", priority: "emergency" });
-    const [nextCase] = await db.select().from(cases).where(and(eq(cases.patientId, patient.id), eq(cases.status, "new")));
+    const [nextCase] = await db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.patientId, patient.id), eq(cases.status, "new")));
     expect(nextCase).toMatchObject({ redFlags: ["bladder_bowel_change"], priority: "emergency", awaitingReview: true });
     expect(nextCase!.id).not.toBe(caseId);
   });
@@ -182,11 +203,21 @@ describe("a confirmed hands-on visit made before any flag", () => {
   it("cannot be completed once a flag is reported, and can after clearance", async () => {
     const db = getDb();
     const patient = await createPatient(db);
-    const a = await createAppointment(db, { patientId: patient.id, practitionerId, service: massage, locationId: location.id, startsAt: zonedInstant(addDaysIso(day, 2), "08:00", NY), status: "confirmed" });
+    const a = await createAppointment(db, {
+      patientId: patient.id,
+      practitionerId,
+      service: massage,
+      locationId: location.id,
+      startsAt: zonedInstant(addDaysIso(day, 2), "08:00", NY),
+      status: "confirmed",
+    });
     await book(patient, ["immunosuppressed"], consult); // holds it back to requested
     expect((await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, a.id)))[0]!.s).toBe("requested");
     const { markVisit } = await import("@/lib/desk/commands");
-    await expect(db.transaction((tx) => markVisit(tx, a.id, "completed", people.staff))).rejects.toMatchObject({ code: "hands_on_gate", message: expect.stringMatching(/a spine physician or a nurse can clear it/) });
+    await expect(db.transaction((tx) => markVisit(tx, a.id, "completed", people.staff))).rejects.toMatchObject({
+      code: "hands_on_gate",
+      message: expect.stringMatching(/a spine physician or a nurse can clear it/),
+    });
     await clear((await flagOf(patient.id, "immunosuppressed")).id, people.nurse);
     await db.transaction((tx) => markVisit(tx, a.id, "completed", people.staff));
     expect((await db.select({ s: appointments.status }).from(appointments).where(eq(appointments.id, a.id)))[0]!.s).toBe("completed");

@@ -24,10 +24,7 @@ export async function lockPatientFlags(tx: Tx, patientId: string): Promise<void>
  * reported again, a cleared one becomes uncleared again. Returns the codes that are uncleared because of
  * this report and were not before.
  */
-export async function reportRedFlags(
-  tx: Tx,
-  input: { patientId: string; codes: readonly RedFlagCode[]; appointmentId: string | null; caseId: string | null },
-): Promise<RedFlagCode[]> {
+export async function reportRedFlags(tx: Tx, input: { patientId: string; codes: readonly RedFlagCode[]; appointmentId: string | null; caseId: string | null }): Promise<RedFlagCode[]> {
   if (!input.codes.length) return [];
   await lockPatientFlags(tx, input.patientId);
   const existing = await tx
@@ -46,7 +43,10 @@ export async function reportRedFlags(
         .where(eq(patientRedFlags.id, known.id));
       if (known.clearedAt) newlyUncleared.push(code);
     } else {
-      const [row] = await tx.insert(patientRedFlags).values({ patientId: input.patientId, code, priority: priorityOfFlag(code) }).returning({ id: patientRedFlags.id });
+      const [row] = await tx
+        .insert(patientRedFlags)
+        .values({ patientId: input.patientId, code, priority: priorityOfFlag(code) })
+        .returning({ id: patientRedFlags.id });
       flagId = row!.id;
       newlyUncleared.push(code);
     }
@@ -57,9 +57,7 @@ export async function reportRedFlags(
 
 /** What blocks hands-on care for this patient (and this request): the database's own rule (migration 0012). */
 export async function loadBlockers(db: DbOrTx, patientId: string, appointmentId: string | null): Promise<Blocker[]> {
-  const rows = rowsOf<{ code: string; priority: Blocker["priority"] }>(
-    await db.execute(sql`select code, priority from hands_on_blockers(${patientId}::uuid, ${appointmentId}::uuid) order by code`),
-  );
+  const rows = rowsOf<{ code: string; priority: Blocker["priority"] }>(await db.execute(sql`select code, priority from hands_on_blockers(${patientId}::uuid, ${appointmentId}::uuid) order by code`));
   return asRedFlagCodes(rows.map((r) => r.code)).map((code) => ({ code, priority: rows.find((r) => r.code === code)!.priority }));
 }
 
@@ -107,7 +105,12 @@ export async function listPatientFlags(db: DbOrTx, patientId: string) {
         })
         .from(redFlagEvents)
         .leftJoin(users, eq(users.id, redFlagEvents.actorUserId))
-        .where(inArray(redFlagEvents.flagId, flags.map((f) => f.id)))
+        .where(
+          inArray(
+            redFlagEvents.flagId,
+            flags.map((f) => f.id),
+          ),
+        )
         .orderBy(asc(redFlagEvents.at), asc(redFlagEvents.id))
     : [];
   return flags.flatMap((f) => {
@@ -132,16 +135,27 @@ export async function clearRedFlag(tx: Tx, input: { flagId: string; note: string
   if (!canClearFlag(input.viewer, { priority: flag.priority, clearedAt: null })) {
     throw new DomainError("forbidden", "clear_flag", { params: { who: whoCanClear(flag.priority) } });
   }
-  await tx.update(patientRedFlags).set({ clearedAt: sql`now()`, clearedBy: input.viewer.id, clearanceNote: input.note }).where(eq(patientRedFlags.id, flag.id));
+  await tx
+    .update(patientRedFlags)
+    .set({ clearedAt: sql`now()`, clearedBy: input.viewer.id, clearanceNote: input.note })
+    .where(eq(patientRedFlags.id, flag.id));
   await tx.insert(redFlagEvents).values({ flagId: flag.id, kind: "cleared", actorUserId: input.viewer.id, note: input.note });
-  const [stillOpen] = await tx.select({ id: patientRedFlags.id }).from(patientRedFlags).where(and(eq(patientRedFlags.patientId, flag.patientId), isNull(patientRedFlags.clearedAt))).limit(1);
+  const [stillOpen] = await tx
+    .select({ id: patientRedFlags.id })
+    .from(patientRedFlags)
+    .where(and(eq(patientRedFlags.patientId, flag.patientId), isNull(patientRedFlags.clearedAt)))
+    .limit(1);
   const [openCase] = await tx
     .select({ id: cases.id })
     .from(cases)
     .where(and(eq(cases.patientId, flag.patientId), ne(cases.status, "discharged")))
     .orderBy(desc(cases.openedAt))
     .limit(1);
-  if (!stillOpen && openCase) await tx.update(cases).set({ awaitingReview: false, updatedAt: sql`now()` }).where(eq(cases.id, openCase.id));
+  if (!stillOpen && openCase)
+    await tx
+      .update(cases)
+      .set({ awaitingReview: false, updatedAt: sql`now()` })
+      .where(eq(cases.id, openCase.id));
   await recordAuditEvent(tx, {
     actor: { id: input.viewer.id, role: input.viewer.role },
     action: "red_flag.cleared",

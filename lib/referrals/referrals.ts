@@ -37,7 +37,12 @@ export async function receiveReferral(
       existing?.id ??
       (await tx.insert(patients).values({ fullName: input.patientName, email: input.patientEmail.toLowerCase(), dateOfBirth: input.patientDateOfBirth }).returning({ id: patients.id }))[0]!.id;
   }
-  const [open] = await tx.select().from(cases).where(and(eq(cases.patientId, patientId), ne(cases.status, "discharged"))).orderBy(desc(cases.openedAt)).limit(1);
+  const [open] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.patientId, patientId), ne(cases.status, "discharged")))
+    .orderBy(desc(cases.openedAt))
+    .limit(1);
   let caseId = open?.id;
   if (!caseId) {
     const [p] = await tx.select({ fullName: patients.fullName, email: patients.email }).from(patients).where(eq(patients.id, patientId));
@@ -50,7 +55,16 @@ export async function receiveReferral(
   }
   const [ref] = await tx
     .insert(referrals)
-    .values({ caseId, direction: "incoming", specialty: input.specialty as never, counterpart: input.counterpart, reason: input.reason, letterText: input.letterText, status: "received", createdBy: actor.id })
+    .values({
+      caseId,
+      direction: "incoming",
+      specialty: input.specialty as never,
+      counterpart: input.counterpart,
+      reason: input.reason,
+      letterText: input.letterText,
+      status: "received",
+      createdBy: actor.id,
+    })
     .returning({ id: referrals.id });
   await recordAuditEvent(tx, { actor, action: "referral.received", patientId, caseId, entityType: "referral", entityId: ref!.id, details: { specialty: input.specialty, joined: Boolean(open) } });
   return { caseId, referralId: ref!.id, joined: Boolean(open) };
@@ -61,7 +75,16 @@ export async function sendReferral(tx: Tx, input: { caseId: string; specialty: s
   if (!c) throw new DomainError("not_found", "case");
   const [ref] = await tx
     .insert(referrals)
-    .values({ caseId: input.caseId, direction: "outgoing", specialty: input.specialty as never, counterpart: input.counterpart, reason: input.reason, letterText: input.letterText, status: "sent", createdBy: actor.id })
+    .values({
+      caseId: input.caseId,
+      direction: "outgoing",
+      specialty: input.specialty as never,
+      counterpart: input.counterpart,
+      reason: input.reason,
+      letterText: input.letterText,
+      status: "sent",
+      createdBy: actor.id,
+    })
     .returning({ id: referrals.id });
   await recordAuditEvent(tx, { actor, action: "referral.sent", patientId: c.patientId, caseId: input.caseId, entityType: "referral", entityId: ref!.id, details: { specialty: input.specialty } });
   return ref!.id;
@@ -71,8 +94,19 @@ export async function updateReferralStatus(tx: Tx, referralId: string, status: R
   const [ref] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for("update");
   if (!ref) throw new DomainError("not_found", "referral");
   if (!NEXT[ref.status].includes(status)) throw new DomainError("invalid_transition", "referral", { params: { from: ref.status, to: status } });
-  await tx.update(referrals).set({ status, updatedAt: sql`now()` }).where(eq(referrals.id, referralId));
+  await tx
+    .update(referrals)
+    .set({ status, updatedAt: sql`now()` })
+    .where(eq(referrals.id, referralId));
   const [c] = await tx.select({ patientId: cases.patientId }).from(cases).where(eq(cases.id, ref.caseId));
-  await recordAuditEvent(tx, { actor, action: "referral.status_changed", patientId: c?.patientId, caseId: ref.caseId, entityType: "referral", entityId: referralId, details: { from: ref.status, to: status } });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "referral.status_changed",
+    patientId: c?.patientId,
+    caseId: ref.caseId,
+    entityType: "referral",
+    entityId: referralId,
+    details: { from: ref.status, to: status },
+  });
   return ref.caseId;
 }

@@ -64,7 +64,13 @@ describe("a new version of the plan (v1 → v2)", () => {
   // only, Wednesday all three before the therapist saves v2 that afternoon: 7 of 9 sessions, 78%.
   const v1: VersionForAdherence = { regimenId: "r1", version: 1, startDate: "2026-11-02", savedOn: "2026-11-02", items: [item("a1", "bridge"), item("a2", "bird-dog"), item("a3", "dead-bug")] };
   // v2 drops the dead bug for a side plank.
-  const v2 = (startDate: string): VersionForAdherence => ({ regimenId: "r2", version: 2, startDate, savedOn: "2026-11-04", items: [item("b1", "bridge"), item("b2", "bird-dog"), item("b3", "side-plank")] });
+  const v2 = (startDate: string): VersionForAdherence => ({
+    regimenId: "r2",
+    version: 2,
+    startDate,
+    savedOn: "2026-11-04",
+    items: [item("b1", "bridge"), item("b2", "bird-dog"), item("b3", "side-plank")],
+  });
   const logs = [
     ...["a1", "a2", "a3"].map((id) => ({ regimenItemId: id, date: "2026-11-02", setsDone: 3 })),
     { regimenItemId: "a1", date: "2026-11-03", setsDone: 3 },
@@ -121,8 +127,24 @@ describe("checkInReasons", () => {
   });
 
   it("raises a check-in when pain rises 2 points or more", () => {
-    expect(checkInReasons([], [{ date: "2026-11-02", pain: 4 }, { date: "2026-11-10", pain: 6 }])).toEqual([expect.objectContaining({ kind: "pain", text: expect.stringContaining("4 → 6") })]);
-    expect(checkInReasons([], [{ date: "2026-11-02", pain: 4 }, { date: "2026-11-10", pain: 5 }])).toEqual([]);
+    expect(
+      checkInReasons(
+        [],
+        [
+          { date: "2026-11-02", pain: 4 },
+          { date: "2026-11-10", pain: 6 },
+        ],
+      ),
+    ).toEqual([expect.objectContaining({ kind: "pain", text: expect.stringContaining("4 → 6") })]);
+    expect(
+      checkInReasons(
+        [],
+        [
+          { date: "2026-11-02", pain: 4 },
+          { date: "2026-11-10", pain: 5 },
+        ],
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -103,7 +103,10 @@ export function computeAdherence(versions: readonly VersionForAdherence[], logs:
       const sessions = (logsByDate.get(day) ?? [])
         .filter((l) => l.regimenItemId === item.id || itemById.get(l.regimenItemId)?.exerciseId === item.exerciseId)
         .map((l) => Math.min(1, l.setsDone / item.sets));
-      cell.done += Math.min(item.timesPerDay, sessions.reduce((a, b) => a + b, 0));
+      cell.done += Math.min(
+        item.timesPerDay,
+        sessions.reduce((a, b) => a + b, 0),
+      );
       cells.set(key, cell);
     }
   }

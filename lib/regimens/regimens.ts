@@ -49,7 +49,20 @@ const itemColumns = {
 /** Every version of a case's regimen, newest first, each with its items in order. */
 export async function listRegimenVersions(db: DbOrTx, caseId: string) {
   const versions = await db
-    .select({ id: regimens.id, lineageId: regimens.lineageId, version: regimens.version, title: regimens.title, startDate: regimens.startDate, reviewDate: regimens.reviewDate, isCurrent: regimens.isCurrent, createdAt: regimens.createdAt, createdBy: regimens.createdBy, authorName: users.name, patientId: regimens.patientId, caseId: regimens.caseId })
+    .select({
+      id: regimens.id,
+      lineageId: regimens.lineageId,
+      version: regimens.version,
+      title: regimens.title,
+      startDate: regimens.startDate,
+      reviewDate: regimens.reviewDate,
+      isCurrent: regimens.isCurrent,
+      createdAt: regimens.createdAt,
+      createdBy: regimens.createdBy,
+      authorName: users.name,
+      patientId: regimens.patientId,
+      caseId: regimens.caseId,
+    })
     .from(regimens)
     .innerJoin(users, eq(users.id, regimens.createdBy))
     .where(eq(regimens.caseId, caseId))
@@ -59,7 +72,12 @@ export async function listRegimenVersions(db: DbOrTx, caseId: string) {
     .select(itemColumns)
     .from(regimenItems)
     .innerJoin(exercises, eq(exercises.id, regimenItems.exerciseId))
-    .where(inArray(regimenItems.regimenId, versions.map((v) => v.id)))
+    .where(
+      inArray(
+        regimenItems.regimenId,
+        versions.map((v) => v.id),
+      ),
+    )
     .orderBy(asc(regimenItems.position));
   return versions.map((v) => ({ ...v, items: items.filter((i) => i.regimenId === v.id) }));
 }
@@ -73,10 +91,21 @@ export async function saveRegimen(tx: Tx, input: { caseId: string; title: string
   const [c] = await tx.select().from(cases).where(eq(cases.id, input.caseId)).for("update");
   if (!c) throw new DomainError("not_found", "case");
   if (!canEditRegimen(actor, c)) throw new DomainError("forbidden", "regimen_care_team");
-  const known = await tx.select({ id: exercises.id }).from(exercises).where(inArray(exercises.id, input.items.map((i) => i.exerciseId)));
+  const known = await tx
+    .select({ id: exercises.id })
+    .from(exercises)
+    .where(
+      inArray(
+        exercises.id,
+        input.items.map((i) => i.exerciseId),
+      ),
+    );
   if (known.length !== input.items.length) throw new DomainError("invalid", "exercise_not_in_library", { fields: { items: "exercise_not_in_library" } });
 
-  const [current] = await tx.select().from(regimens).where(and(eq(regimens.caseId, c.id), eq(regimens.isCurrent, true)));
+  const [current] = await tx
+    .select()
+    .from(regimens)
+    .where(and(eq(regimens.caseId, c.id), eq(regimens.isCurrent, true)));
   if (current) await tx.update(regimens).set({ isCurrent: false }).where(eq(regimens.id, current.id));
   const id = crypto.randomUUID();
   await tx.insert(regimens).values({
@@ -120,7 +149,12 @@ export async function saveRegimen(tx: Tx, input: { caseId: string; title: string
   });
   const [patient] = await tx.select({ name: patients.fullName, email: patients.email }).from(patients).where(eq(patients.id, c.patientId));
   if (patient) {
-    await enqueueEmail(tx, { kind: "regimen", to: patient.email, content: regimenEmail({ patientName: patient.name, title: input.title, practitionerName: actor.name, portalUrl, changed, clinicName: (await getClinic(tx)).name }), dedupeKey: `regimen:${id}` });
+    await enqueueEmail(tx, {
+      kind: "regimen",
+      to: patient.email,
+      content: regimenEmail({ patientName: patient.name, title: input.title, practitionerName: actor.name, portalUrl, changed, clinicName: (await getClinic(tx)).name }),
+      dedupeKey: `regimen:${id}`,
+    });
   }
   return { regimenId: id, version };
 }
@@ -128,21 +162,47 @@ export async function saveRegimen(tx: Tx, input: { caseId: string; title: string
 /** The plan a patient follows today: the current regimen of each of their open cases. */
 export async function getPatientPlans(db: DbOrTx, patientId: string) {
   const current = await db
-    .select({ id: regimens.id, caseId: regimens.caseId, lineageId: regimens.lineageId, title: regimens.title, version: regimens.version, startDate: regimens.startDate, reviewDate: regimens.reviewDate, authorName: users.name })
+    .select({
+      id: regimens.id,
+      caseId: regimens.caseId,
+      lineageId: regimens.lineageId,
+      title: regimens.title,
+      version: regimens.version,
+      startDate: regimens.startDate,
+      reviewDate: regimens.reviewDate,
+      authorName: users.name,
+    })
     .from(regimens)
     .innerJoin(cases, eq(cases.id, regimens.caseId))
     .innerJoin(users, eq(users.id, regimens.createdBy))
     .where(and(eq(regimens.patientId, patientId), eq(regimens.isCurrent, true), ne(cases.status, "discharged")))
     .orderBy(desc(regimens.createdAt));
   if (!current.length) return [];
-  const items = await db.select(itemColumns).from(regimenItems).innerJoin(exercises, eq(exercises.id, regimenItems.exerciseId)).where(inArray(regimenItems.regimenId, current.map((r) => r.id))).orderBy(asc(regimenItems.position));
+  const items = await db
+    .select(itemColumns)
+    .from(regimenItems)
+    .innerJoin(exercises, eq(exercises.id, regimenItems.exerciseId))
+    .where(
+      inArray(
+        regimenItems.regimenId,
+        current.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(regimenItems.position));
   return current.map((r) => ({ ...r, items: items.filter((i) => i.regimenId === r.id) }));
 }
 
 export async function listPatientLogs(db: DbOrTx, patientId: string, since: string) {
   const [logs, checkins] = await Promise.all([
-    db.select({ clientId: exerciseLogs.clientId, regimenItemId: exerciseLogs.regimenItemId, date: exerciseLogs.logDate, setsDone: exerciseLogs.setsDone }).from(exerciseLogs).where(and(eq(exerciseLogs.patientId, patientId), gte(exerciseLogs.logDate, since))),
-    db.select({ date: dailyCheckins.logDate, pain: dailyCheckins.pain, comment: dailyCheckins.comment }).from(dailyCheckins).where(and(eq(dailyCheckins.patientId, patientId), gte(dailyCheckins.logDate, since))).orderBy(asc(dailyCheckins.logDate)),
+    db
+      .select({ clientId: exerciseLogs.clientId, regimenItemId: exerciseLogs.regimenItemId, date: exerciseLogs.logDate, setsDone: exerciseLogs.setsDone })
+      .from(exerciseLogs)
+      .where(and(eq(exerciseLogs.patientId, patientId), gte(exerciseLogs.logDate, since))),
+    db
+      .select({ date: dailyCheckins.logDate, pain: dailyCheckins.pain, comment: dailyCheckins.comment })
+      .from(dailyCheckins)
+      .where(and(eq(dailyCheckins.patientId, patientId), gte(dailyCheckins.logDate, since)))
+      .orderBy(asc(dailyCheckins.logDate)),
   ]);
   return { logs, checkins };
 }
@@ -236,17 +296,21 @@ export async function raiseCheckIns(db: Db, caseId: string, now: Date = new Date
   const progress = await regimenProgress(db, caseId, now);
   if (!progress?.reasons.length) return 0;
   const current = progress.versions[0]!;
-  const [owner] = await db
-    .select({ id: practitioners.id })
-    .from(practitioners)
-    .where(eq(practitioners.userId, current.createdBy))
-    .limit(1);
+  const [owner] = await db.select({ id: practitioners.id }).from(practitioners).where(eq(practitioners.userId, current.createdBy)).limit(1);
   const [c] = await db.select({ lead: cases.leadPractitionerId }).from(cases).where(eq(cases.id, caseId));
   const ownerId = owner?.id ?? c?.lead;
   if (!ownerId) return 0;
   const rows = await db
     .insert(actionItems)
-    .values(progress.reasons.map((r) => ({ caseId, ownerPractitionerId: ownerId, description: `Check in with the patient: ${r.text}`, dueOn: addDaysIso(progress.today, 2), dedupeKey: `checkin:${current.lineageId}:${r.key}` })))
+    .values(
+      progress.reasons.map((r) => ({
+        caseId,
+        ownerPractitionerId: ownerId,
+        description: `Check in with the patient: ${r.text}`,
+        dueOn: addDaysIso(progress.today, 2),
+        dedupeKey: `checkin:${current.lineageId}:${r.key}`,
+      })),
+    )
     .onConflictDoNothing({ target: actionItems.dedupeKey })
     .returning({ id: actionItems.id });
   return rows.length;
@@ -254,7 +318,11 @@ export async function raiseCheckIns(db: Db, caseId: string, now: Date = new Date
 
 /** Open cases with a current regimen (for the daily check-in sweep). */
 export async function casesWithActiveRegimens(db: DbOrTx) {
-  return db.select({ caseId: regimens.caseId }).from(regimens).innerJoin(cases, eq(cases.id, regimens.caseId)).where(and(eq(regimens.isCurrent, true), ne(cases.status, "discharged")));
+  return db
+    .select({ caseId: regimens.caseId })
+    .from(regimens)
+    .innerJoin(cases, eq(cases.id, regimens.caseId))
+    .where(and(eq(regimens.isCurrent, true), ne(cases.status, "discharged")));
 }
 
 export async function listTemplates(db: DbOrTx) {
@@ -262,5 +330,9 @@ export async function listTemplates(db: DbOrTx) {
 }
 
 export async function listExercises(db: DbOrTx, includeInactive = false) {
-  return db.select().from(exercises).where(includeInactive ? undefined : eq(exercises.isActive, true)).orderBy(asc(exercises.name));
+  return db
+    .select()
+    .from(exercises)
+    .where(includeInactive ? undefined : eq(exercises.isActive, true))
+    .orderBy(asc(exercises.name));
 }

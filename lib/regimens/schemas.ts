@@ -6,7 +6,10 @@ import { BODY_AREAS, DIFFICULTIES, POSITIONS, SIDES } from "./kinds";
  * many days a week, a side and notes. Shared by the builder (react-hook-form) and the server.
  */
 const optionalInt = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (v === "" || v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? undefined : Number(v)), z.number({ message }).int(message).min(min, message).max(max, message).optional());
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined || (typeof v === "number" && Number.isNaN(v)) ? undefined : Number(v)),
+    z.number({ message }).int(message).min(min, message).max(max, message).optional(),
+  );
 
 export const RegimenItemSchema = z
   .object({

@@ -33,8 +33,38 @@ const CASES: Row[] = [
   ["emergency beats 48h", ["cancer_history", "bilateral_sciatica"], "2026-11-20", "massage_therapist", "emergency", "Red flag (emergency): Pain shooting down both legs?", "acute", "spine_physician"],
   ["same day beats 48h", ["severe_night_pain", "major_trauma"], "2026-11-20", "chiropractor", "same_day", "Red flag (same day): A fall", "acute", "spine_physician"],
   ["two 48h flags", ["cancer_history", "unexplained_weight_loss"], "2026-11-20", "massage_therapist", "within_48h", "Lost weight without trying?", "acute", "spine_physician"],
-  ["all emergency flags", ["bladder_bowel_change", "saddle_numbness", "progressive_leg_weakness", "bilateral_sciatica"], "2026-11-24", "spine_physician", "emergency", "Leg weakness that is getting worse?", "acute", "spine_physician"],
-  ["every flag", ["bladder_bowel_change", "saddle_numbness", "progressive_leg_weakness", "bilateral_sciatica", "fever_or_infection", "immunosuppressed", "major_trauma", "osteoporosis_or_steroids", "cancer_history", "unexplained_weight_loss", "severe_night_pain"], "2026-11-24", "massage_therapist", "emergency", "Red flag (emergency)", "acute", "spine_physician"],
+  [
+    "all emergency flags",
+    ["bladder_bowel_change", "saddle_numbness", "progressive_leg_weakness", "bilateral_sciatica"],
+    "2026-11-24",
+    "spine_physician",
+    "emergency",
+    "Leg weakness that is getting worse?",
+    "acute",
+    "spine_physician",
+  ],
+  [
+    "every flag",
+    [
+      "bladder_bowel_change",
+      "saddle_numbness",
+      "progressive_leg_weakness",
+      "bilateral_sciatica",
+      "fever_or_infection",
+      "immunosuppressed",
+      "major_trauma",
+      "osteoporosis_or_steroids",
+      "cancer_history",
+      "unexplained_weight_loss",
+      "severe_night_pain",
+    ],
+    "2026-11-24",
+    "massage_therapist",
+    "emergency",
+    "Red flag (emergency)",
+    "acute",
+    "spine_physician",
+  ],
   ["spine consultation, no flags, chronic", [], "2025-11-25", "spine_physician", "routine", "52 weeks: chronic", "chronic", "physical_therapist"],
   ["PT evaluation, no flags, acute", [], "2026-11-18", "physical_therapist", "routine", "1 week: acute", "acute", "physical_therapist"],
   ["massage, trauma, chronic", ["major_trauma"], "2025-01-01", "massage_therapist", "same_day", "Red flags are reviewed by a spine physician first", "chronic", "spine_physician"],
@@ -55,7 +85,13 @@ describe("assessTriage: table of cases", () => {
   });
 
   it("uses configurable thresholds (4 weeks for acute)", () => {
-    const t = assessTriage({ redFlags: [], painStartedOn: "2026-10-20", requestedOn: ON, service: { discipline: "massage_therapist", needsReview: false }, thresholds: { acuteWeeks: 4, chronicWeeks: 12 } });
+    const t = assessTriage({
+      redFlags: [],
+      painStartedOn: "2026-10-20",
+      requestedOn: ON,
+      service: { discipline: "massage_therapist", needsReview: false },
+      thresholds: { acuteWeeks: 4, chronicWeeks: 12 },
+    });
     expect(t.durationClass).toBe("subacute");
   });
 });

@@ -29,8 +29,7 @@ export function triageBooking(input: { redFlags: readonly RedFlagCode[]; blocker
 export function nextStepFor(input: { status: string; showEmergencyAdvice: boolean; heldBecause: readonly HoldReason[] }): string {
   if (input.showEmergencyAdvice) return "Please seek emergency care now. Our front desk sees your request first and will call you.";
   if (input.status === "confirmed") return "Your appointment is confirmed. We have emailed you the details.";
-  if (input.heldBecause.includes("hands_on_gate"))
-    return "A clinician reviews your answers before this treatment is confirmed. We will call or email you, usually within one working day.";
+  if (input.heldBecause.includes("hands_on_gate")) return "A clinician reviews your answers before this treatment is confirmed. We will call or email you, usually within one working day.";
   if (input.heldBecause.includes("minor")) return "Because the patient is under 18, our front desk confirms the appointment with the parent or guardian, usually within one working day.";
   return "A clinician will review your request and we will confirm it by email, usually within one working day.";
 }

@@ -18,7 +18,10 @@ import { declineRequestAction, proposeTimeAction } from "@/lib/desk/actions";
 
 const session = vi.hoisted(() => ({ current: null as { sid: string } | null }));
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => session.current, signIn: async () => undefined, signOut: async () => undefined }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-backline-peer-address": `198.18.9.${Math.floor(Math.random() * 250)}` }), cookies: async () => ({ get: () => undefined, set: () => undefined }) }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-backline-peer-address": `198.18.9.${Math.floor(Math.random() * 250)}` }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 withOwnDatabase();

@@ -49,7 +49,11 @@ export async function checkChallenge(tx: Tx, input: { challengeId: string; code:
     await tx.update(emailChallenges).set({ attempts }).where(eq(emailChallenges.id, c.id));
     return attempts >= MAX_CODE_ATTEMPTS ? { kind: "exhausted" } : { kind: "wrong", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
   }
-  if (!c.verifiedAt) await tx.update(emailChallenges).set({ verifiedAt: sql`now()` }).where(eq(emailChallenges.id, c.id));
+  if (!c.verifiedAt)
+    await tx
+      .update(emailChallenges)
+      .set({ verifiedAt: sql`now()` })
+      .where(eq(emailChallenges.id, c.id));
   return { kind: "ok", email: c.email, appointmentId: c.appointmentId };
 }
 

@@ -19,7 +19,13 @@ export async function sendBookingCode(db: Db, input: { email: string; now?: Date
   if (counter.count > CODES_PER_ADDRESS) return null;
   return db.transaction(async (tx) => {
     const challenge = await issueChallenge(tx, { email, appointmentId: null, now: input.now ?? new Date() });
-    await enqueueEmail(tx, { kind: "booking_code", to: email, content: bookingCodeEmail({ code: challenge.code, minutes: verifyMinutes(), clinicName: (await getClinic(tx)).name }), appointmentId: null, dedupeKey: `booking_code:${challenge.id}` });
+    await enqueueEmail(tx, {
+      kind: "booking_code",
+      to: email,
+      content: bookingCodeEmail({ code: challenge.code, minutes: verifyMinutes(), clinicName: (await getClinic(tx)).name }),
+      appointmentId: null,
+      dedupeKey: `booking_code:${challenge.id}`,
+    });
     return { challengeId: challenge.id, expiresAt: challenge.expiresAt };
   });
 }

@@ -49,7 +49,17 @@ export async function pendingRequestOfLink(token: string, db: DbOrTx = getDb()):
  */
 export async function pendingRequestsFor(db: DbOrTx, patient: { id: string; email: string; fullName: string; dateOfBirth: string | null }) {
   return db
-    .select({ appointmentId: appointments.id, startsAt: appointments.startsAt, createdAt: appointments.createdAt, provisionalId: patients.id, fullName: patients.fullName, email: patients.email, dateOfBirth: patients.dateOfBirth, phone: patients.phone, timeZone: locations.timeZone })
+    .select({
+      appointmentId: appointments.id,
+      startsAt: appointments.startsAt,
+      createdAt: appointments.createdAt,
+      provisionalId: patients.id,
+      fullName: patients.fullName,
+      email: patients.email,
+      dateOfBirth: patients.dateOfBirth,
+      phone: patients.phone,
+      timeZone: locations.timeZone,
+    })
     .from(appointments)
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .innerJoin(locations, eq(locations.id, appointments.locationId))

@@ -36,7 +36,11 @@ beforeAll(async () => {
 function nextStart(): string {
   slot += 1;
   const minutes = 7 * 60 + slot * 45;
-  return zonedInstant(addDaysIso(day, Math.floor(minutes / (13 * 60))), `${String(Math.floor((minutes % (13 * 60)) / 60) + 7).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`, NY).toISOString();
+  return zonedInstant(
+    addDaysIso(day, Math.floor(minutes / (13 * 60))),
+    `${String(Math.floor((minutes % (13 * 60)) / 60) + 7).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`,
+    NY,
+  ).toISOString();
 }
 
 const request = (patient: { email: string; dateOfBirth: string; name?: string }, redFlags: AppointmentRequest["intake"]["redFlags"] = [], notes = ""): AppointmentRequest => ({
@@ -63,7 +67,12 @@ async function recordOf(patientId: string) {
     pain: c ? (await db.select({ score: painScores.score }).from(painScores).where(eq(painScores.caseId, c.id))).length : 0,
     appointments: (await db.select({ id: appointments.id }).from(appointments).where(eq(appointments.patientId, patientId))).length,
     audit: rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from audit_events where patient_id = ${patientId}`))[0]!.n,
-    emails: (await db.select({ id: outboxEmails.id }).from(outboxEmails).where(eq(outboxEmails.toAddress, (await db.select({ e: patients.email }).from(patients).where(eq(patients.id, patientId)))[0]!.e))).length,
+    emails: (
+      await db
+        .select({ id: outboxEmails.id })
+        .from(outboxEmails)
+        .where(eq(outboxEmails.toAddress, (await db.select({ e: patients.email }).from(patients).where(eq(patients.id, patientId)))[0]!.e))
+    ).length,
   };
 }
 
@@ -75,7 +84,9 @@ describe("an anonymous request with a real patient's email and date of birth", (
     const before = await recordOf(ana.id);
 
     const stranger = created(await anonymous(request({ email: ana.email, dateOfBirth: "1984-06-12", name: "Made Up" }, ["saddle_numbness", "bladder_bowel_change"], "I am the patient")));
-    const unknown = created(await anonymous(request({ email: `nobody-${Date.now()}@example.test`, dateOfBirth: "1984-06-12", name: "Made Up" }, ["saddle_numbness", "bladder_bowel_change"], "I am the patient")));
+    const unknown = created(
+      await anonymous(request({ email: `nobody-${Date.now()}@example.test`, dateOfBirth: "1984-06-12", name: "Made Up" }, ["saddle_numbness", "bladder_bowel_change"], "I am the patient")),
+    );
 
     const after = await recordOf(ana.id);
     expect({ ...after, emails: undefined }).toEqual({ ...before, emails: undefined });
@@ -101,10 +112,16 @@ describe("an anonymous request with a real patient's email and date of birth", (
     const code = await codeFromOutbox(db, { appointmentId: pending.id });
     const verified = await verifyRequestByCode(db, { appointmentId: pending.id, code, baseUrl: BASE });
     expect(verified).toMatchObject({ kind: "verified", patientId: ben.id, status: "requested", triage: { priority: "within_48h" } });
-    const [row] = await db.select({ patientId: appointments.patientId, caseId: appointments.caseId, pending: appointments.verificationExpiresAt }).from(appointments).where(eq(appointments.id, pending.id));
+    const [row] = await db
+      .select({ patientId: appointments.patientId, caseId: appointments.caseId, pending: appointments.verificationExpiresAt })
+      .from(appointments)
+      .where(eq(appointments.id, pending.id));
     expect(row).toMatchObject({ patientId: ben.id, pending: null });
     expect(row!.caseId).not.toBeNull();
-    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, pending.id), eq(auditEvents.action, "appointment.verified")));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, pending.id), eq(auditEvents.action, "appointment.verified")));
     expect(audit).toMatchObject({ patientId: ben.id, details: { via: "code", joinedExisting: true } });
   });
 
@@ -125,7 +142,8 @@ describe("codes and holds", () => {
     const pending = created(await anonymous(request({ email: `wrong-${Date.now()}@example.test`, dateOfBirth: "1990-01-01" })));
     const right = await codeFromOutbox(db, { appointmentId: pending.id });
     const wrong = right === "000000" ? "111111" : "000000";
-    for (let i = 1; i < MAX_CODE_ATTEMPTS; i++) expect(await verifyRequestByCode(db, { appointmentId: pending.id, code: wrong, baseUrl: BASE })).toEqual({ kind: "wrong_code", attemptsLeft: MAX_CODE_ATTEMPTS - i });
+    for (let i = 1; i < MAX_CODE_ATTEMPTS; i++)
+      expect(await verifyRequestByCode(db, { appointmentId: pending.id, code: wrong, baseUrl: BASE })).toEqual({ kind: "wrong_code", attemptsLeft: MAX_CODE_ATTEMPTS - i });
     expect(await verifyRequestByCode(db, { appointmentId: pending.id, code: wrong, baseUrl: BASE })).toEqual({ kind: "expired" });
     expect(await verifyRequestByCode(db, { appointmentId: pending.id, code: right, baseUrl: BASE })).toEqual({ kind: "not_pending" });
     const [row] = await db.select({ status: appointments.status, reason: appointments.statusReason }).from(appointments).where(eq(appointments.id, pending.id));

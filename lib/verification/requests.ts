@@ -41,10 +41,7 @@ export async function sendRequestChallenge(tx: Tx, input: { appointmentId: strin
 }
 
 export type VerifyOutcome =
-  | ({ kind: "verified"; appointmentId: string; patientId: string } & JoinedRequest)
-  | { kind: "wrong_code"; attemptsLeft: number }
-  | { kind: "expired" }
-  | { kind: "not_pending" };
+  ({ kind: "verified"; appointmentId: string; patientId: string } & JoinedRequest) | { kind: "wrong_code"; attemptsLeft: number } | { kind: "expired" } | { kind: "not_pending" };
 
 async function lockPending(tx: Tx, appointmentId: string) {
   const [a] = await tx
@@ -67,7 +64,10 @@ async function completeVerification(
   if (!provisional) return { kind: "not_pending" };
   let patientId = provisional.id;
   if (input.linkToPatientId) {
-    const [chosen] = await tx.select({ id: patients.id }).from(patients).where(and(eq(patients.id, input.linkToPatientId), eq(patients.isProvisional, false)));
+    const [chosen] = await tx
+      .select({ id: patients.id })
+      .from(patients)
+      .where(and(eq(patients.id, input.linkToPatientId), eq(patients.isProvisional, false)));
     if (!chosen) throw new DomainError("invalid", "choose_patient", { fields: { patientId: "choose_patient" } });
     patientId = chosen.id;
   } else if (input.linkToPatientId === undefined) {
@@ -75,7 +75,13 @@ async function completeVerification(
     const [existing] = await tx
       .select({ id: patients.id })
       .from(patients)
-      .where(and(eq(sql`lower(${patients.email})`, provisional.email.toLowerCase()), provisional.dateOfBirth ? eq(patients.dateOfBirth, provisional.dateOfBirth) : sql`false`, eq(patients.isProvisional, false)))
+      .where(
+        and(
+          eq(sql`lower(${patients.email})`, provisional.email.toLowerCase()),
+          provisional.dateOfBirth ? eq(patients.dateOfBirth, provisional.dateOfBirth) : sql`false`,
+          eq(patients.isProvisional, false),
+        ),
+      )
       .orderBy(patients.createdAt)
       .limit(1);
     if (existing) patientId = existing.id;
@@ -88,7 +94,10 @@ async function completeVerification(
   }
   await tx.update(appointments).set({ verificationExpiresAt: null }).where(eq(appointments.id, input.appointmentId));
   if (input.via === "desk" && input.actor) {
-    await tx.update(emailChallenges).set({ verifiedAt: sql`now()`, verifiedBy: input.actor.id }).where(eq(emailChallenges.appointmentId, input.appointmentId));
+    await tx
+      .update(emailChallenges)
+      .set({ verifiedAt: sql`now()`, verifiedBy: input.actor.id })
+      .where(eq(emailChallenges.appointmentId, input.appointmentId));
   }
   await recordAuditEvent(tx, {
     actor: input.actor,
@@ -120,7 +129,8 @@ export async function verifyRequestByCode(db: Db, input: { appointmentId: string
       .limit(1);
     if (!challenge) return { kind: "not_pending" } as const;
     const check: CodeCheck = await checkChallenge(tx, { challengeId: challenge.id, code: input.code, viaLink: Boolean(input.viaLinkChallengeId), now });
-    if (check.kind === "ok") return completeVerification(tx, { appointmentId: pending.id, patientId: pending.patientId, via: input.viaLinkChallengeId ? "link" : "code", actor: null, baseUrl: input.baseUrl, now });
+    if (check.kind === "ok")
+      return completeVerification(tx, { appointmentId: pending.id, patientId: pending.patientId, via: input.viaLinkChallengeId ? "link" : "code", actor: null, baseUrl: input.baseUrl, now });
     if (check.kind === "wrong") return { kind: "wrong_code", attemptsLeft: check.attemptsLeft } as const;
     // Expired, or the fifth wrong code: the request ends and its time is free again.
     await transitionAppointment(tx, { appointmentId: pending.id, move: "expire", actor: null, reason: check.kind === "exhausted" ? "verification_failed" : "verification_expired" });
@@ -132,7 +142,15 @@ export async function verifyRequestByCode(db: Db, input: { appointmentId: string
 export async function verifyRequestByDesk(tx: Tx, input: { appointmentId: string; actor: Actor; linkToPatientId: string | null; baseUrl: string; now?: Date }): Promise<VerifyOutcome> {
   const pending = await lockPending(tx, input.appointmentId);
   if (!pending) throw new DomainError("invalid", "not_awaiting_verification");
-  return completeVerification(tx, { appointmentId: pending.id, patientId: pending.patientId, via: "desk", actor: input.actor, linkToPatientId: input.linkToPatientId, baseUrl: input.baseUrl, now: input.now ?? new Date() });
+  return completeVerification(tx, {
+    appointmentId: pending.id,
+    patientId: pending.patientId,
+    via: "desk",
+    actor: input.actor,
+    linkToPatientId: input.linkToPatientId,
+    baseUrl: input.baseUrl,
+    now: input.now ?? new Date(),
+  });
 }
 
 /**

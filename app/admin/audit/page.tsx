@@ -75,7 +75,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {auditActionLabel(e.action)} <code className="text-xs text-muted">{e.action}</code>
                 </td>
                 <td>{e.patientName ?? "—"}</td>
-                <td>{e.caseId ? <Link href={`/cases/${e.caseId}`} className="text-brand-700 underline">open</Link> : "—"}</td>
+                <td>
+                  {e.caseId ? (
+                    <Link href={`/cases/${e.caseId}`} className="text-brand-700 underline">
+                      open
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="text-xs text-muted">
                   {e.requestId?.slice(0, 8) ?? "—"} / {e.ip ?? "—"}
                 </td>

@@ -32,7 +32,10 @@ export default async function AdminPractitionersPage() {
         </thead>
         <tbody>
           {practitioners.map((p) => {
-            const current = rowsInForce(hours.filter((h) => h.practitionerId === p.id), today).sort((a, b) => a.weekday - b.weekday);
+            const current = rowsInForce(
+              hours.filter((h) => h.practitionerId === p.id),
+              today,
+            ).sort((a, b) => a.weekday - b.weekday);
             return (
               <tr key={p.id}>
                 <td>
@@ -46,11 +49,7 @@ export default async function AdminPractitionersPage() {
                   ) : null}
                 </td>
                 <td>{DISCIPLINE_LABELS[p.discipline]}</td>
-                <td className="text-sm">
-                  {current.length
-                    ? current.map((h) => `${WEEKDAY_SHORT[h.weekday]} ${h.startTime.slice(0, 5)}–${h.endTime.slice(0, 5)}`).join(" · ")
-                    : "No hours set"}
-                </td>
+                <td className="text-sm">{current.length ? current.map((h) => `${WEEKDAY_SHORT[h.weekday]} ${h.startTime.slice(0, 5)}–${h.endTime.slice(0, 5)}`).join(" · ") : "No hours set"}</td>
                 <td>
                   <Link href={`/admin/practitioners/${p.id}`} className="text-brand-700 underline">
                     Edit hours<span className="sr-only"> of {p.displayName}</span>

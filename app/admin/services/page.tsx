@@ -13,11 +13,7 @@ export default async function AdminServicesPage() {
   const { services } = await getServicesPageData();
   return (
     <>
-      <PageHeader
-        title="Services"
-        description="What patients can book, for how long, and with which rules."
-        actions={<ButtonLink href="/admin/services/new">Add a service</ButtonLink>}
-      />
+      <PageHeader title="Services" description="What patients can book, for how long, and with which rules." actions={<ButtonLink href="/admin/services/new">Add a service</ButtonLink>} />
       <AdminNav current="/admin/services" />
       <Table caption="Services">
         <thead>

@@ -28,9 +28,7 @@ export default async function AdminUsersPage() {
       <AdminNav current="/admin/users" />
       <Card className="mb-6">
         <CardTitle>Invite someone to the team</CardTitle>
-        <p className="mb-4 text-muted">
-          They get an email with a link to choose their password. It works once, for {inviteDays} days; inviting the same address again replaces it.
-        </p>
+        <p className="mb-4 text-muted">They get an email with a link to choose their password. It works once, for {inviteDays} days; inviting the same address again replaces it.</p>
         <ActionForm action={inviteStaffAction} submitLabel="Send invitation" pendingLabel="Sending…" success="Invitation sent.">
           <div className="grid gap-3 sm:grid-cols-2">
             <label className="flex flex-col gap-1">

@@ -6,8 +6,5 @@ export const dynamic = "force-dynamic";
 /** Public: load balancers poll this. 200 only after a real query succeeded. */
 export async function GET() {
   const ok = await checkDatabase();
-  return NextResponse.json(
-    { status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable" },
-    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  return NextResponse.json({ status: ok ? "ok" : "degraded", database: ok ? "ok" : "unreachable" }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -13,7 +13,9 @@ export function CareTeamCard({ data }: { data: CasePageData }) {
   return (
     <Card>
       <CardTitle>Care team</CardTitle>
-      <p className="mb-3">Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}</p>
+      <p className="mb-3">
+        Disciplines involved: {c.disciplines.map((d) => DISCIPLINE_LABELS[d]).join(", ") || "none yet"}. {c.suggestedDiscipline ? `Suggested: ${DISCIPLINE_LABELS[c.suggestedDiscipline]}.` : ""}
+      </p>
       {can.assignLead ? (
         <ActionForm action={assignCaseAction} submitLabel="Assign lead" variant="secondary" inline>
           <input type="hidden" name="caseId" value={c.id} />
@@ -41,9 +43,7 @@ export function CareTeamCard({ data }: { data: CasePageData }) {
           <FieldError name="reason" />
         </ActionForm>
       ) : null}
-      {can.dischargeWithheld ? (
-        <p className="mt-2 text-sm text-muted">Closing this case is a spine physician&apos;s decision while a serious red flag is not cleared.</p>
-      ) : null}
+      {can.dischargeWithheld ? <p className="mt-2 text-sm text-muted">Closing this case is a spine physician&apos;s decision while a serious red flag is not cleared.</p> : null}
       {c.dischargeReason ? <p className="mt-2 text-sm break-words">Closed because: {c.dischargeReason}</p> : null}
       {can.nominate ? (
         <details className="mt-3">

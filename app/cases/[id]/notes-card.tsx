@@ -12,7 +12,11 @@ export function NotesCard({ data, when, discipline }: { data: CasePageData; when
   return (
     <Card>
       <CardTitle>Notes</CardTitle>
-      {restricted ? <Alert tone="info" className="mb-3">You see notes written by massage therapists; physicians&apos; and other clinical notes are not shown to your role.</Alert> : null}
+      {restricted ? (
+        <Alert tone="info" className="mb-3">
+          You see notes written by massage therapists; physicians&apos; and other clinical notes are not shown to your role.
+        </Alert>
+      ) : null}
       {data.can.writeClinical ? (
         <ActionForm action={addNoteAction} submitLabel="Add note" className="mb-4">
           <input type="hidden" name="caseId" value={c.id} />

@@ -11,7 +11,7 @@ export function PainCard({ data, when }: { data: CasePageData; when: (d: Date) =
     <Card>
       <CardTitle>Pain and function</CardTitle>
       <TrendChart
-            timeZone={data.timeZone}
+        timeZone={data.timeZone}
         label="Pain (0–10) and PSFS mean (0–10) over time"
         series={[
           { name: "Pain", color: "#b91c1c", points: record.pain.map((p) => ({ at: p.recordedAt, value: p.score })) },

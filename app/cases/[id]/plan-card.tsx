@@ -35,7 +35,11 @@ export function PlanCard({ data }: { data: CasePageData }) {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 [&>*]:min-w-0">
             <div>
               <h3 className="mb-2 font-semibold">Adherence per week</h3>
-              <PercentBars label="Adherence per week" axisLabel="Week starting · dashed line: 50%" bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), data.timeZone)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))} />
+              <PercentBars
+                label="Adherence per week"
+                axisLabel="Week starting · dashed line: 50%"
+                bars={progress.weeks.slice(-8).map((w) => ({ name: `${axisDay(new Date(`${w.weekStart}T12:00:00Z`), data.timeZone)}${w.complete ? "" : " (so far)"}`, value: w.ratio }))}
+              />
               <Table caption="Adherence per week">
                 <thead>
                   <tr>
@@ -83,7 +87,11 @@ export function PlanCard({ data }: { data: CasePageData }) {
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Pain the patient logged at home</h3>
-            <TrendChart timeZone={data.timeZone} label="Pain logged at home (0–10)" series={[{ name: "Pain", color: "#b91c1c", points: progress.pains.map((p) => ({ at: new Date(`${p.date}T12:00:00Z`), value: p.pain })) }]} />
+            <TrendChart
+              timeZone={data.timeZone}
+              label="Pain logged at home (0–10)"
+              series={[{ name: "Pain", color: "#b91c1c", points: progress.pains.map((p) => ({ at: new Date(`${p.date}T12:00:00Z`), value: p.pain })) }]}
+            />
             {progress.pains.length ? (
               <Table caption="Pain logged at home">
                 <thead>

@@ -35,7 +35,11 @@ export function RequestsCard({ data }: { data: CasePageData }) {
               {!restricted && (r.worseWith || r.notes) ? (
                 <p className="mt-1 text-sm">
                   {r.worseWith ? <>Worse with: {r.worseWith}. </> : null}
-                  {r.notes ? <>{r.notesEnteredBy === "staff" ? "Front desk's note (typed during a phone booking)" : "Patient's note"}: {r.notes}</> : null}
+                  {r.notes ? (
+                    <>
+                      {r.notesEnteredBy === "staff" ? "Front desk's note (typed during a phone booking)" : "Patient's note"}: {r.notes}
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </li>

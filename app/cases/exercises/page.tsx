@@ -85,7 +85,12 @@ export default async function ExerciseLibraryPage() {
               {e.pictureStartUrl || e.pictureEndUrl ? (
                 <figure className="mb-3">
                   <div className="grid grid-cols-2 gap-2">
-                    {([["Start", e.pictureStartUrl, e.pictureStartAlt], ["End", e.pictureEndUrl, e.pictureEndAlt]] as const).map(([phase, src, alt]) =>
+                    {(
+                      [
+                        ["Start", e.pictureStartUrl, e.pictureStartAlt],
+                        ["End", e.pictureEndUrl, e.pictureEndAlt],
+                      ] as const
+                    ).map(([phase, src, alt]) =>
                       src ? (
                         <div key={phase}>
                           {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG or an uploaded picture */}
@@ -97,9 +102,7 @@ export default async function ExerciseLibraryPage() {
                       ) : null,
                     )}
                   </div>
-                  <figcaption className="text-xs text-muted">
-                    Pictures: {[e.pictureAttribution, e.pictureLicence].filter(Boolean).join(", ") || "licence not recorded"}
-                  </figcaption>
+                  <figcaption className="text-xs text-muted">Pictures: {[e.pictureAttribution, e.pictureLicence].filter(Boolean).join(", ") || "licence not recorded"}</figcaption>
                 </figure>
               ) : null}
               <p>{e.instructions}</p>
@@ -118,7 +121,9 @@ export default async function ExerciseLibraryPage() {
                 <PictureUpload exerciseId={e.id} exerciseName={e.name} />
               </details>
               <details className="mt-3">
-                <summary className="cursor-pointer text-sm text-brand-700">Edit<span className="sr-only"> {e.name}</span></summary>
+                <summary className="cursor-pointer text-sm text-brand-700">
+                  Edit<span className="sr-only"> {e.name}</span>
+                </summary>
                 <ActionForm action={saveExerciseAction} submitLabel="Save exercise" success="Saved." className="mt-2">
                   <ExerciseFields e={e} />
                 </ActionForm>

@@ -20,10 +20,7 @@ export default async function DeskBookPage({ searchParams }: { searchParams: Pro
   const patient = data.patient;
   return (
     <>
-      <PageHeader
-        title={patient ? `Book for ${patient.name}` : "Book for a patient"}
-        description="Ask the patient each question as written, including the safety questions."
-      />
+      <PageHeader title={patient ? `Book for ${patient.name}` : "Book for a patient"} description="Ask the patient each question as written, including the safety questions." />
       <DeskNav current="/desk/book" />
       <BookingFlow
         mode="desk"

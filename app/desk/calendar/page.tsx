@@ -23,7 +23,16 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const user = await requireRole("staff", "admin");
   const raw = await searchParams;
   const q = Query.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const { locations, locationId, timeZone: tz, timeZoneLabel, day, start, days, items } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
+  const {
+    locations,
+    locationId,
+    timeZone: tz,
+    timeZoneLabel,
+    day,
+    start,
+    days,
+    items,
+  } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
   const practitioners = [...new Map(items.map((i) => [i.practitionerId, { id: i.practitionerId, name: i.practitionerName, discipline: i.practitionerDiscipline }])).values()];
   const link = (over: Partial<z.infer<typeof Query>>) => {
     const params = new URLSearchParams();
@@ -34,7 +43,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Calendar" description={`${q.view === "week" ? `Week of ${start}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · ${locations.find((l) => l.id === locationId)?.name ?? ""} · times in ${timeZoneLabel}`} />
+      <PageHeader
+        title="Calendar"
+        description={`${q.view === "week" ? `Week of ${start}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · ${locations.find((l) => l.id === locationId)?.name ?? ""} · times in ${timeZoneLabel}`}
+      />
       <DeskNav current="/desk/calendar" />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <Link href={link({ date: addDaysIso(day, -step) })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">

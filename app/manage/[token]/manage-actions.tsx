@@ -88,7 +88,9 @@ export function ManageActions({
         setAlternatives(result.data.alternatives);
         setMessage({
           tone: "danger",
-          text: result.data.alternatives.length ? "Sorry — that time is no longer free. Here are the nearest free times." : "Sorry — that time is no longer free, and nothing close to it is. Please choose another day.",
+          text: result.data.alternatives.length
+            ? "Sorry — that time is no longer free. Here are the nearest free times."
+            : "Sorry — that time is no longer free, and nothing close to it is. Please choose another day.",
         });
       } else if (!result.ok) setMessage({ tone: "danger", text: result.error.message });
     });
@@ -162,7 +164,11 @@ export function ProposalBanner({ token, proposed }: { token: string; proposed: s
   return (
     <Alert tone="warning" title="The clinic proposes a new time" role="status">
       <p className="mb-3">{proposed}</p>
-      {message ? <p role={message.tone === "danger" ? "alert" : "status"} className="mb-2 font-medium">{message.text}</p> : null}
+      {message ? (
+        <p role={message.tone === "danger" ? "alert" : "status"} className="mb-2 font-medium">
+          {message.text}
+        </p>
+      ) : null}
       <Button
         type="button"
         disabled={pending}

@@ -94,7 +94,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
               : nextStep}
         </p>
       </section>
-      {d.proposedStartsAt && state.kind !== "cancelled" ? <ProposalBanner token={token} proposed={`${formatDateTime(d.proposedStartsAt, d.timeZone)} (${describeTimeZone(d.timeZone, d.proposedStartsAt)})`} /> : null}
+      {d.proposedStartsAt && state.kind !== "cancelled" ? (
+        <ProposalBanner token={token} proposed={`${formatDateTime(d.proposedStartsAt, d.timeZone)} (${describeTimeZone(d.timeZone, d.proposedStartsAt)})`} />
+      ) : null}
       <ManageActions
         token={token}
         state={state.kind}

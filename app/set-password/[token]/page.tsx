@@ -32,9 +32,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
         ) : (
           <>
             <h1 className="mb-2 text-2xl font-semibold">This link no longer works</h1>
-            <p className="mb-4 text-muted">
-              It has expired, was already used, or was replaced by a newer email. Links work once, for a limited time.
-            </p>
+            <p className="mb-4 text-muted">It has expired, was already used, or was replaced by a newer email. Links work once, for a limited time.</p>
             <p>
               <Link href="/login/forgot" className="text-brand-700 underline">
                 Ask for a new link to choose your password

@@ -102,20 +102,10 @@ function DayRow({
           {breaks.fields.map((field, b) => (
             <div key={field.id} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
               <Field id={id(`break-${b}-start`)} label={`Break ${b + 1} starts`} error={dayErrors?.breaks?.[b]?.start?.message}>
-                <input
-                  {...describedBy(id(`break-${b}-start`), { error: dayErrors?.breaks?.[b]?.start })}
-                  {...register(`days.${index}.breaks.${b}.start`)}
-                  type="time"
-                  className={inputClass}
-                />
+                <input {...describedBy(id(`break-${b}-start`), { error: dayErrors?.breaks?.[b]?.start })} {...register(`days.${index}.breaks.${b}.start`)} type="time" className={inputClass} />
               </Field>
               <Field id={id(`break-${b}-end`)} label={`Break ${b + 1} ends`} error={dayErrors?.breaks?.[b]?.end?.message}>
-                <input
-                  {...describedBy(id(`break-${b}-end`), { error: dayErrors?.breaks?.[b]?.end })}
-                  {...register(`days.${index}.breaks.${b}.end`)}
-                  type="time"
-                  className={inputClass}
-                />
+                <input {...describedBy(id(`break-${b}-end`), { error: dayErrors?.breaks?.[b]?.end })} {...register(`days.${index}.breaks.${b}.end`)} type="time" className={inputClass} />
               </Field>
               <Button type="button" variant="secondary" onClick={() => breaks.remove(b)}>
                 Remove break {b + 1}

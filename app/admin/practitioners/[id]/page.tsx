@@ -27,10 +27,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
   const today = localDate(new Date(), location.timeZone);
   return (
     <>
-      <PageHeader
-        title={`Working hours: ${practitioner.displayName}`}
-        description={`${DISCIPLINE_LABELS[practitioner.discipline]} · times are local to ${location.name} (${location.timeZone}).`}
-      />
+      <PageHeader title={`Working hours: ${practitioner.displayName}`} description={`${DISCIPLINE_LABELS[practitioner.discipline]} · times are local to ${location.name} (${location.timeZone}).`} />
       <AdminNav current="/admin/practitioners" />
       <HoursForm
         defaults={{ practitionerId: practitioner.id, locationId: location.id, effectiveFrom: today, days: toWeeklyForm(hours, today, location.id) }}

@@ -77,14 +77,7 @@ export function ServiceForm({ service }: { service: ServiceInput | (Omit<Service
       <div className="grid gap-5 sm:grid-cols-2">
         {NUMBER_FIELDS.map((f) => (
           <Field key={f.name} id={f.name} label={f.label} hint={f.hint} error={errors[f.name]?.message}>
-            <input
-              {...describedBy(f.name, { hint: true, error: errors[f.name] })}
-              {...register(f.name, { valueAsNumber: true })}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              className={inputClass}
-            />
+            <input {...describedBy(f.name, { hint: true, error: errors[f.name] })} {...register(f.name, { valueAsNumber: true })} type="number" inputMode="numeric" min={0} className={inputClass} />
           </Field>
         ))}
       </div>

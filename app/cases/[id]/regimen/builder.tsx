@@ -93,7 +93,17 @@ function ExerciseFinder({ exercises, onAdd, inPlan }: { exercises: ExerciseOptio
   );
 }
 
-const blankItem = (exerciseId = ""): RegimenItemInput => ({ exerciseId, sets: 2, reps: 10, durationSeconds: undefined, holdSeconds: undefined, timesPerDay: 1, daysPerWeek: 5, side: "both", notes: "" });
+const blankItem = (exerciseId = ""): RegimenItemInput => ({
+  exerciseId,
+  sets: 2,
+  reps: 10,
+  durationSeconds: undefined,
+  holdSeconds: undefined,
+  timesPerDay: 1,
+  daysPerWeek: 5,
+  side: "both",
+  notes: "",
+});
 
 /** The regimen builder: exercises with a dose each, in order; templates to start from and to save. */
 export function RegimenBuilder({
@@ -131,7 +141,11 @@ export function RegimenBuilder({
     // The plan takes the template's name, unless the practitioner typed a title of their own here: the
     // old plan's title ("Core stability") must not stay over the template's exercises (hamstring stretches).
     const typedTitle = getFieldState("title").isDirty && getValues("title").trim() !== "";
-    reset({ ...getValues(), title: typedTitle ? getValues("title") : t.name, items: t.items.map((i) => ({ ...blankItem(), reps: undefined, durationSeconds: undefined, holdSeconds: undefined, ...i })) });
+    reset({
+      ...getValues(),
+      title: typedTitle ? getValues("title") : t.name,
+      items: t.items.map((i) => ({ ...blankItem(), reps: undefined, durationSeconds: undefined, holdSeconds: undefined, ...i })),
+    });
   };
 
   const [savingTemplate, setSavingTemplate] = useState(false);
@@ -210,17 +224,17 @@ export function RegimenBuilder({
               <fieldset className="rounded-xl border border-line bg-white p-4">
                 <legend className="px-1 font-semibold">Exercise {i + 1}</legend>
                 <div className="flex items-start gap-3">
-                <Thumbnail exercise={exercises.find((x) => x.id === items?.[i]?.exerciseId)} size="sm" />
-                <Field className="flex-1" id={id("exerciseId")} label={`Exercise ${i + 1}`} error={e.exerciseId?.message}>
-                  <select {...describedBy(id("exerciseId"), { error: e.exerciseId })} {...register(`items.${i}.exerciseId`)} className={inputClass}>
-                    <option value="">Choose…</option>
-                    {exercises.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.name} ({label(x.bodyArea)}, {x.difficulty})
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                  <Thumbnail exercise={exercises.find((x) => x.id === items?.[i]?.exerciseId)} size="sm" />
+                  <Field className="flex-1" id={id("exerciseId")} label={`Exercise ${i + 1}`} error={e.exerciseId?.message}>
+                    <select {...describedBy(id("exerciseId"), { error: e.exerciseId })} {...register(`items.${i}.exerciseId`)} className={inputClass}>
+                      <option value="">Choose…</option>
+                      {exercises.map((x) => (
+                        <option key={x.id} value={x.id}>
+                          {x.name} ({label(x.bodyArea)}, {x.difficulty})
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
                 </div>
                 <div className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
                   {num("sets", "Sets")}

@@ -60,7 +60,17 @@ export default async function RegimenPage({ params }: { params: Promise<{ id: st
             reviewDate: current && current.reviewDate >= today ? current.reviewDate : addDaysIso(today, 28),
             items: current ? current.items.map(toInput) : [],
           }}
-          exercises={exercises.map((e) => ({ id: e.id, name: e.name, instructions: e.instructions, bodyArea: e.bodyArea, position: e.position, equipment: e.equipment, difficulty: e.difficulty, pictureStartUrl: e.pictureStartUrl, pictureStartAlt: e.pictureStartAlt }))}
+          exercises={exercises.map((e) => ({
+            id: e.id,
+            name: e.name,
+            instructions: e.instructions,
+            bodyArea: e.bodyArea,
+            position: e.position,
+            equipment: e.equipment,
+            difficulty: e.difficulty,
+            pictureStartUrl: e.pictureStartUrl,
+            pictureStartAlt: e.pictureStartAlt,
+          }))}
           templates={templates.map((t) => ({ id: t.id, name: t.name, description: t.description, items: t.items }))}
         />
       ) : (

@@ -48,7 +48,8 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
           )
         ) : null}
         <p className="text-sm" aria-label="Attendance, last 12 months">
-          Last 12 months: <strong>{counts.lateCancellations}</strong> late cancellation{counts.lateCancellations === 1 ? "" : "s"} · <strong>{counts.noShows}</strong> no-show{counts.noShows === 1 ? "" : "s"}
+          Last 12 months: <strong>{counts.lateCancellations}</strong> late cancellation{counts.lateCancellations === 1 ? "" : "s"} · <strong>{counts.noShows}</strong> no-show
+          {counts.noShows === 1 ? "" : "s"}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
@@ -157,10 +158,7 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
               <p>Has a portal account.</p>
             ) : (
               <>
-                <p className="mb-3 text-muted">
-                  No portal account yet. Once you are sure who you are speaking to, email {patient.email} a link to set one up (it works once, for a
-                  limited time).
-                </p>
+                <p className="mb-3 text-muted">No portal account yet. Once you are sure who you are speaking to, email {patient.email} a link to set one up (it works once, for a limited time).</p>
                 <ActionForm action={sendPortalInviteAction} submitLabel="Email a portal invitation" pendingLabel="Sending…" success="Invitation sent.">
                   <input type="hidden" name="patientId" value={patient.id} />
                 </ActionForm>

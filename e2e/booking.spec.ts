@@ -92,7 +92,7 @@ test.describe("booking", () => {
     const desk = await pageAs("staff");
     await desk.goto(`/desk/patients?q=${encodeURIComponent(person("Casey Offline"))}`);
     await desk.getByRole("link", { name: new RegExp(person("Casey Offline")) }).click();
-    await expect(desk.getByRole("table", { name: "Appointments" }).getByRole("row").filter({ hasText: world.booking.offline.name })).toHaveCount(1);
+    await expect(desk.getByRole("region", { name: "Upcoming visits" }).getByRole("listitem").filter({ hasText: world.booking.offline.name })).toHaveCount(1);
   });
 
   test("a signed-in patient books without a code; their details come from their record and are not offered for edits that would be dropped", async ({ pageAs, world }) => {

@@ -8,9 +8,9 @@ test("the desk and the case page show a Denver visit in Mountain time and a New 
   const desk = await pageAs("staff");
   await desk.goto("/desk/patients?q=Cara%20Liu");
   await desk.getByRole("link", { name: "Cara Liu" }).first().click();
-  const visits = desk.getByRole("table", { name: "Appointments" });
-  await expect(visits.getByRole("row").filter({ hasText: "Dr. Luis Ortega" })).toContainText(/10:00 AM M[SD]T/);
-  await expect(visits.getByRole("row").filter({ hasText: "Priya Nair" })).toContainText(/9:00 AM E[SD]T/);
+  const visits = desk.getByRole("region", { name: "Upcoming visits" });
+  await expect(visits.getByRole("listitem").filter({ hasText: "Dr. Luis Ortega" })).toContainText(/10:00 AM M[SD]T/);
+  await expect(visits.getByRole("listitem").filter({ hasText: "Priya Nair" })).toContainText(/9:00 AM E[SD]T/);
 
   const physician = await pageAs("spine_physician");
   await physician.goto("/cases?q=Cara%20Liu");

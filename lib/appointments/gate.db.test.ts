@@ -25,13 +25,14 @@ import { confirmRequest, markVisit, proposeTime } from "@/lib/desk/commands";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { Priority, RedFlagCode } from "@/lib/triage/red-flags";
 import type { AppointmentStatus } from "./status";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /**
  * The hands-on gate on every path to confirmed or completed (issue 9): path × the patient's flag state ×
  * who acts, asserting the status and the error. Every row that refuses or holds is tried again as a
  * direct SQL update (bypassing the lifecycle): the database trigger refuses it too.
  */
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const BASE = "http://clinic.test";
 
 type FlagState = "none" | "this_request" | "on_case" | "other_request" | "cleared" | "re_reported";

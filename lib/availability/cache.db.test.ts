@@ -6,8 +6,9 @@ import { createAppointment, createLocation, createPatient, createPractitioner, c
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { getFreeSlots, getPublicFreeSlots } from ".";
 import { availabilityCacheStats } from "./cache";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 
 let ctx: {
   serviceId: string;

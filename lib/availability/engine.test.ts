@@ -12,8 +12,9 @@ import {
   type SlotQuery,
   type WorkingHoursRule,
 } from "./engine";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const weekdays = (start: string, end: string, breaks: WorkingHoursRule["breaks"] = [], days = [1, 2, 3, 4, 5]): WorkingHoursRule[] =>
   days.map((weekday) => ({ weekday, startTime: start, endTime: end, breaks, effectiveFrom: "2020-01-01", effectiveUntil: null, timeZone: NY }));
 const calendar = (over: Partial<PractitionerCalendar> = {}): PractitionerCalendar => ({ practitionerId: "p1", hours: weekdays("09:00", "17:00"), timeOff: [], busy: [], ...over });

@@ -8,8 +8,9 @@ import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { createAppointmentRequest, type BookingOutcome } from "./create";
 import { cancelAppointment, rescheduleAppointment, resolveManageToken } from "./manage";
 import type { AppointmentRequest } from "./schemas";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const BASE = "http://clinic.test";
 
 // A fresh weekday for each test, well inside the booking horizon, so tests never share a day.

@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth/sessions";
 import { markVisit } from "@/lib/desk/commands";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
 import { assignLead } from "./commands";
+import { NEW_YORK } from "@/db/testing/zones";
 
 type Person = CurrentUser;
 let lead: Person, other: Person, admin: Person, staff: Person;
@@ -52,13 +53,13 @@ describe("marking a walk-in request completed", () => {
     const db = getDb();
     const massageTherapist = await createPractitioner(db, { discipline: "massage_therapist", serviceIds: [massage.id] });
     const flagged = await createCase(db, { patientId, redFlags: ["fever_or_infection"] });
-    const day = addDaysIso(localDate(new Date(), "America/New_York"), 3);
+    const day = addDaysIso(localDate(new Date(), NEW_YORK), 3);
     const a = await createAppointment(db, {
       patientId,
       practitionerId: massageTherapist.id,
       service: massage,
       locationId,
-      startsAt: zonedInstant(day, "10:00", "America/New_York"),
+      startsAt: zonedInstant(day, "10:00", NEW_YORK),
       status: "requested",
     });
     await db.update(appointments).set({ caseId: flagged.id }).where(eq(appointments.id, a.id));

@@ -7,8 +7,9 @@ import { createAppointmentRequest } from "@/lib/booking/create";
 import { getClinicSettings } from "@/lib/cases/settings";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { getCaseRecord } from "./record";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 let serviceSlug = "";
 let practitionerId = "";
 let day = addDaysIso(localDate(new Date(), NY), 10);

@@ -6,8 +6,9 @@ import { createCase, createLocation, createPatient, createPractitioner, createSe
 import { PRIORITIES, PRIORITY_RANK } from "@/lib/triage/red-flags";
 import { createAppointmentRequest } from "@/lib/booking/create";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 let ctx: { slug: string; practitionerId: string };
 let cursor = addDaysIso(localDate(new Date(), NY), 20);
 const nextDay = () => {

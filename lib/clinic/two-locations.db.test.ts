@@ -9,6 +9,7 @@ import { listTodaysVisits } from "@/lib/desk/queries";
 import { listPatientAppointments } from "@/lib/appointments/queries";
 import { reminderEmail } from "@/lib/notifications/templates";
 import { addDaysIso, formatDateTime, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /**
  * Two locations in two zones (issue 11): one appointment at each, both at 9:00 local, must read 9:00 with
@@ -17,7 +18,7 @@ import { addDaysIso, formatDateTime, isoWeekday, localDate, zonedInstant } from 
 describe("a clinic with a New York and a Denver location", () => {
   it("shows each appointment in its own location's time, named", async () => {
     const db = getDb();
-    const ny = await createLocation(db, { name: "Two-zone NY", timeZone: "America/New_York" });
+    const ny = await createLocation(db, { name: "Two-zone NY", timeZone: NEW_YORK });
     const denver = await createLocation(db, { name: "Two-zone Denver", timeZone: "America/Denver" });
     const service = await createService(db, { discipline: "chiropractor", durationMinutes: 30, minNoticeMinutes: 60 });
     const east = await createPractitioner(db, { discipline: "chiropractor", serviceIds: [service.id] });
@@ -36,11 +37,11 @@ describe("a clinic with a New York and a Denver location", () => {
     expect(new Set(denverSlots.map((s) => s.practitionerId))).toEqual(new Set([west.id]));
     expect(denverSlots[0]!.start).toMatch(new RegExp(`^${day}T09:00:00-0[67]:00$`));
     const atNy = await getPublicFreeSlots(db, { serviceSlug: service.slug, locationId: ny.id, from: day, to: day, firstAvailableOnly: false });
-    expect(atNy.timeZone).toBe("America/New_York");
+    expect(atNy.timeZone).toBe(NEW_YORK);
     expect(presentSlot(atNy.slots[0]!, atNy.timeZone).start).toMatch(new RegExp(`^${day}T09:00:00-0[45]:00$`));
 
     const patient = await createPatient(db, { fullName: "Two Zones" });
-    const eastVisit = await createAppointment(db, { patientId: patient.id, practitionerId: east.id, service, locationId: ny.id, startsAt: zonedInstant(day, "09:00", "America/New_York") });
+    const eastVisit = await createAppointment(db, { patientId: patient.id, practitionerId: east.id, service, locationId: ny.id, startsAt: zonedInstant(day, "09:00", NEW_YORK) });
     const westVisit = await createAppointment(db, { patientId: patient.id, practitionerId: west.id, service, locationId: denver.id, startsAt: zonedInstant(day, "09:00", "America/Denver") });
 
     const shown = (a: { startsAt: Date; timeZone: string }) => formatDateTime(a.startsAt, a.timeZone);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatInZone } from "@/lib/time";
 import { nextConferenceStart } from "./schedule";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const next = (now: string) => formatInZone(nextConferenceStart({ weekday: 3, time: "12:30", timeZone: NY, now: new Date(now) }), NY, "EEE yyyy-MM-dd HH:mm");
 
 describe("nextConferenceStart", () => {

@@ -13,9 +13,10 @@ import { updatePatientContact } from "@/lib/patients/commands";
 import { getPatientForDesk } from "@/lib/patients/queries";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { staffCancelAppointment, staffMoveAppointment } from "./commands";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /** Issue 12: the desk cancels and moves with reasons, late cancellations, the patient's contact details. */
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const BASE = "http://clinic.test";
 const HOUR = 3_600_000;
 

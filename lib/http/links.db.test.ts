@@ -10,6 +10,7 @@ import { GET as calendarFile } from "@/app/manage/[token]/calendar.ics/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { LOCAL_APP_URL } from "./base-url";
 import { PEER_ADDRESS_HEADER } from "./ip";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /**
  * A request that claims another host (Host, X-Forwarded-Host, X-Forwarded-Proto) never puts that host in a
@@ -19,7 +20,7 @@ import { PEER_ADDRESS_HEADER } from "./ip";
 
 const EVIL = "clinic-login.evil.example";
 const spoofed = { host: EVIL, "x-forwarded-host": EVIL, "x-forwarded-proto": "https", forwarded: `host=${EVIL};proto=https` };
-const NY = "America/New_York";
+const NY = NEW_YORK;
 let ctx: { slug: string; practitionerId: string; date: string };
 let minute = 0;
 let ip = 0;

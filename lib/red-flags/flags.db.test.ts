@@ -10,8 +10,9 @@ import type { Discipline } from "@/lib/clinic/disciplines";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { RedFlagCode } from "@/lib/triage/red-flags";
 import { clearRedFlag, listPatientFlags } from "./flags";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const BASE = "http://clinic.test";
 let location: { id: string };
 let massage: Awaited<ReturnType<typeof createService>>;

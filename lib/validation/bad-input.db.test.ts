@@ -10,6 +10,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/ip";
 import { POST as requestAppointment } from "@/app/api/v1/appointment-requests/route";
 import { bookForPatientAction, rescheduleByTokenAction } from "@/lib/booking/actions";
 import { declineRequestAction, proposeTimeAction } from "@/lib/desk/actions";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /**
  * The inputs that used to break (issue 10): NUL in text, a start in the year 9999, a 3 MB body. Each is a
@@ -26,7 +27,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 withOwnDatabase();
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const TABLES = ["appointments", "patients", "intakes", "cases", "outbox_emails", "idempotency_keys"];
 async function counts() {
   const parts = TABLES.map((t) => `(select count(*) from ${t})::int as ${t}`).join(", ");

@@ -10,12 +10,13 @@ import type { AppointmentRequest } from "@/lib/booking/schemas";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { MAX_CODE_ATTEMPTS } from "./challenges";
 import { expireOverdueRequests, verifyRequestByCode, verifyRequestByDesk } from "./requests";
+import { NEW_YORK } from "@/db/testing/zones";
 
 /**
  * Issue 10: an anonymous request with a real patient's email and date of birth changes nothing of theirs
  * until the address's owner proves it; the answer is the same as for an unknown address.
  */
-const NY = "America/New_York";
+const NY = NEW_YORK;
 const BASE = "http://clinic.test";
 let massage: Awaited<ReturnType<typeof createService>>;
 let practitionerId: string;

@@ -5,8 +5,9 @@ import { createLocation, createPractitioner, createService, setWorkingHours, uni
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { GET as slotsGET } from "../slots/route";
 import { POST } from "./route";
+import { NEW_YORK } from "@/db/testing/zones";
 
-const NY = "America/New_York";
+const NY = NEW_YORK;
 let ctx: { slug: string; practitionerId: string; date: string };
 let ipSeq = 1;
 

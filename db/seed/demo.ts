@@ -308,7 +308,9 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       timeZone: TZ,
     });
 
+    // Made a minute after New York: the main location is the first made (ties would fall to the ids).
     const denver = await createLocation(tx, {
+      createdAt: new Date(now.getTime() + 60_000),
       name: "Backline Denver",
       address: "1550 Wewatta Street, Denver, CO 80202",
       phone: "+1 303 555 0175",

@@ -29,6 +29,6 @@ async function zoneOfUser(db: ReturnType<typeof getDb>, viewer: Pick<CurrentUser
       .where(eq(practitioners.id, viewer.practitionerId));
     if (row) return row.timeZone;
   }
-  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
+  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
   return first?.timeZone ?? "UTC";
 }

@@ -34,7 +34,7 @@ async function zoneOfPractitioner(db: DbOrTx, practitionerId: string): Promise<s
     .innerJoin(locations, eq(locations.id, workingHours.locationId))
     .where(eq(workingHours.practitionerId, practitionerId))
     .limit(1);
-  const [first] = hours ? [hours] : await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
+  const [first] = hours ? [hours] : await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
   return first?.timeZone ?? "UTC";
 }
 

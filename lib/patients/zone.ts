@@ -20,6 +20,6 @@ export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date =
   if (next) return next.timeZone;
   const [last] = await zoneOf(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, now)), "desc");
   if (last) return last.timeZone;
-  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt)).limit(1);
+  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
   return first?.timeZone ?? "UTC";
 }

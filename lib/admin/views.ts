@@ -1,5 +1,5 @@
 import "server-only";
-import { getClinic } from "@/lib/clinic/context";
+import { getClinic, practitionerTimeZone } from "@/lib/clinic/context";
 import { listUpcomingClosures, listUpcomingTimeOff } from "@/lib/clinic/time-off";
 import { localDate } from "@/lib/time";
 import { getDb } from "@/db/client";
@@ -67,13 +67,15 @@ export async function getLocationsPageData() {
 
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {
   const db = getDb();
-  const [practitioner, locations, hours, timeOff] = await Promise.all([
+  const [practitioner, locations, hours, timeOff, timeOffZone] = await Promise.all([
     getPractitioner(db, practitionerId),
     listLocations(db),
     listWorkingHours(db, [practitionerId]),
     listUpcomingTimeOff(db, practitionerId),
+    practitionerTimeZone(db, practitionerId),
   ]);
-  return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff) } : null;
+  // Time off is entered and shown on the clock the command reads it on (lib/clinic/time-off).
+  return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff), timeOffZone } : null;
 }
 
 export async function getSettingsPageData() {

@@ -1,5 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
+import { practitioners, workingHours } from "@/db/schema";
 import { getClinicSettings, type ClinicSettings } from "@/lib/cases/settings";
 import { listLocations } from "./queries";
 
@@ -62,6 +64,19 @@ export function getClinic(db?: DbOrTx): Promise<Clinic> {
 /** After settings or locations change (and in tests). */
 export function forgetClinic(): void {
   cache.delete(getDb());
+}
+
+/**
+ * The zone a practitioner's own times (time off, their account page) are on: their location's, else the
+ * location of their working hours, else the main location's.
+ */
+export async function practitionerTimeZone(db: DbOrTx, practitionerId: string): Promise<string> {
+  const [[p], [hours], clinic] = await Promise.all([
+    db.select({ locationId: practitioners.locationId }).from(practitioners).where(eq(practitioners.id, practitionerId)),
+    db.select({ locationId: workingHours.locationId }).from(workingHours).where(eq(workingHours.practitionerId, practitionerId)).limit(1),
+    getClinic(db),
+  ]);
+  return zoneOf(clinic, p?.locationId ?? hours?.locationId);
 }
 
 /** The zone of a location, or the main one's when unknown. */

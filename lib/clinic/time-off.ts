@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { appointments, locationClosures, locations, practitioners, timeOff, workingHours } from "@/db/schema";
+import { appointments, locationClosures, locations, timeOff } from "@/db/schema";
 import { appointmentRows } from "@/lib/appointments/joined";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { addDaysIso, zonedInstant } from "@/lib/time";
 import { canManageClinic } from "./commands";
+import { practitionerTimeZone } from "./context";
 import type { CurrentUser } from "@/lib/auth";
 
 /**
@@ -25,25 +26,12 @@ export async function appointmentsInside(db: DbOrTx, input: { practitionerId?: s
     .orderBy(asc(appointments.startsAt));
 }
 
-async function zoneOfPractitioner(db: DbOrTx, practitionerId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: locations.timeZone }).from(practitioners).innerJoin(locations, eq(locations.id, practitioners.locationId)).where(eq(practitioners.id, practitionerId));
-  if (row) return row.timeZone;
-  const [hours] = await db
-    .select({ timeZone: locations.timeZone })
-    .from(workingHours)
-    .innerJoin(locations, eq(locations.id, workingHours.locationId))
-    .where(eq(workingHours.practitionerId, practitionerId))
-    .limit(1);
-  const [first] = hours ? [hours] : await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
-  return first?.timeZone ?? "UTC";
-}
-
 /** "2026-12-24T09:00" on the practitioner's location's clock → the instant. */
 const instantOf = (local: string, timeZone: string) => zonedInstant(local.slice(0, 10), local.slice(11, 16), timeZone);
 
 export async function addTimeOff(tx: Tx, input: { actor: Actor; practitionerId: string; from: string; to: string; reason: string }) {
   if (!canManageClinic(input.actor)) throw new DomainError("forbidden");
-  const timeZone = await zoneOfPractitioner(tx, input.practitionerId);
+  const timeZone = await practitionerTimeZone(tx, input.practitionerId);
   const startsAt = instantOf(input.from, timeZone);
   const endsAt = instantOf(input.to, timeZone);
   if (endsAt <= startsAt) throw new DomainError("invalid", "default", { fields: { to: "end_after_start" } });

@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments, locations } from "@/db/schema";
+import { getClinic } from "@/lib/clinic/context";
 
 /**
  * The zone a patient's day is counted in: the location of their next appointment, else of their last one,
- * else the clinic's first location. "Today's exercises" and the logs they send use it.
+ * else the clinic's main location. "Today's exercises" and the logs they send use it.
  */
 export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date = new Date()): Promise<string> {
   const zoneOf = (where: ReturnType<typeof and>, order: "asc" | "desc") =>
@@ -20,6 +21,5 @@ export async function patientTimeZone(db: DbOrTx, patientId: string, now: Date =
   if (next) return next.timeZone;
   const [last] = await zoneOf(and(eq(appointments.patientId, patientId), lt(appointments.startsAt, now)), "desc");
   if (last) return last.timeZone;
-  const [first] = await db.select({ timeZone: locations.timeZone }).from(locations).orderBy(asc(locations.createdAt), asc(locations.id)).limit(1);
-  return first?.timeZone ?? "UTC";
+  return (await getClinic(db)).timeZone;
 }

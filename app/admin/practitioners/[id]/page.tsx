@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth";
 import { toWeeklyForm } from "@/lib/clinic/hours";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import { addTimeOffAction, removeTimeOffAction } from "@/lib/clinic/actions";
-import { formatDateTime, localDate } from "@/lib/time";
+import { describeTimeZone, formatDateTime, localDate } from "@/lib/time";
 import { ActionForm, FieldError } from "../../../_components/action-form";
 import { AppointmentsInside } from "../../appointments-inside";
 import { Alert, Card, CardTitle, PageHeader, inputClass } from "../../../_components/ui";
@@ -21,7 +21,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
   if (!z.uuid().safeParse(id).success) notFound();
   const data = await getPractitionerPageData({ practitionerId: id });
   if (!data) notFound();
-  const { practitioner, locations, hours, timeOff } = data;
+  const { practitioner, locations, hours, timeOff, timeOffZone } = data;
   const location = locations.find((l) => hours.some((h) => h.locationId === l.id)) ?? locations.find((l) => l.id === practitioner.locationId) ?? locations[0];
   if (!location) return <Alert tone="warning">Add a location first.</Alert>;
   const today = localDate(new Date(), location.timeZone);
@@ -43,7 +43,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
               <li key={t.id} className="rounded-lg border border-line p-3">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <span>
-                    {formatDateTime(t.startsAt, location.timeZone)} – {formatDateTime(t.endsAt, location.timeZone)}
+                    {formatDateTime(t.startsAt, timeOffZone)} – {formatDateTime(t.endsAt, timeOffZone)}
                     {t.reason ? <span className="text-muted"> · {t.reason}</span> : null}
                   </span>
                   <ActionForm action={removeTimeOffAction} submitLabel="Remove" variant="secondary" inline>
@@ -61,7 +61,7 @@ export default async function PractitionerHoursPage({ params }: { params: Promis
           <input type="hidden" name="practitionerId" value={practitioner.id} />
           <div className="grid gap-3 sm:grid-cols-2">
             <label className="flex flex-col gap-1">
-              From ({location.name} time)
+              From ({describeTimeZone(timeOffZone)})
               <input type="datetime-local" name="from" step={900} className={inputClass} />
               <FieldError name="from" />
             </label>

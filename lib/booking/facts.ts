@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { appointmentRows } from "@/lib/appointments/joined";
-import { getClinicSettings } from "@/lib/cases/settings";
+import { getClinic } from "@/lib/clinic/context";
 import { signId } from "@/lib/secrets";
 import { MANAGE_PURPOSE } from "./manage-token";
 
@@ -13,9 +13,9 @@ export const manageUrl = (baseUrl: string, appointmentId: string) => `${baseUrl}
 
 /** One appointment with everything a confirmation, a manage page or a calendar file shows. */
 export async function loadAppointmentDetails(db: DbOrTx, appointmentId: string) {
-  const [[row], settings] = await Promise.all([appointmentRows(db).where(eq(appointments.id, appointmentId)).limit(1), getClinicSettings(db)]);
+  const [[row], clinic] = await Promise.all([appointmentRows(db).where(eq(appointments.id, appointmentId)).limit(1), getClinic(db)]);
   // The clinic's name and emergency number as the admin set them (emails and calendar files say them).
-  return row ? { ...row, clinicName: settings.clinicName, emergencyNumber: settings.emergencyNumber } : null;
+  return row ? { ...row, clinicName: clinic.name, emergencyNumber: clinic.emergencyNumber } : null;
 }
 
 export type AppointmentDetails = NonNullable<Awaited<ReturnType<typeof loadAppointmentDetails>>>;

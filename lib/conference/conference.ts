@@ -1,6 +1,6 @@
 import "server-only";
 import { canCompleteActionItem } from "@/lib/cases/policy";
-import { loadClinic } from "@/lib/clinic/context";
+import { getClinic } from "@/lib/clinic/context";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { rowsOf } from "@/db/client";
@@ -16,7 +16,7 @@ import { nextConferenceStart } from "./schedule";
 /** The upcoming conference, created on first use (one row per meeting time). */
 export async function upcomingConference(db: DbOrTx, now: Date = new Date()) {
   // Weekly, at the clinic's main location's time (clinic.timeZone).
-  const clinic = await loadClinic(db);
+  const clinic = await getClinic(db);
   const startsAt = nextConferenceStart({ weekday: clinic.settings.conferenceWeekday, time: clinic.settings.conferenceTime, timeZone: clinic.timeZone, now });
   await db.insert(conferences).values({ startsAt }).onConflictDoNothing();
   const [row] = await db.select().from(conferences).where(eq(conferences.startsAt, startsAt));

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
 import { appointmentStatusEnum } from "./enums";
-import { locations, practitioners, services } from "./clinic";
+import { locations, practitioners, rooms, services } from "./clinic";
 import { patients } from "./patients";
 
 /**
@@ -27,6 +27,8 @@ export const appointments = pgTable(
     locationId: uuid("location_id")
       .notNull()
       .references(() => locations.id, { onDelete: "restrict" }),
+    /** The room held (services that need a room kind); always a room of this appointment's location. */
+    roomId: uuid("room_id"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     bufferBeforeMinutes: integer("buffer_before_minutes").notNull().default(0),
@@ -63,6 +65,11 @@ export const appointments = pgTable(
     index("appointments_active_practitioner_idx")
       .on(t.practitionerId, t.startsAt, t.blockedFrom, t.blockedUntil, t.id)
       .where(sql`${t.status} in ('requested', 'confirmed', 'completed')`),
+    foreignKey({ name: "appointments_room_location_fk", columns: [t.roomId, t.locationId], foreignColumns: [rooms.id, rooms.locationId] }).onDelete("restrict"),
+    // The availability loader's rooms: active appointments of a room by start, with their blocked range.
+    index("appointments_active_room_idx")
+      .on(t.roomId, t.startsAt, t.blockedFrom, t.blockedUntil)
+      .where(sql`${t.roomId} is not null and ${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
     index("appointments_case_idx").on(t.caseId),
     index("appointments_pending_verification_idx")

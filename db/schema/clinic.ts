@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { disciplineEnum } from "./enums";
+import { disciplineEnum, roomKindEnum } from "./enums";
 import { users } from "./users";
 import type { BreakInterval } from "@/lib/clinic/schemas";
 
@@ -13,6 +13,32 @@ export const locations = pgTable("locations", {
   timeZone: text("time_zone").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Rooms and tables of a location, each of one kind. A room is a resource like a practitioner: an
+ * appointment of a service that needs a kind holds one room, and the exclusion constraint
+ * appointments_room_no_overlap (migration 0021) keeps two active appointments out of one room at once.
+ * Deactivating a room keeps its history; it is no longer offered.
+ */
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    locationId: uuid("location_id")
+      .notNull()
+      .references(() => locations.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    kind: roomKindEnum("kind").notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rooms_location_name_key").on(t.locationId, t.name),
+    // The target of appointments' (room_id, location_id) foreign key: a room is booked only at its own location.
+    uniqueIndex("rooms_id_location_key").on(t.id, t.locationId),
+    check("rooms_name_check", sql`char_length(${t.name}) between 1 and 60`),
+  ],
+);
 
 export const practitioners = pgTable(
   "practitioners",
@@ -63,6 +89,8 @@ export const services = pgTable(
      * completed while the patient has an uncleared red flag (the hands-on gate, migration 0011).
      */
     isHandsOn: boolean("is_hands_on").notNull().default(false),
+    /** A room of this kind must be free too, and the booking takes one (null: no room needed). */
+    roomKind: roomKindEnum("room_kind"),
     isOnlineBookable: boolean("is_online_bookable").notNull().default(true),
     isActive: boolean("is_active").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
@@ -128,8 +156,10 @@ export const timeOff = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     reason: text("reason").notNull().default(""),
+    /** Recurring time off ("every Friday afternoon"): each occurrence is a row; they share this id. */
+    seriesId: uuid("series_id"),
   },
-  (t) => [index("time_off_practitioner_idx").on(t.practitionerId, t.startsAt), check("time_off_order_check", sql`${t.startsAt} < ${t.endsAt}`)],
+  (t) => [index("time_off_series_idx").on(t.seriesId), index("time_off_practitioner_idx").on(t.practitionerId, t.startsAt), check("time_off_order_check", sql`${t.startsAt} < ${t.endsAt}`)],
 );
 
 /**

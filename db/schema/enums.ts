@@ -9,6 +9,7 @@ import { OUTBOX_STATUSES } from "@/lib/notifications/status";
 import { CASE_STATUSES, DURATION_CLASSES } from "@/lib/cases/status";
 import { REFERRAL_DIRECTIONS, REFERRAL_STATUSES, SPECIALTIES } from "@/lib/referrals/kinds";
 import { ACCOUNT_TOKEN_PURPOSES } from "@/lib/accounts/purposes";
+import { ROOM_KINDS } from "@/lib/rooms/kinds";
 
 export const roleEnum = pgEnum("role", ROLES);
 export const disciplineEnum = pgEnum("discipline", DISCIPLINES);
@@ -21,3 +22,4 @@ export const referralDirectionEnum = pgEnum("referral_direction", REFERRAL_DIREC
 export const referralStatusEnum = pgEnum("referral_status", REFERRAL_STATUSES);
 export const specialtyEnum = pgEnum("specialty", SPECIALTIES);
 export const accountTokenPurposeEnum = pgEnum("account_token_purpose", ACCOUNT_TOKEN_PURPOSES);
+export const roomKindEnum = pgEnum("room_kind", ROOM_KINDS);

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { practitioners, users } from "../schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
+import type { RoomKind } from "@/lib/rooms/kinds";
 import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { WeeklyDay } from "./factories";
 import { seedExerciseLibrary } from "./exercises";
@@ -20,6 +21,7 @@ import {
   createLocation,
   createPatient,
   createPractitioner,
+  createRoom,
   createService,
   createUser,
   setWorkingHours,
@@ -27,8 +29,9 @@ import {
 
 /**
  * The demo clinic: a main location in New York and a second in Denver (another zone, its own
- * practitioners and hours), twelve services, ten practitioners across all five disciplines with lunch breaks, demo accounts (password "backline-demo") and a few past and future
- * appointments placed relative to today.
+ * practitioners and hours), twelve services, eleven practitioners across all five disciplines with lunch
+ * breaks, rooms (two massage rooms for three massage therapists in New York: the rooms are the bottleneck),
+ * demo accounts (password "backline-demo") and a few past and future appointments placed relative to today.
  */
 
 const TZ = "America/New_York";
@@ -158,6 +161,9 @@ const SERVICES = [
 
 type Slug = (typeof SERVICES)[number]["slug"];
 
+/** Massage needs a massage room, chiropractic a treatment room; the others need none. */
+const ROOM_KIND_OF: Partial<Record<Discipline, RoomKind>> = { massage_therapist: "massage", chiropractor: "treatment" };
+
 const weekdays = (days: number[], start: string, end: string, lunch: [string, string]): WeeklyDay[] => days.map((weekday) => ({ weekday, start, end, breaks: [{ start: lunch[0], end: lunch[1] }] }));
 
 const PRACTITIONERS: Array<{
@@ -240,6 +246,15 @@ const PRACTITIONERS: Array<{
     hours: weekdays([1, 2, 4, 5], "09:00", "17:00", ["12:30", "13:00"]),
   },
   {
+    key: "okoye",
+    displayName: "Grace Okoye",
+    credentials: "LMT",
+    discipline: "massage_therapist",
+    bio: "Deep tissue and sports massage for runners and lifters.",
+    services: ["deep-tissue-massage-60", "myofascial-release-60", "sports-massage-60"],
+    hours: weekdays([1, 2, 3, 4, 5], "09:00", "17:00", ["12:00", "12:30"]),
+  },
+  {
     key: "ortega",
     displayName: "Dr. Luis Ortega",
     credentials: "DC",
@@ -319,8 +334,40 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
 
     const serviceBySlug = new Map<Slug, Awaited<ReturnType<typeof createService>>>();
     for (const [i, s] of SERVICES.entries()) {
-      serviceBySlug.set(s.slug, await createService(tx, { bufferBeforeMinutes: 0, minNoticeMinutes: 120, needsReview: false, ...s, sortOrder: i }));
+      serviceBySlug.set(s.slug, await createService(tx, { bufferBeforeMinutes: 0, minNoticeMinutes: 120, needsReview: false, ...s, roomKind: ROOM_KIND_OF[s.discipline] ?? null, sortOrder: i }));
     }
+
+    // Rooms are the bottleneck for massage in New York: two massage rooms for three massage therapists.
+    const roomsAt = new Map<string, Map<RoomKind, string>>();
+    for (const [at, list] of [
+      [
+        location,
+        [
+          ["Massage room 1", "massage"],
+          ["Massage room 2", "massage"],
+          ["Treatment room", "treatment"],
+          ["Exercise studio", "exercise"],
+        ],
+      ],
+      [
+        denver,
+        [
+          ["Massage room", "massage"],
+          ["Treatment room", "treatment"],
+        ],
+      ],
+    ] as const) {
+      const byKind = new Map<RoomKind, string>();
+      for (const [name, kind] of list) {
+        const room = await createRoom(tx, { locationId: at.id, name, kind });
+        if (!byKind.has(kind)) byKind.set(kind, room.id);
+      }
+      roomsAt.set(at.id, byKind);
+    }
+    const roomFor = (locationId: string, slug: Slug) => {
+      const kind = ROOM_KIND_OF[serviceBySlug.get(slug)!.discipline];
+      return kind ? roomsAt.get(locationId)!.get(kind)! : null;
+    };
 
     const practitionerByKey = new Map<string, Awaited<ReturnType<typeof createPractitioner>>>();
     for (const p of PRACTITIONERS) {
@@ -356,6 +403,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
         practitionerId: practitionerByKey.get(practitioner)!.id,
         service: serviceBySlug.get(slug)!,
         locationId: location.id,
+        roomId: roomFor(location.id, slug),
         startsAt,
         status,
       });
@@ -383,6 +431,7 @@ export async function seedDemoClinic(db: Db, now: Date = new Date()): Promise<vo
       practitionerId: practitionerByKey.get("ortega")!.id,
       service: serviceBySlug.get("chiropractic-adjustment")!,
       locationId: denver.id,
+      roomId: roomFor(denver.id, "chiropractic-adjustment"),
       startsAt: zonedInstant(denverDay, "10:00", denver.timeZone),
       status: "confirmed",
     });

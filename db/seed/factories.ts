@@ -19,6 +19,7 @@ import {
   patients,
   practitioners,
   practitionerServices,
+  rooms,
   services,
   timeOff,
   users,
@@ -28,6 +29,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import type { BreakInterval } from "@/lib/clinic/schemas";
 import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { RoomKind } from "@/lib/rooms/kinds";
 import { appointmentWindow } from "@/lib/appointments/window";
 import { hashPassword } from "@/lib/auth/password";
 import type { CaseStatus, DurationClass } from "@/lib/cases/status";
@@ -190,6 +192,14 @@ export async function setWorkingHours(db: DbOrTx, input: { practitionerId: strin
     .returning();
 }
 
+export async function createRoom(db: DbOrTx, input: { locationId: string; kind: RoomKind; name?: string; isActive?: boolean }) {
+  const [row] = await db
+    .insert(rooms)
+    .values({ name: input.name ?? `Room ${randomUUID().slice(0, 6)}`, ...input })
+    .returning();
+  return row!;
+}
+
 export async function createTimeOff(db: DbOrTx, input: { practitionerId: string; startsAt: Date; endsAt: Date; reason?: string }) {
   const [row] = await db
     .insert(timeOff)
@@ -207,6 +217,7 @@ export async function createAppointment(
     locationId: string;
     startsAt: Date;
     status?: AppointmentStatus;
+    roomId?: string | null;
   },
 ) {
   const [row] = await db
@@ -216,6 +227,7 @@ export async function createAppointment(
       practitionerId: input.practitionerId,
       serviceId: input.service.id,
       locationId: input.locationId,
+      roomId: input.roomId ?? null,
       status: input.status ?? "confirmed",
       ...appointmentWindow(input.service, input.startsAt),
     })

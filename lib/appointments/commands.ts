@@ -17,6 +17,7 @@ import { CANCEL_REASON_SIDE, isLateCancellation, type CancelReason } from "./can
 import { decideAppointmentMove, type AppointmentMove, type Blocker, type HoldReason } from "./transitions";
 import type { AppointmentStatus } from "./status";
 import { appointmentWindow, type ServiceTiming } from "./window";
+import { assignRoom } from "@/lib/rooms/assign";
 
 export interface Actor {
   id: string;
@@ -37,7 +38,7 @@ export interface TransitionInput {
   cancelledBy?: "patient" | "clinic";
   /** cancel by the clinic: the reason as a code (stored; its side decides whether the cancellation is late). */
   cancelReason?: CancelReason;
-  /** reschedule by the clinic: another practitioner offering the service (and the location they work at then). */
+  /** reschedule by the clinic: another practitioner offering the service. A move: the location they work at then. */
   practitionerId?: string;
   locationId?: string;
   /** The moment the change happens (tests); decides whether a cancellation is late. */
@@ -95,6 +96,9 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
       status: appointments.status,
       patientId: appointments.patientId,
       practitionerId: appointments.practitionerId,
+      serviceId: appointments.serviceId,
+      locationId: appointments.locationId,
+      roomId: appointments.roomId,
       caseId: appointments.caseId,
       startsAt: appointments.startsAt,
       createdAt: appointments.createdAt,
@@ -146,13 +150,27 @@ export async function transitionAppointment(tx: Tx, input: TransitionInput): Pro
   // Who cancelled: a clinic reason's side when the desk gives one (the patient called: the patient's side).
   const cancelledBy = input.cancelReason ? CANCEL_REASON_SIDE[input.cancelReason] : (input.cancelledBy ?? "patient");
   const cancelledLate = input.move === "cancel" && isLateCancellation({ side: cancelledBy, startsAt: row.startsAt, cutoffHours: row.cancellationCutoffHours, now: input.now ?? new Date() });
+  // A move takes a room at the new time and place (its own room when still free): the one rule for every path that moves.
+  let roomId: string | null | undefined;
+  if (moves) {
+    const window = appointmentWindow(timing, input.start!);
+    roomId = await assignRoom(tx, {
+      serviceId: row.serviceId,
+      locationId: input.locationId ?? row.locationId,
+      blockedFrom: window.blockedFrom,
+      blockedUntil: window.blockedUntil,
+      ignoreAppointmentId: input.appointmentId,
+      preferRoomId: row.roomId,
+    });
+  }
   if (changed) {
     await tx
       .update(appointments)
       .set({
         status: decision.to,
-        ...(moves ? { ...appointmentWindow(timing, input.start!), proposedStartsAt: null } : {}),
-        ...(moves && input.practitionerId ? { practitionerId: input.practitionerId, ...(input.locationId ? { locationId: input.locationId } : {}) } : {}),
+        ...(moves ? { ...appointmentWindow(timing, input.start!), roomId, proposedStartsAt: null } : {}),
+        ...(moves && input.practitionerId ? { practitionerId: input.practitionerId } : {}),
+        ...(moves && input.locationId ? { locationId: input.locationId } : {}),
         ...(input.move === "cancel" ? { cancelledBy, cancelReason: input.cancelReason ?? null, cancelledLate, statusReason: input.reason || null, proposedStartsAt: null } : {}),
         ...(input.move === "decline" ? { cancelledBy: "clinic", statusReason: input.reason || null, proposedStartsAt: null } : {}),
         ...(input.move === "expire" ? { cancelledBy: "system", statusReason: input.reason ?? "verification_expired", proposedStartsAt: null, verificationExpiresAt: null } : {}),

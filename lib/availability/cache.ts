@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/client";
+import type { RoomPools } from "./engine";
 import { loadAvailability, locationZoneSql, type AvailabilityData, type BookableService, type VersionedCalendar } from "./load";
 
 /**
@@ -24,6 +25,8 @@ interface Entry {
   timeZone: string;
   service: BookableService;
   calendars: Map<string, VersionedCalendar>;
+  /** Shared by the practitioners: any change to them bumps every sharer's version, so a reload brings it fresh. */
+  rooms: RoomPools;
 }
 
 const MAX_ENTRIES = 32;
@@ -60,7 +63,7 @@ export async function loadAvailabilityCached(db: Db, input: LoadInput): Promise<
   if (input.ignoreAppointmentId || input.practitionerIds) return loadAvailability(db, input);
   const key = JSON.stringify([input.serviceSlug, input.practitionerId ?? null, input.locationId ?? null, input.fromDate, input.toDate, input.from.getTime(), input.to.getTime()]);
   const now = await currentVersions(db, input.serviceSlug, input.practitionerId, input.locationId ?? null);
-  if (now.serviceKey === null) return { service: null, timeZone: now.timeZone, calendars: [] };
+  if (now.serviceKey === null) return { service: null, timeZone: now.timeZone, calendars: [], rooms: new Map() };
 
   let entry = entries.get(key);
   if (entry && (entry.serviceKey !== now.serviceKey || entry.timeZone !== now.timeZone)) entry = undefined;
@@ -68,13 +71,14 @@ export async function loadAvailabilityCached(db: Db, input: LoadInput): Promise<
     availabilityCacheStats.misses++;
     const data = await loadAvailability(db, input);
     if (!data.service) return data;
-    entry = { serviceKey: now.serviceKey, timeZone: data.timeZone, service: data.service, calendars: new Map(data.calendars.map((c) => [c.practitionerId, c])) };
+    entry = { serviceKey: now.serviceKey, timeZone: data.timeZone, service: data.service, calendars: new Map(data.calendars.map((c) => [c.practitionerId, c])), rooms: data.rooms };
   } else {
     const stale = now.versions.filter(([id, version]) => entry!.calendars.get(id)?.version !== version).map(([id]) => id);
     if (stale.length) {
       availabilityCacheStats.partial++;
       const fresh = await loadAvailability(db, { ...input, practitionerIds: stale });
       for (const calendar of fresh.calendars) entry.calendars.set(calendar.practitionerId, calendar);
+      entry.rooms = fresh.rooms;
     } else {
       availabilityCacheStats.hits++;
     }
@@ -88,7 +92,7 @@ export async function loadAvailabilityCached(db: Db, input: LoadInput): Promise<
 
   // Exactly the practitioners who offer the service now, in id order (as loadAvailability answers).
   const calendars = now.versions.map(([id]) => entry.calendars.get(id)).filter((c) => c !== undefined);
-  return { service: entry.service, timeZone: entry.timeZone, calendars };
+  return { service: entry.service, timeZone: entry.timeZone, calendars, rooms: entry.rooms };
 }
 
 /** For tests. */

@@ -11,7 +11,9 @@ import { addDaysIso, existingZonedInstant, isoWeekday, zonedInstant } from "@/li
  *  - it overlaps no time off;
  *  - with the service's buffers added, [start - before, end + after) overlaps no active appointment's
  *    blocked range — exactly what the database's exclusion constraint checks;
- *  - it starts no earlier than now + minimum notice and no later than now + the booking horizon.
+ *  - it starts no earlier than now + minimum notice and no later than now + the booking horizon;
+ *  - when the service needs a room of a kind, some room of that kind at the hours' location is free over
+ *    the same buffered range (the rooms' exclusion constraint); booking then takes one of them.
  * Candidate starts step through wall-clock time from the window's start, so 09:00–17:00 stays
  * 09:00–17:00 on both sides of a DST change, a skipped hour offers nothing, and a repeated hour offers
  * each wall-clock time once.
@@ -25,6 +27,8 @@ export interface WorkingHoursRule {
   effectiveFrom: string; // "YYYY-MM-DD", inclusive
   effectiveUntil: string | null; // inclusive; null = open-ended
   timeZone: string;
+  /** Where these hours are worked: the room pool a slot in them draws on. */
+  locationId?: string;
 }
 
 /** Half-open [start, end) in epoch milliseconds. */
@@ -46,7 +50,12 @@ export interface ServiceRules {
   bufferBeforeMinutes: number;
   bufferAfterMinutes: number;
   minNoticeMinutes: number;
+  /** A room of this kind must be free too (null/absent: no room needed). */
+  roomKind?: string | null;
 }
+
+/** Per location: each room (of the service's kind) with the blocked ranges of its active appointments. */
+export type RoomPools = ReadonlyMap<string, ReadonlyArray<readonly Interval[]>>;
 
 export interface SlotQuery {
   service: ServiceRules;
@@ -57,6 +66,8 @@ export interface SlotQuery {
   now: Date;
   horizonDays: number;
   stepMinutes: number;
+  /** The rooms of the service's kind (required when it needs one: no rooms, no slots). */
+  rooms?: RoomPools;
 }
 
 export interface Slot {
@@ -129,11 +140,35 @@ interface Day {
   clocks: Map<string, ReturnType<typeof dayClock>>;
 }
 
+/** What every practitioner of one query shares: its local days and, for a service needing a room, the room pools. */
+interface Shared {
+  days: Day[];
+  /** Per location, each room's busy time widened by the service's buffers; null when no room is needed. */
+  pools: Map<string, Interval[][]> | null;
+}
+
 /** The local days of a query, computed once and shared by every practitioner. */
-function daysOf(query: SlotQuery): Day[] {
+function sharedOf(query: SlotQuery): Shared {
   const days: Day[] = [];
   for (let date = query.from; date <= query.to; date = addDaysIso(date, 1)) days.push({ date, weekday: isoWeekday(date), clocks: new Map() });
-  return days;
+  let pools: Shared["pools"] = null;
+  if (query.service.roomKind) {
+    pools = new Map();
+    for (const [locationId, rooms] of query.rooms ?? []) pools.set(locationId, rooms.map((busy) => widened(busy, query.service)));
+  }
+  return { days, pools };
+}
+
+/** A visit [s, e) with buffers collides with a busy range B iff [s, e) overlaps B widened by the buffers. */
+function widened(busy: readonly Interval[], service: ServiceRules): Interval[] {
+  return mergeIntervals(busy.map((b) => ({ start: b.start - service.bufferAfterMinutes * MINUTE, end: b.end + service.bufferBeforeMinutes * MINUTE })));
+}
+
+/** Some room of the pool is free over [start, end). */
+function roomFree(pool: readonly Interval[][] | undefined, start: number, end: number): boolean {
+  if (!pool) return false;
+  for (const busy of pool) if (!overlapsAny(busy, start, end)) return true;
+  return false;
 }
 
 function clockOf(day: Day, timeZone: string) {
@@ -143,26 +178,19 @@ function clockOf(day: Day, timeZone: string) {
 }
 
 /** Free slots of one practitioner, in time order. */
-export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCalendar, days: Day[] = daysOf(query)): Slot[] {
+export function findPractitionerSlots(query: SlotQuery, calendar: PractitionerCalendar, shared: Shared = sharedOf(query)): Slot[] {
   const slots: Slot[] = [];
-  forEachFreeStart(query, calendar, days, (start, end) => slots.push({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
+  forEachFreeStart(query, calendar, shared, (start, end) => slots.push({ practitionerId: calendar.practitionerId, start: new Date(start), end: new Date(end) }));
   return slots;
 }
 
 /** Calls `emit(start, end)` (epoch ms) for each free start of one practitioner, in time order. */
-function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, days: Day[], emit: (start: number, end: number) => void): void {
+function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, { days, pools }: Shared, emit: (start: number, end: number) => void): void {
   const { service } = query;
   const duration = service.durationMinutes * MINUTE;
   const earliest = query.now.getTime() + service.minNoticeMinutes * MINUTE;
   const latest = query.now.getTime() + query.horizonDays * DAY;
-  // A visit [s, e) with buffers collides with a busy range B iff [s, e) overlaps B widened by the buffers.
-  const forbidden = mergeIntervals([
-    ...calendar.timeOff,
-    ...calendar.busy.map((b) => ({
-      start: b.start - service.bufferAfterMinutes * MINUTE,
-      end: b.end + service.bufferBeforeMinutes * MINUTE,
-    })),
-  ]);
+  const forbidden = mergeIntervals([...calendar.timeOff, ...widened(calendar.busy, service)]);
   const step = Math.max(5, query.stepMinutes);
 
   for (const day of days) {
@@ -174,6 +202,8 @@ function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, days
       const windowEnd = clock.resolved(endMinute);
       if (windowEnd <= earliest || windowStart > latest) continue;
       const breaks = mergeIntervals(rule.breaks.map((b) => ({ start: clock.resolved(minutesOf(b.start)), end: clock.resolved(minutesOf(b.end)) })));
+      const pool = pools ? pools.get(rule.locationId ?? "") : null;
+      if (pools && !pool?.length) continue; // a room is needed and this location has none of the kind
       for (let minute = startMinute; minute < endMinute; minute += step) {
         const start = clock.exact(minute);
         if (start === null) continue; // skipped by a DST change
@@ -181,6 +211,7 @@ function forEachFreeStart(query: SlotQuery, calendar: PractitionerCalendar, days
         if (start < windowStart || end > windowEnd) continue;
         if (start < earliest || start > latest) continue;
         if (overlapsAny(breaks, start, end) || overlapsAny(forbidden, start, end)) continue;
+        if (pool && !roomFree(pool, start, end)) continue;
         emit(start, end);
       }
     }
@@ -191,8 +222,8 @@ const byStartThenPractitioner = (a: Slot, b: Slot) => a.start.getTime() - b.star
 
 /** Every practitioner's free slots, ordered by start time then practitioner. */
 export function findFreeSlots(query: SlotQuery, calendars: readonly PractitionerCalendar[]): Slot[] {
-  const days = daysOf(query);
-  return calendars.flatMap((c) => findPractitionerSlots(query, c, days)).sort(byStartThenPractitioner);
+  const shared = sharedOf(query);
+  return calendars.flatMap((c) => findPractitionerSlots(query, c, shared)).sort(byStartThenPractitioner);
 }
 
 /**
@@ -201,11 +232,11 @@ export function findFreeSlots(query: SlotQuery, calendars: readonly Practitioner
  * Same answer as firstAvailable(findFreeSlots(...)) without building every practitioner's slots.
  */
 export function findFirstAvailableSlots(query: SlotQuery, calendars: readonly PractitionerCalendar[]): Slot[] {
-  const days = daysOf(query);
+  const shared = sharedOf(query);
   const best = new Map<number, { end: number; calendar: PractitionerCalendar }>();
   const better = (a: PractitionerCalendar, b: PractitionerCalendar) => a.busy.length < b.busy.length || (a.busy.length === b.busy.length && a.practitionerId < b.practitionerId);
   for (const calendar of calendars) {
-    forEachFreeStart(query, calendar, days, (start, end) => {
+    forEachFreeStart(query, calendar, shared, (start, end) => {
       const current = best.get(start);
       if (!current || better(calendar, current.calendar)) best.set(start, { end, calendar });
     });

@@ -63,12 +63,14 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
     to: zonedInstant(addDaysIso(input.to, 3), "00:00", "UTC"),
   });
   if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false };
-  const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES };
+  const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES, rooms: data.rooms };
   const slots = input.practitionerId || input.firstAvailableOnly === false ? findFreeSlots(query, data.calendars) : findFirstAvailableSlots(query, data.calendars);
   const isWithinHours = (practitionerId: string, start: Date) => {
     const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
     if (!calendar) return false;
-    return findPractitionerSlots(query, { ...calendar, busy: [] }).some((s) => s.start.getTime() === start.getTime());
+    // Nobody booked: the practitioner's and the rooms' appointments both left out.
+    const emptyRooms = new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])]));
+    return findPractitionerSlots({ ...query, rooms: emptyRooms }, { ...calendar, busy: [] }).some((s) => s.start.getTime() === start.getTime());
   };
   return { service: data.service, timeZone: data.timeZone, slots, isWithinHours };
 }

@@ -4,7 +4,8 @@ import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/client";
 import { ACTIVE_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import type { Discipline } from "@/lib/clinic/disciplines";
-import type { Interval, PractitionerCalendar, WorkingHoursRule } from "./engine";
+import type { RoomKind } from "@/lib/rooms/kinds";
+import type { Interval, PractitionerCalendar, RoomPools, WorkingHoursRule } from "./engine";
 
 export interface BookableService {
   id: string;
@@ -18,6 +19,8 @@ export interface BookableService {
   cancellationCutoffHours: number;
   needsReview: boolean;
   isHandsOn: boolean;
+  /** A room of this kind is needed (null: none). */
+  roomKind: RoomKind | null;
 }
 
 /** A calendar with its calendar_versions.version, read in the same statement as its data. */
@@ -27,6 +30,8 @@ export interface AvailabilityData {
   service: BookableService | null;
   timeZone: string;
   calendars: VersionedCalendar[];
+  /** The active rooms of the service's kind, per location, with their busy ranges (empty when it needs none). */
+  rooms: RoomPools;
 }
 
 /** "offset+length,..." (minutes after `base`) → intervals in epoch ms. */
@@ -81,7 +86,7 @@ export async function loadAvailability(
          'id', id, 'slug', slug, 'name', name, 'discipline', discipline, 'durationMinutes', duration_minutes,
          'bufferBeforeMinutes', buffer_before_minutes, 'bufferAfterMinutes', buffer_after_minutes,
          'minNoticeMinutes', min_notice_minutes, 'cancellationCutoffHours', cancellation_cutoff_hours,
-         'needsReview', needs_review, 'isHandsOn', is_hands_on) from svc) as service,
+         'needsReview', needs_review, 'isHandsOn', is_hands_on, 'roomKind', room_kind) from svc) as service,
       ${locationZoneSql(locationId)} as time_zone,
       coalesce((
         select json_agg(json_build_object(
@@ -90,7 +95,7 @@ export async function loadAvailability(
           'hours', coalesce((
             select json_agg(json_build_object(
               'weekday', wh.weekday, 'startTime', wh.start_time, 'endTime', wh.end_time, 'breaks', wh.breaks,
-              'effectiveFrom', wh.effective_from, 'effectiveUntil', wh.effective_until, 'timeZone', l.time_zone))
+              'effectiveFrom', wh.effective_from, 'effectiveUntil', wh.effective_until, 'timeZone', l.time_zone, 'locationId', wh.location_id))
             from working_hours wh join locations l on l.id = wh.location_id
             where wh.practitioner_id = p.id
               and (${locationId}::uuid is null or wh.location_id = ${locationId}::uuid)
@@ -134,10 +139,26 @@ export async function loadAvailability(
                 : sql`and false`
               : sql``
           }
-      ), '[]'::json) as calendars
+      ), '[]'::json) as calendars,
+      -- The rooms the service needs (its kind), each with its busy ranges like a practitioner's.
+      coalesce((
+        select json_agg(json_build_object(
+          'locationId', r.location_id,
+          'busy', coalesce((
+            select string_agg(round((date_part('epoch', a.blocked_from) - ${baseEpoch}) / 60)::bigint || '+' || round((date_part('epoch', a.blocked_until) - date_part('epoch', a.blocked_from)) / 60)::bigint, ',')
+            from appointments a
+            where a.room_id = r.id and a.status in (${ACTIVE})
+              and (${input.ignoreAppointmentId ?? null}::uuid is null or a.id <> ${input.ignoreAppointmentId ?? null}::uuid)
+              and a.starts_at < ${input.to.toISOString()}::timestamptz + interval '3 hours'
+              and a.starts_at > ${input.from.toISOString()}::timestamptz - interval '1 day'
+              and a.blocked_from < ${input.to.toISOString()}::timestamptz and a.blocked_until > ${input.from.toISOString()}::timestamptz), '')
+        ) order by r.id)
+        from rooms r join svc on r.kind = svc.room_kind
+        where r.is_active and (${locationId}::uuid is null or r.location_id = ${locationId}::uuid)
+      ), '[]'::json) as rooms
   `);
   type RawCalendar = { practitionerId: string; version: number; hours: WorkingHoursRule[]; timeOff: string; busy: string };
-  const row = rowsOf<{ service: BookableService | null; time_zone: string | null; calendars: RawCalendar[] }>(result)[0];
+  const row = rowsOf<{ service: BookableService | null; time_zone: string | null; calendars: RawCalendar[]; rooms: Array<{ locationId: string; busy: string }> }>(result)[0];
   const calendars = (row?.calendars ?? []).map((c) => ({
     practitionerId: c.practitionerId,
     version: Number(c.version),
@@ -145,5 +166,11 @@ export async function loadAvailability(
     timeOff: parseIntervals(c.timeOff, base),
     busy: parseIntervals(c.busy, base),
   }));
-  return { service: row?.service ?? null, timeZone: row?.time_zone ?? "UTC", calendars };
+  const rooms = new Map<string, Interval[][]>();
+  for (const room of row?.rooms ?? []) {
+    const pool = rooms.get(room.locationId) ?? [];
+    pool.push(parseIntervals(room.busy, base));
+    rooms.set(room.locationId, pool);
+  }
+  return { service: row?.service ?? null, timeZone: row?.time_zone ?? "UTC", calendars, rooms };
 }

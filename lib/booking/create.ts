@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { rowsOf } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/errors";
-import { appointments, idempotencyKeys, intakes, locations, patients, workingHours } from "@/db/schema";
+import { appointments, idempotencyKeys, intakes, locations, patients } from "@/db/schema";
 import { appointmentWindow } from "@/lib/appointments/window";
 import { recordAuditEvent } from "@/lib/audit";
 import type { Role } from "@/lib/auth/roles";
@@ -22,6 +22,7 @@ import { joinRecordAndRoute } from "./join";
 import { sendPortalInvite } from "@/lib/accounts/links";
 import { loadAppointmentDetails, manageUrl } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
+import { assignRoom } from "@/lib/rooms/assign";
 import type { AppointmentRequest, PatientContact } from "./schemas";
 
 export interface BookedAppointment {
@@ -108,8 +109,10 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
       db.transaction(async (tx) => {
         if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
         const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId);
-        const locationId = await locationOf(tx, input.practitionerId, localDate(start, around.timeZone));
+        const locationId = await locationOf(tx, input.practitionerId, start);
         await lockPractitionerCalendar(tx, input.practitionerId);
+        const window = appointmentWindow(service, start);
+        const roomId = await assignRoom(tx, { serviceId: service.id, locationId, blockedFrom: window.blockedFrom, blockedUntil: window.blockedUntil });
         let created: { id: string };
         try {
           // Every appointment starts as a request; the lifecycle's "route" move decides below whether it
@@ -121,6 +124,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
               practitionerId: input.practitionerId,
               serviceId: service.id,
               locationId,
+              roomId,
               ...appointmentWindow(service, start),
               verificationExpiresAt: pending ? new Date(now.getTime() + verifyMinutes() * 60_000) : null,
             })
@@ -257,21 +261,25 @@ async function createProvisionalPatient(tx: Tx, contact: PatientContact): Promis
   return created!.id;
 }
 
-/** Where a practitioner works on a local date (their working hours then), else the clinic's first location. */
-export async function locationOf(tx: Tx, practitionerId: string, date: string): Promise<string> {
-  const [row] = await tx
-    .select({ locationId: workingHours.locationId })
-    .from(workingHours)
-    .where(
-      and(
-        eq(workingHours.practitionerId, practitionerId),
-        sql`${workingHours.effectiveFrom} <= ${date}::date`,
-        sql`(${workingHours.effectiveUntil} is null or ${workingHours.effectiveUntil} >= ${date}::date)`,
-      ),
-    )
-    .limit(1);
-  if (row) return row.locationId;
-  const [first] = await tx.select({ id: locations.id }).from(locations).orderBy(locations.createdAt).limit(1);
+/**
+ * Where a practitioner works at an instant: the location whose working hours (read on that location's
+ * clock: weekday, time, effective dates) contain it; else any location with hours in force that day;
+ * else the clinic's first location.
+ */
+export async function locationOf(tx: Tx, practitionerId: string, at: Date): Promise<string> {
+  const ts = at.toISOString();
+  const [row] = rowsOf<{ location_id: string }>(
+    await tx.execute(sql`
+      select wh.location_id
+      from working_hours wh join locations l on l.id = wh.location_id,
+        lateral (select (${ts}::timestamptz at time zone l.time_zone) as local) t
+      where wh.practitioner_id = ${practitionerId}
+        and wh.effective_from <= t.local::date and (wh.effective_until is null or wh.effective_until >= t.local::date)
+      order by (extract(isodow from t.local) = wh.weekday and t.local::time >= wh.start_time and t.local::time < wh.end_time) desc, wh.location_id
+      limit 1`),
+  );
+  if (row) return row.location_id;
+  const [first] = await tx.select({ id: locations.id }).from(locations).orderBy(locations.createdAt, locations.id).limit(1);
   return first!.id;
 }
 

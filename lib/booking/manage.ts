@@ -10,7 +10,7 @@ import { nearestSlots } from "@/lib/availability/engine";
 import { enqueueEmail } from "@/lib/notifications/outbox";
 import { cancelledEmail, changedEmail } from "@/lib/notifications/templates";
 import { verifySignedId } from "@/lib/secrets";
-import { addDaysIso, localDate } from "@/lib/time";
+import { addDaysIso } from "@/lib/time";
 import { MANAGE_PURPOSE, factsOf, loadAppointmentDetails, type AppointmentDetails } from "./facts";
 import { locationOf } from "./create";
 import { lockPractitionerCalendar } from "./lock";
@@ -139,7 +139,9 @@ export async function rescheduleAppointment(
         move: input.move ?? "reschedule",
         actor: input.actor,
         start: input.start,
-        ...(changesPractitioner ? { practitionerId, locationId: await locationOf(tx, practitionerId, localDate(input.start, around.timeZone)) } : {}),
+        // Where they work at the new time (a practitioner with hours at two locations may move between them).
+        locationId: await locationOf(tx, practitionerId, input.start),
+        ...(changesPractitioner ? { practitionerId } : {}),
         context: input.context,
       });
       // Thrown inside the transaction: the move is rolled back with it.

@@ -7,6 +7,10 @@
  *   booking    — the availability engine and GET /api/v1/slots (one service, all 50 practitioners,
  *                28 days, 20,000 appointments), booking POSTs at 50 concurrent clients next to pgbench
  *                running the same INSERT on the same database, and the overlap count afterwards.
+ *   rooms      — slots of a service needing one of 10 rooms (the rooms the constraint) for all 50
+ *                practitioners, in process and over HTTP;
+ *   desk grid  — the scheduler's week (every practitioner at the main location, ~2,000 appointments),
+ *                the loader and grid in process, and the page rendered by the server;
  *   load       — 100 concurrent patients browsing slots and booking for 60 s (p50/p95/p99, errors,
  *                overlaps), next to a bare node:http server; first-load JavaScript of /book and /portal.
  * BENCH_SECONDS sets the booking/pgbench phases (default 20), BENCH_LOAD_SECONDS the load scenario (60).
@@ -27,6 +31,9 @@ import { fmt, load, startServer, summarize } from "./lib";
 import { bareNodeHttp, firstLoadJs, patientsBrowsingAndBooking, signInCookie } from "./load";
 import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
 import { seedQueueBench } from "./seed-queue";
+import { BENCH_ROOM_SERVICE, seedRoomsBench } from "./seed-rooms";
+import { getDeskCalendarPageData } from "@/lib/desk/views";
+import { users } from "@/db/schema";
 import { countCasesByStatus, listCaseQueue } from "@/lib/cases/queue";
 import { QueueFiltersSchema } from "@/lib/cases/schemas";
 import { listAccessToPatient, listAuditEvents } from "@/lib/audit/queries";
@@ -58,8 +65,9 @@ async function main() {
     await seedDemoClinic(db);
     const t0 = performance.now();
     await seedBookingBench(db);
+    await seedRoomsBench(db);
     await db.execute(sql`analyze`); // what autovacuum would have done after a bulk load
-    notes.push(`seeded 50 practitioners and 20,000 appointments in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    notes.push(`seeded 50 practitioners, 20,000 appointments and 10 massage rooms (2,000 of the appointments holding them) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const signin = await load(40, 2, async (i) => {
       const r = await authenticate(db, { email: "staff@example.com", password: DEMO_PASSWORD, ip: `192.0.2.${i % 200}`, userAgent: "bench" });
@@ -86,6 +94,23 @@ async function main() {
     row(`engine only: 50 practitioners x 28 days (${slotCount} first-available slots)`, engine);
     const inProcess = await timeIt(50, () => getFreeSlots(db, { serviceSlug: BENCH_SERVICE, from, to }));
     row("load + engine in process (one round trip)", inProcess);
+    let roomSlots = 0;
+    const withRooms = await timeIt(50, async () => {
+      roomSlots = (await getFreeSlots(db, { serviceSlug: BENCH_ROOM_SERVICE, from, to })).slots.length;
+    });
+    row(`rooms: load + engine, 10 rooms for 50 practitioners, 28 days (${roomSlots} slots)`, withRooms);
+
+    // The desk's week grid: every practitioner at the main location and their week of appointments.
+    const [staffUser] = await db
+      .select({ id: users.id, role: users.role })
+      .from(users)
+      .where(sql`${users.email} = 'staff@example.com'`);
+    let gridSize = "";
+    const grid = await timeIt(40, async () => {
+      const page = await getDeskCalendarPageData({ viewer: staffUser!, view: "week", db });
+      gridSize = `${page!.weekGrid!.rows.length} practitioners, ${page!.weekGrid!.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.appointments.length, 0), 0)} appointments`;
+    });
+    row(`desk week grid: loader + grid in process (${gridSize})`, grid);
     // The case queue at scale: 100,000 cases and 1,000,000 audit events.
     if (process.env.BENCH_SKIP_QUEUE !== "1") {
       const q0 = performance.now();
@@ -143,6 +168,23 @@ async function main() {
         if (!res.ok) throw new Error(String(res.status));
       });
       row("GET /api/v1/slots, 28 days, all practitioners (sequential)", http, `${http.perSecond.toFixed(0)}/s`, String(http.errors));
+      const roomsUrl = `${server.url}/api/v1/slots?service=${BENCH_ROOM_SERVICE}&from=${from}&to=${to}`;
+      await load(10, 1, async () => void (await fetch(roomsUrl)).arrayBuffer());
+      const roomsHttp = await load(200, 1, async () => {
+        const res = await fetch(roomsUrl);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(String(res.status));
+      });
+      row("GET /api/v1/slots, service needing a room (10 rooms), 28 days (sequential)", roomsHttp, `${roomsHttp.perSecond.toFixed(0)}/s`, String(roomsHttp.errors));
+      const staffCookie = await signInCookie(server.url, "staff@example.com", DEMO_PASSWORD);
+      const weekUrl = `${server.url}/desk/calendar?view=week`;
+      await load(5, 1, async () => void (await fetch(weekUrl, { headers: { cookie: staffCookie } })).arrayBuffer());
+      const weekPage = await load(40, 1, async () => {
+        const res = await fetch(weekUrl, { headers: { cookie: staffCookie } });
+        await res.arrayBuffer();
+        if (!res.ok || res.redirected) throw new Error(String(res.status));
+      });
+      row("GET /desk/calendar?view=week, server-rendered (sequential)", weekPage, `${weekPage.perSecond.toFixed(0)}/s`, String(weekPage.errors));
 
       // (b) Booking load: 50 clients POST random free slots (some collide, as real patients do).
       const pool = findFreeSlots({ ...query, now: new Date() }, data.calendars).filter((s) => s.start.getTime() > Date.now() + 2 * 3_600_000);

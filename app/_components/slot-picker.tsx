@@ -53,7 +53,8 @@ export function SlotPicker({
   onSelect: (slot: PickedSlot) => void;
   labelledBy: string;
 }) {
-  const [from, setFrom] = useState(() => todayIn(timeZone));
+  // Opens on the chosen time's two weeks when one is chosen (the desk's calendar), else today's.
+  const [from, setFrom] = useState(() => (value && value.start.slice(0, 10) > todayIn(timeZone) ? value.start.slice(0, 10) : todayIn(timeZone)));
   const [day, setDay] = useState<string | null>(value ? value.start.slice(0, 10) : null);
   const query = useMemo(() => {
     const qs = new URLSearchParams({ service, from, to: addDays(from, WINDOW_DAYS - 1) });

@@ -70,6 +70,7 @@ export function BookingFlow({
   contact,
   mode = "patient",
   patientId,
+  initialSlot,
 }: {
   services: ServiceOption[];
   practitioners: PractitionerOption[];
@@ -82,6 +83,8 @@ export function BookingFlow({
   mode?: "patient" | "desk";
   /** The desk books from this patient's page: the booking joins their record (contact shown, not retyped). */
   patientId?: string;
+  /** The desk clicked a free time on its calendar: that practitioner and time are chosen (the services they offer are listed). */
+  initialSlot?: { start: string; practitionerId: string | null; locationId: string | null };
 }) {
   const router = useRouter();
   // Buttons wait for the page to be interactive, so an early tap is never lost.
@@ -108,9 +111,9 @@ export function BookingFlow({
     mode: "onSubmit",
     defaultValues: {
       service: initialService,
-      practitionerChoice: "",
-      practitionerId: "",
-      start: "",
+      practitionerChoice: initialSlot?.practitionerId ?? "",
+      practitionerId: initialSlot?.practitionerId ?? "",
+      start: initialSlot?.practitionerId ? initialSlot.start : "",
       intake: { painStartedOn: "", painScore: undefined as unknown as number, worseWith: "", notes: "", answers: {} as BookingFormValues["intake"]["answers"] },
       patient: contact ?? { name: "", email: "", phone: "", dateOfBirth: "" },
     },
@@ -143,7 +146,8 @@ export function BookingFlow({
     if (!minor) setValue("guardian", undefined);
   }, [minor, setValue]);
   const chosenService = services.find((s) => s.slug === service);
-  const [locationId, setLocationId] = useState(locations[0]?.id ?? "");
+  const slotPractitioner = initialSlot?.practitionerId ? (practitioners.find((p) => p.id === initialSlot.practitionerId) ?? null) : null;
+  const [locationId, setLocationId] = useState(initialSlot?.locationId && locations.some((l) => l.id === initialSlot.locationId) ? initialSlot.locationId : (locations[0]?.id ?? ""));
   const location = locations.find((l) => l.id === locationId) ?? locations[0]!;
   const { timeZone, timeZoneLabel } = location;
   const offering = practitioners.filter((p) => p.services.includes(service) && (locations.length < 2 || p.locationIds.includes(location.id)));
@@ -234,36 +238,40 @@ export function BookingFlow({
       {step === 0 ? (
         <fieldset className="flex flex-col gap-6">
           <legend className="sr-only">Service</legend>
-          {(["spine_center", "massage"] as const).map((group) => (
-            <div key={group}>
-              <h3 className="mb-2 text-lg font-semibold">{GROUP_LABELS[group]}</h3>
-              <div className="grid gap-3 sm:grid-cols-2">
-                {services
-                  .filter((s) => s.group === group)
-                  .map((s) => (
-                    <label key={s.slug} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                      <input
-                        type="radio"
-                        value={s.slug}
-                        {...register("service", {
-                          onChange: () => {
-                            setValue("start", "");
-                            setValue("practitionerChoice", "");
-                          },
-                        })}
-                        className="mt-1 h-5 w-5 accent-brand-600"
-                      />
-                      <span>
-                        <span className="block font-medium">{s.name}</span>
-                        <span className="block text-sm text-muted">
-                          {s.durationMinutes} min{s.needsReview ? " · a clinician reviews each request" : ""}
+          {(["spine_center", "massage"] as const)
+            .filter((group) => services.some((s) => s.group === group && (!slotPractitioner || slotPractitioner.services.includes(s.slug))))
+            .map((group) => (
+              <div key={group}>
+                <h3 className="mb-2 text-lg font-semibold">{GROUP_LABELS[group]}</h3>
+                <div className="grid gap-3 sm:grid-cols-2">
+                  {services
+                    .filter((s) => s.group === group && (!slotPractitioner || slotPractitioner.services.includes(s.slug)))
+                    .map((s) => (
+                      <label key={s.slug} className="flex cursor-pointer gap-3 rounded-xl border border-line bg-white p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                        <input
+                          type="radio"
+                          value={s.slug}
+                          {...register("service", {
+                            onChange: () => {
+                              // From the calendar, the time and practitioner chosen there stay chosen.
+                              setValue("start", slotPractitioner ? initialSlot!.start : "");
+                              setValue("practitionerChoice", slotPractitioner?.id ?? "");
+                              setValue("practitionerId", slotPractitioner?.id ?? "");
+                            },
+                          })}
+                          className="mt-1 h-5 w-5 accent-brand-600"
+                        />
+                        <span>
+                          <span className="block font-medium">{s.name}</span>
+                          <span className="block text-sm text-muted">
+                            {s.durationMinutes} min{s.needsReview ? " · a clinician reviews each request" : ""}
+                          </span>
                         </span>
-                      </span>
-                    </label>
-                  ))}
+                      </label>
+                    ))}
+                </div>
               </div>
-            </div>
-          ))}
+            ))}
           {errors.service ? <p className="font-medium text-red-700">{errors.service.message}</p> : null}
         </fieldset>
       ) : null}

@@ -32,11 +32,14 @@ export function AppointmentChanges({
   practitioners,
   reasons,
   timeZone,
+  initialDay,
 }: {
   appointment: ChangeableAppointment;
   practitioners: Array<{ id: string; name: string }>;
   reasons: Reason[];
   timeZone: string;
+  /** The day Move opens on (default: today). */
+  initialDay?: string;
 }) {
   return (
     <div className="flex flex-wrap items-start gap-3">
@@ -44,7 +47,7 @@ export function AppointmentChanges({
         <summary className={summaryClass} aria-label={`Move ${appointment.label}`}>
           Move
         </summary>
-        <MoveForm appointment={appointment} practitioners={practitioners} reasons={reasons} timeZone={timeZone} />
+        <MoveForm appointment={appointment} practitioners={practitioners} reasons={reasons} timeZone={timeZone} initialDay={initialDay} />
       </details>
       <details>
         <summary className={summaryClass} aria-label={`Cancel ${appointment.label}`}>
@@ -116,11 +119,23 @@ function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointme
 
 type Free = { practitionerId: string; start: string; end: string };
 
-function MoveForm({ appointment, practitioners, reasons, timeZone }: { appointment: ChangeableAppointment; practitioners: Array<{ id: string; name: string }>; reasons: Reason[]; timeZone: string }) {
+function MoveForm({
+  appointment,
+  practitioners,
+  reasons,
+  timeZone,
+  initialDay,
+}: {
+  appointment: ChangeableAppointment;
+  practitioners: Array<{ id: string; name: string }>;
+  reasons: Reason[];
+  timeZone: string;
+  initialDay?: string;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [day, setDay] = useState(() => todayIn(timeZone));
+  const [day, setDay] = useState(() => (initialDay && initialDay > todayIn(timeZone) ? initialDay : todayIn(timeZone)));
   const [alternatives, setAlternatives] = useState<Free[] | null>(null);
   const form = useForm<StaffMoveInput>({ resolver: zodResolver(StaffMoveSchema), defaultValues: { appointmentId: appointment.id, practitionerId: appointment.practitionerId, start: "" } });
   const { register, handleSubmit, setError, setValue, formState, control } = form;

@@ -18,6 +18,8 @@ export interface SlotsResult {
   slots: Slot[];
   /** Whether `start` would be offered if nobody had booked anything (tells "taken" from "never offered"). */
   isWithinHours: (practitionerId: string, start: Date) => boolean;
+  /** Whether `start` is free for the practitioner and only the rooms are taken then. */
+  onlyRoomsTaken: (practitionerId: string, start: Date) => boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
     from: zonedInstant(addDaysIso(input.from, -2), "00:00", "UTC"),
     to: zonedInstant(addDaysIso(input.to, 3), "00:00", "UTC"),
   });
-  if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false };
+  if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false, onlyRoomsTaken: () => false };
   const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES, rooms: data.rooms };
   const slots = input.practitionerId || input.firstAvailableOnly === false ? findFreeSlots(query, data.calendars) : findFirstAvailableSlots(query, data.calendars);
   const isWithinHours = (practitionerId: string, start: Date) => {
@@ -72,7 +74,13 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
     const emptyRooms = new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])]));
     return findPractitionerSlots({ ...query, rooms: emptyRooms }, { ...calendar, busy: [] }).some((s) => s.start.getTime() === start.getTime());
   };
-  return { service: data.service, timeZone: data.timeZone, slots, isWithinHours };
+  const onlyRoomsTaken = (practitionerId: string, start: Date) => {
+    const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
+    if (!calendar || !data.service?.roomKind || slots.some((s) => s.practitionerId === practitionerId && s.start.getTime() === start.getTime())) return false;
+    const emptyRooms = new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])]));
+    return findPractitionerSlots({ ...query, rooms: emptyRooms }, calendar).some((s) => s.start.getTime() === start.getTime());
+  };
+  return { service: data.service, timeZone: data.timeZone, slots, isWithinHours, onlyRoomsTaken };
 }
 
 export type { Slot } from "./engine";

@@ -50,7 +50,8 @@ export async function resolveManageToken(db: Db, token: string, now: Date = new 
 export type ChangeOutcome =
   | { kind: "done"; details: AppointmentDetails }
   | { kind: "not_allowed"; reason: "cancelled" | "past_cutoff" | "gone" }
-  | { kind: "slot_taken" | "slot_unavailable"; alternatives: Slot[]; timeZone: string };
+  /** `because: "room"`: the practitioner is free then, but no room of the kind the service needs is. */
+  | { kind: "slot_taken" | "slot_unavailable"; alternatives: Slot[]; timeZone: string; because?: "room" };
 
 interface Actor {
   actor: LifecycleActor | null;
@@ -125,7 +126,12 @@ export async function rescheduleAppointment(
   if (!around.service) return { kind: "not_allowed", reason: "gone" };
   const alternatives = () => nearestSlots(around.slots, input.start, 3);
   if (!around.slots.some((s) => s.start.getTime() === input.start.getTime() && s.practitionerId === practitionerId)) {
-    return { kind: around.isWithinHours(practitionerId, input.start) ? "slot_taken" : "slot_unavailable", alternatives: alternatives(), timeZone: around.timeZone };
+    return {
+      kind: around.isWithinHours(practitionerId, input.start) ? "slot_taken" : "slot_unavailable",
+      alternatives: alternatives(),
+      timeZone: around.timeZone,
+      ...(around.onlyRoomsTaken(practitionerId, input.start) ? { because: "room" as const } : {}),
+    };
   }
   try {
     return await db.transaction(async (tx) => {

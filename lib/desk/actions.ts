@@ -71,5 +71,5 @@ export const staffMoveAction = createAction({ schema: StaffMoveSchema, roles: DE
     return { kind: "moved", status: outcome.details.status };
   }
   if (outcome.kind === "not_allowed") throw new DomainError("invalid", "not_upcoming");
-  return { kind: "conflict", message: errorText(outcome.kind), alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) };
+  return { kind: "conflict", message: errorText(outcome.kind, outcome.because === "room" ? "room" : "default"), alternatives: outcome.alternatives.map((s) => presentSlot(s, outcome.timeZone)) };
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { appointments, practitioners } from "@/db/schema";
+import { appointments } from "@/db/schema";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import { appointmentRows } from "@/lib/appointments/joined";
 import { handsOnBlockers } from "@/lib/appointments/transitions";
@@ -71,14 +71,4 @@ export async function listTodaysVisits(db: DbOrTx, now: Date = new Date()) {
     )
     .orderBy(asc(appointments.startsAt));
   return rows.filter((r) => localDate(r.startsAt, r.timeZone) === localDate(now, r.timeZone));
-}
-
-/** All practitioners' appointments in [from, to) for the calendar, with optional discipline and location filters. */
-export async function listCalendar(db: DbOrTx, input: { from: Date; to: Date; discipline?: Discipline; locationId?: string }) {
-  const where = [gte(appointments.startsAt, input.from), lt(appointments.startsAt, input.to), inArray(appointments.status, ["requested", "confirmed", "completed", "no_show"])];
-  if (input.discipline) where.push(eq(practitioners.discipline, input.discipline));
-  if (input.locationId) where.push(eq(appointments.locationId, input.locationId));
-  return appointmentRows(db)
-    .where(and(...where))
-    .orderBy(asc(practitioners.displayName), asc(appointments.startsAt));
 }

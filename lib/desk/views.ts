@@ -1,21 +1,24 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent, recordListRead } from "@/lib/audit";
 import { getClinic } from "@/lib/clinic/context";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import { getPatientForDesk, searchPatients } from "@/lib/patients/queries";
-import { addDaysIso, describeTimeZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, describeTimeZone, formatDateTime, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { eq } from "drizzle-orm";
 import { patients } from "@/db/schema";
 import { canStaffChangeAppointment } from "@/lib/appointments/policy";
+import type { AppointmentStatus } from "@/lib/appointments/status";
 import { loadAppointmentDetails, manageUrl } from "@/lib/booking/facts";
 import { getBookingPageData } from "@/lib/booking/views";
 import { listPublicPractitioners } from "@/lib/clinic/queries";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { canEditPatientContact } from "@/lib/patients/policy";
 import { pendingRequestsFor } from "@/lib/verification/queries";
-import { listCalendar, listDeskRequests, listTodaysVisits } from "./queries";
+import { listDeskRequests, listTodaysVisits } from "./queries";
+import { buildDayGrid, buildWeekGrid, type GridBy } from "./grid";
+import { loadGridData } from "./grid-load";
 
 /**
  * The front desk's pages, one loader each: the page checks the role, the loader reads, filters what the
@@ -39,11 +42,30 @@ export async function getDeskPageData({ viewer }: { viewer: Viewer }) {
   return { requests, today, emergencyNumber: clinic.emergencyNumber, multipleLocations: clinic.locations.length > 1, offeringBySlug };
 }
 
-export async function getPatientSearchPageData({ viewer, q }: { viewer: Viewer; q: string }) {
+/** A free time the desk chose on the grid, carried through the patient search to booking. */
+export interface GridSlot {
+  start: string;
+  practitionerId?: string;
+  locationId?: string;
+}
+
+export async function getPatientSearchPageData({ viewer, q, slot }: { viewer: Viewer; q: string; slot?: GridSlot }) {
   const db = getDb();
   const results = await searchPatients(db, q);
   if (q) await recordListRead(db, { actor: viewer, view: "desk.patients", patientIds: results.map((r) => r.id) });
-  return { results };
+  return { results, booking: slot ? await describeGridSlot(db, slot) : null };
+}
+
+/** "Wed, Dec 9, 2026, 10:00 AM EST with Dr. Maya Patel" and the query that carries the slot to /desk/book. */
+async function describeGridSlot(db: Db, slot: GridSlot) {
+  const [clinic, practitioners] = await Promise.all([getClinic(db), slot.practitionerId ? listPublicPractitioners(db) : Promise.resolve([])]);
+  const location = clinic.locations.find((l) => l.id === slot.locationId) ?? clinic.locations[0];
+  const practitioner = practitioners.find((p) => p.id === slot.practitionerId) ?? null;
+  const query = new URLSearchParams({ start: slot.start, ...(location ? { location: location.id } : {}), ...(practitioner ? { practitioner: practitioner.id } : {}) });
+  return {
+    label: `${formatDateTime(new Date(slot.start), location?.timeZone ?? "UTC")}${practitioner ? ` with ${practitioner.displayName}` : ""}${clinic.locations.length > 1 && location ? ` at ${location.name}` : ""}`,
+    query: query.toString(),
+  };
 }
 
 /**
@@ -99,16 +121,68 @@ export async function getDeskAppointmentPageData({ viewer, appointmentId }: { vi
   return { details, manageUrl: manageUrl(appBaseUrl(), details.id) };
 }
 
-export async function getDeskCalendarPageData({ viewer, date, view, discipline, locationId }: { viewer: Viewer; date?: string; view: "day" | "week"; discipline?: Discipline; locationId?: string }) {
-  const db = getDb();
-  // One location at a time (the main one unless asked): the time axis is that location's zone.
-  const { locations } = await getClinic();
+/**
+ * The scheduler grid for one location (the main one unless asked): a day (rows of times against a
+ * column per practitioner or room) or a week (a row per practitioner or room against the days), on the
+ * location's clock. One statement loads the grid (lib/desk/grid-load.ts); the read is audited naming
+ * every patient shown. Each appointment comes with who else offers its service (the grid's Move).
+ */
+export async function getDeskCalendarPageData({
+  viewer,
+  date,
+  view,
+  by = "practitioner",
+  discipline,
+  practitionerId,
+  locationId,
+  now = new Date(),
+  db = getDb(),
+}: {
+  viewer: Viewer;
+  date?: string;
+  view: "day" | "week";
+  by?: GridBy;
+  discipline?: Discipline;
+  practitionerId?: string;
+  locationId?: string;
+  now?: Date;
+  db?: Db;
+}) {
+  const { locations } = await getClinic(db);
   const location = locations.find((l) => l.id === locationId) ?? locations[0];
-  const timeZone = location?.timeZone ?? "UTC";
-  const day = date ?? localDate(new Date(), timeZone);
+  if (!location) return null;
+  const timeZone = location.timeZone;
+  const day = date ?? localDate(now, timeZone);
   const start = view === "week" ? addDaysIso(day, 1 - isoWeekday(day)) : day;
   const days = view === "week" ? Array.from({ length: 7 }, (_, i) => addDaysIso(start, i)) : [day];
-  const items = await listCalendar(db, { from: zonedInstant(days[0]!, "00:00", timeZone), to: zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", timeZone), discipline, locationId: location?.id });
-  await recordListRead(db, { actor: viewer, view: `desk.calendar.${view}`, patientIds: items.map((i) => i.patientId) });
-  return { locations, locationId: location?.id ?? null, timeZone, timeZoneLabel: describeTimeZone(timeZone), day, start, days, items };
+  const [data, practitioners] = await Promise.all([
+    loadGridData(db, {
+      locationId: location.id,
+      from: zonedInstant(days[0]!, "00:00", timeZone),
+      to: zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", timeZone),
+      fromDate: days[0]!,
+      toDate: days.at(-1)!,
+      discipline,
+      practitionerId,
+    }),
+    listPublicPractitioners(db),
+  ]);
+  await recordListRead(db, { actor: viewer, view: `desk.calendar.${view}`, patientIds: data.appointments.map((a) => a.patientId) });
+  const slugs = new Set(data.appointments.map((a) => a.serviceSlug));
+  const offeringBySlug = Object.fromEntries([...slugs].map((slug) => [slug, offering(practitioners, slug)]));
+  return {
+    locations,
+    location,
+    timeZone,
+    timeZoneLabel: describeTimeZone(timeZone, zonedInstant(day, "12:00", timeZone)),
+    day,
+    start,
+    days,
+    by,
+    practitionersHere: practitioners.filter((p) => p.locationIds.includes(location.id)).map((p) => ({ id: p.id, name: p.displayName })),
+    offeringBySlug,
+    canChange: (a: { start: Date; status: AppointmentStatus }) => canStaffChangeAppointment(viewer, { startsAt: a.start, status: a.status }, now),
+    dayGrid: view === "day" ? buildDayGrid(data, { date: day, timeZone, by, now }) : null,
+    weekGrid: view === "week" ? buildWeekGrid(data, { days, timeZone, by, now }) : null,
+  };
 }

@@ -1,121 +1,228 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth";
+import { cancelReasonOptions } from "@/lib/appointments/cancel-words";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
+import type { GridAppointment } from "@/lib/desk/grid";
 import { getDeskCalendarPageData } from "@/lib/desk/views";
-import { addDaysIso, formatInZone, localDate, zonedInstant } from "@/lib/time";
-import { StatusBadge } from "../../_components/appointments";
-import { EmptyState, PageHeader, LabeledSelect } from "../../_components/ui";
+import { ROOM_KIND_LABELS, isRoomKind } from "@/lib/rooms/kinds";
+import { addDaysIso, formatInZone, isoInZone, localDate, zonedInstant } from "@/lib/time";
+import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
+import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
+import { BLOCK_TONE, GridLegend, bookHref, marksOf } from "./grid-parts";
 
 export const metadata: Metadata = { title: "Calendar" };
 
 const Query = z.object({
   view: z.enum(["day", "week"]).catch("day").default("day"),
+  by: z.enum(["practitioner", "room"]).catch("practitioner").default("practitioner"),
   date: z.iso.date().optional().catch(undefined),
   discipline: z.enum(DISCIPLINES).optional().catch(undefined),
+  practitioner: z.uuid().optional().catch(undefined),
   location: z.uuid().optional().catch(undefined),
 });
 
-/** Every practitioner's appointments for a day or a week, filtered by discipline and location. */
+const detailLabel = (detail: string) => (isRoomKind(detail) ? ROOM_KIND_LABELS[detail] : (DISCIPLINE_LABELS[detail as keyof typeof DISCIPLINE_LABELS] ?? detail));
+
+/**
+ * The front desk's scheduler: a day as a time grid (a column per practitioner or room, on the location's
+ * clock) or a week (a row per practitioner or room, a column per day). Free times lead to booking there;
+ * appointments can be dragged to another free time or moved and cancelled from the keyboard.
+ */
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireRole("staff", "admin");
   const raw = await searchParams;
   const q = Query.parse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")));
-  const {
-    locations,
-    locationId,
-    timeZone: tz,
-    timeZoneLabel,
-    day,
-    start,
-    days,
-    items,
-  } = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, discipline: q.discipline, locationId: q.location });
-  const practitioners = [...new Map(items.map((i) => [i.practitionerId, { id: i.practitionerId, name: i.practitionerName, discipline: i.practitionerDiscipline }])).values()];
+  const data = await getDeskCalendarPageData({ viewer: user, date: q.date, view: q.view, by: q.by, discipline: q.discipline, practitionerId: q.practitioner, locationId: q.location });
+  if (!data) notFound();
+  const { locations, location, timeZone: tz, timeZoneLabel, day, start, days } = data;
   const link = (over: Partial<z.infer<typeof Query>>) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...q, date: day, location: locationId ?? undefined, ...over })) if (v) params.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...q, date: day, location: location.id, ...over })) if (v) params.set(k, String(v));
     return `/desk/calendar?${params}`;
   };
   const step = q.view === "week" ? 7 : 1;
+  const reasons = cancelReasonOptions();
+  const blockView = (a: GridAppointment): GridBlockView => ({
+    id: a.id,
+    patientName: a.patientName,
+    serviceName: a.serviceName,
+    serviceSlug: a.serviceSlug,
+    practitionerId: a.practitionerId,
+    status: a.status,
+    time: `${formatInZone(a.start, tz, "h:mm")}–${formatInZone(a.end, tz, "h:mm a")}`,
+    day: localDate(a.start, tz),
+    marks: marksOf(a),
+    canChange: data.canChange(a),
+    offering: data.offeringBySlug[a.serviceSlug] ?? [],
+  });
+  const toolbarLink = "inline-flex min-h-11 items-center rounded-lg border border-line bg-white px-3 py-2";
 
   return (
     <>
       <PageHeader
         title="Calendar"
-        description={`${q.view === "week" ? `Week of ${start}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · ${locations.find((l) => l.id === locationId)?.name ?? ""} · times in ${timeZoneLabel}`}
+        description={`${q.view === "week" ? `Week of ${formatInZone(zonedInstant(start, "12:00", tz), tz, "MMMM d, yyyy")}` : formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d, yyyy")} · ${location.name} · times in ${timeZoneLabel}`}
       />
       <DeskNav current="/desk/calendar" />
-      <div className="mb-4 flex flex-wrap items-end gap-3">
-        <Link href={link({ date: addDaysIso(day, -step) })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">
-          ← Previous
+      <nav aria-label="Calendar period and layout" className="mb-3 flex flex-wrap items-center gap-2">
+        <Link href={link({ date: addDaysIso(day, -step) })} className={toolbarLink}>
+          ← Previous {q.view}
         </Link>
-        <Link href={link({ date: localDate(new Date(), tz) })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">
+        <Link href={link({ date: localDate(new Date(), tz) })} className={toolbarLink}>
           Today
         </Link>
-        <Link href={link({ date: addDaysIso(day, step) })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">
-          Next →
+        <Link href={link({ date: addDaysIso(day, step) })} className={toolbarLink}>
+          Next {q.view} →
         </Link>
-        <Link href={link({ view: q.view === "week" ? "day" : "week" })} className="min-h-11 rounded-lg border border-line bg-white px-3 py-2">
-          {q.view === "week" ? "Day view" : "Week view"}
+        <span className="mx-1 h-6 w-px bg-line" aria-hidden="true" />
+        <Link href={link({ view: "day" })} className={cn(toolbarLink, q.view === "day" && "border-brand-600 bg-brand-50 font-semibold")} aria-current={q.view === "day" ? "page" : undefined}>
+          Day
         </Link>
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter the calendar">
-          <input type="hidden" name="view" value={q.view} />
-          <input type="hidden" name="date" value={day} />
-          <LabeledSelect name="discipline" label="Discipline" emptyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
-          <LabeledSelect name="location" label="Location" value={locationId ?? undefined} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
-          <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-white">
-            Show
-          </button>
-        </form>
-      </div>
-      {practitioners.length ? (
-        <div className="overflow-x-auto rounded-xl border border-line bg-white">
-          <table className="w-full border-collapse text-left text-sm [&_td]:border-t [&_td]:border-line [&_td]:p-2 [&_td]:align-top [&_th]:bg-slate-50 [&_th]:p-2">
-            <caption className="sr-only">Appointments by practitioner</caption>
-            <thead>
-              <tr>
-                <th scope="col">Practitioner</th>
-                {days.map((d) => (
-                  <th key={d} scope="col">
-                    {formatInZone(zonedInstant(d, "12:00", tz), tz, "EEE MMM d")}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {practitioners.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" className="font-medium">
-                    {p.name}
-                    <span className="block text-xs text-muted">{DISCIPLINE_LABELS[p.discipline]}</span>
+        <Link href={link({ view: "week" })} className={cn(toolbarLink, q.view === "week" && "border-brand-600 bg-brand-50 font-semibold")} aria-current={q.view === "week" ? "page" : undefined}>
+          Week
+        </Link>
+        <span className="mx-1 h-6 w-px bg-line" aria-hidden="true" />
+        <Link
+          href={link({ by: "practitioner" })}
+          className={cn(toolbarLink, q.by === "practitioner" && "border-brand-600 bg-brand-50 font-semibold")}
+          aria-current={q.by === "practitioner" ? "page" : undefined}
+        >
+          By practitioner
+        </Link>
+        <Link href={link({ by: "room" })} className={cn(toolbarLink, q.by === "room" && "border-brand-600 bg-brand-50 font-semibold")} aria-current={q.by === "room" ? "page" : undefined}>
+          By room
+        </Link>
+      </nav>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter the calendar">
+        <input type="hidden" name="view" value={q.view} />
+        <input type="hidden" name="by" value={q.by} />
+        <input type="hidden" name="date" value={day} />
+        <LabeledSelect name="location" label="Location" value={location.id} options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+        <LabeledSelect name="discipline" label="Discipline" emptyLabel="All" value={q.discipline} options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
+        <LabeledSelect name="practitioner" label="Practitioner" emptyLabel="Everyone" value={q.practitioner} options={data.practitionersHere.map((p) => ({ value: p.id, label: p.name }))} />
+        <button type="submit" className="min-h-11 rounded-lg bg-brand-600 px-4 text-white">
+          Show
+        </button>
+      </form>
+      <GridLegend />
+
+      {data.dayGrid ? (
+        data.dayGrid.columns.length ? (
+          <DayGrid
+            caption={`${q.by === "room" ? "Rooms" : "Practitioners"} on ${formatInZone(zonedInstant(day, "12:00", tz), tz, "EEEE, MMMM d")}, times in ${timeZoneLabel}`}
+            by={q.by}
+            timeZone={tz}
+            reasons={reasons}
+            canManageTimeOff={user.role === "admin"}
+            rows={data.dayGrid.rows.map((r) => ({ time: r.time, label: formatInZone(r.start, tz, "h:mm a") }))}
+            columns={data.dayGrid.columns.map((c): GridColumnView => ({
+              id: c.id,
+              name: c.name,
+              detail: detailLabel(c.detail),
+              cells: c.cells.map((cell) =>
+                cell.kind === "covered"
+                  ? { kind: "covered" }
+                  : cell.kind === "block"
+                    ? { kind: "block", rowSpan: cell.rowSpan, appointments: cell.appointments.map(blockView) }
+                    : {
+                        kind: "empty",
+                        state: cell.state,
+                        note: cell.note,
+                        start: isoInZone(cell.start, tz),
+                        label: formatInZone(cell.start, tz, "h:mm a"),
+                        href: cell.state === "free" ? bookHref({ practitionerId: q.by === "practitioner" ? c.id : null, start: isoInZone(cell.start, tz), locationId: location.id }) : null,
+                      },
+              ),
+            }))}
+          />
+        ) : (
+          <p className="rounded-xl border border-line bg-white p-6 text-muted">
+            {q.by === "room" ? "This location has no rooms yet (admins add them under Locations)." : "Nobody works here on this day with these filters."}
+          </p>
+        )
+      ) : null}
+
+      {data.weekGrid ? (
+        data.weekGrid.rows.length ? (
+          <div className="overflow-x-auto rounded-xl border border-line bg-white">
+            <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
+              <caption className="sr-only">{`${q.by === "room" ? "Rooms" : "Practitioners"}, week of ${formatInZone(zonedInstant(start, "12:00", tz), tz, "MMMM d")}, times in ${timeZoneLabel}`}</caption>
+              <thead>
+                <tr className="bg-slate-50">
+                  <th scope="col" className="w-44 p-2">
+                    {q.by === "room" ? "Room" : "Practitioner"}
                   </th>
                   {days.map((d) => (
-                    <td key={d}>
-                      <ul className="flex flex-col gap-1">
-                        {items
-                          .filter((i) => i.practitionerId === p.id && localDate(i.startsAt, tz) === d)
-                          .map((i) => (
-                            <li key={i.id} className="rounded bg-brand-50 p-1">
-                              <span className="font-medium">
-                                {formatInZone(i.startsAt, tz, "h:mm")}–{formatInZone(i.endsAt, tz, "h:mm a")}
-                              </span>{" "}
-                              {i.patientName} · {i.serviceName} <StatusBadge status={i.status} />
-                            </li>
-                          ))}
-                      </ul>
-                    </td>
+                    <th key={d} scope="col" className="p-2">
+                      <Link href={link({ view: "day", date: d })} className="text-brand-700 underline">
+                        {formatInZone(zonedInstant(d, "12:00", tz), tz, "EEE MMM d")}
+                      </Link>
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <EmptyState>No appointments in this period.</EmptyState>
-      )}
+              </thead>
+              <tbody>
+                {data.weekGrid.rows.map((row) => (
+                  <tr key={row.id} className="border-t border-line">
+                    <th scope="row" className="p-2 align-top font-medium">
+                      {row.name}
+                      <span className="block text-xs font-normal text-muted">{detailLabel(row.detail)}</span>
+                    </th>
+                    {row.cells.map((cell) => (
+                      <td key={cell.date} className={cn("p-1.5 align-top", cell.state === "off" && "bg-slate-100", cell.state === "closed" && "bg-red-50")}>
+                        {cell.state === "off" && row.kind === "practitioner" ? <span className="text-xs text-slate-700">Not working</span> : null}
+                        {cell.state === "closed" ? <span className="text-xs font-medium text-red-900">Closed</span> : null}
+                        {cell.hours.length ? (
+                          <span className="block text-xs text-slate-700">{cell.hours.map((h) => `${formatInZone(h.start, tz, "h:mm")}–${formatInZone(h.end, tz, "h:mm a")}`).join(", ")}</span>
+                        ) : null}
+                        {cell.timeOff.map((t) => (
+                          <span key={t.start.toISOString()} className="mt-1 block rounded bg-amber-100 px-1 text-xs text-amber-950">
+                            Time off {formatInZone(t.start, tz, "h:mm")}–{formatInZone(t.end, tz, "h:mm a")}
+                            {t.note ? ` · ${t.note}` : ""}
+                          </span>
+                        ))}
+                        <ul className="mt-1 flex flex-col gap-1">
+                          {cell.appointments.map((a) => {
+                            const v = blockView(a);
+                            return (
+                              <li key={a.id} className={cn("rounded border-l-4 px-1.5 py-1", BLOCK_TONE[a.status])}>
+                                <Link href={`/desk/appointments/${a.id}`} className="underline-offset-2 hover:underline">
+                                  <span className="font-semibold">{v.time}</span> {a.patientName}
+                                </Link>
+                                <span className="block text-xs">{a.serviceName}</span>
+                                {v.marks.length ? <span className="block text-xs font-semibold">{v.marks.join(" · ")}</span> : null}
+                              </li>
+                            );
+                          })}
+                        </ul>
+                        {cell.free.length ? (
+                          <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${formatInZone(zonedInstant(cell.date, "12:00", tz), tz, "EEEE")}`}>
+                            {cell.free.map((f) => (
+                              <li key={f.start.toISOString()}>
+                                <Link href={bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id })} className="text-xs text-brand-700 underline">
+                                  Free {formatInZone(f.start, tz, "h:mm")}–{formatInZone(f.end, tz, "h:mm a")}
+                                </Link>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="rounded-xl border border-line bg-white p-6 text-muted">
+            {q.by === "room" ? "This location has no rooms yet (admins add them under Locations)." : "Nobody works here this week with these filters."}
+          </p>
+        )
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,309 @@
+import type { AppointmentStatus } from "@/lib/appointments/status";
+import type { Discipline } from "@/lib/clinic/disciplines";
+import type { RoomKind } from "@/lib/rooms/kinds";
+import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import type { Priority } from "@/lib/triage/red-flags";
+
+/**
+ * The desk's scheduler grid as data (pure: no database, unit-tested): a day as rows of wall-clock times
+ * on the location's clock against a column per practitioner or per room, each cell off / break / time
+ * off / closed / past / free or covered by an appointment block; a week as a row per practitioner or room
+ * against a column per day, with the day's hours, appointments and free stretches.
+ */
+
+export interface GridHours {
+  weekday: number;
+  start: string; // "HH:mm" on the location's clock
+  end: string;
+  breaks: ReadonlyArray<{ start: string; end: string }>;
+  from: string;
+  until: string | null;
+}
+
+export interface GridPractitioner {
+  id: string;
+  name: string;
+  discipline: Discipline;
+  hours: GridHours[];
+  timeOff: Array<{ start: Date; end: Date; reason: string }>;
+  services: string[];
+}
+
+export interface GridRoom {
+  id: string;
+  name: string;
+  kind: RoomKind;
+}
+
+export interface GridAppointment {
+  id: string;
+  practitionerId: string;
+  roomId: string | null;
+  start: Date;
+  end: Date;
+  blockedFrom: Date;
+  blockedUntil: Date;
+  status: AppointmentStatus;
+  arrived: boolean;
+  patientId: string;
+  patientName: string;
+  serviceSlug: string;
+  serviceName: string;
+  isHandsOn: boolean;
+  priority: Priority | null;
+  unclearedFlags: boolean;
+}
+
+export interface GridData {
+  practitioners: GridPractitioner[];
+  rooms: GridRoom[];
+  closures: Array<{ start: Date; end: Date; reason: string }>;
+  appointments: GridAppointment[];
+}
+
+export type GridBy = "practitioner" | "room";
+export type CellState = "off" | "break" | "time_off" | "closed" | "past" | "free";
+
+export type GridCell =
+  | { kind: "empty"; state: CellState; start: Date; note?: string }
+  | { kind: "block"; appointments: GridAppointment[]; rowSpan: number }
+  /** Under a block that started in a row above (no cell is rendered). */
+  | { kind: "covered" };
+
+export interface GridColumn {
+  id: string;
+  kind: GridBy;
+  name: string;
+  /** Discipline or room kind, for the header. */
+  detail: string;
+  cells: GridCell[];
+}
+
+export interface DayGrid {
+  date: string;
+  stepMinutes: number;
+  rows: Array<{ time: string; start: Date }>;
+  columns: GridColumn[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+  note?: string;
+}
+
+const MINUTE = 60_000;
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const overlaps = (spans: readonly Span[], start: number, end: number) => spans.find((s) => s.start < end && s.end > start);
+
+/** The hours a practitioner works on a local date (rules in force that weekday). */
+export function hoursOn(p: GridPractitioner, date: string): GridHours[] {
+  const weekday = isoWeekday(date);
+  return p.hours.filter((h) => h.weekday === weekday && h.from <= date && (h.until === null || h.until >= date)).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+}
+
+/** Working windows and breaks of one practitioner on one date, as instants. */
+function windowsOn(p: GridPractitioner, date: string, timeZone: string) {
+  const rules = hoursOn(p, date);
+  return {
+    windows: rules.map((h) => ({ start: zonedInstant(date, h.start, timeZone).getTime(), end: zonedInstant(date, h.end, timeZone).getTime() })),
+    breaks: rules.flatMap((h) => h.breaks.map((b) => ({ start: zonedInstant(date, b.start, timeZone).getTime(), end: zonedInstant(date, b.end, timeZone).getTime() }))),
+  };
+}
+
+const spansOf = (list: ReadonlyArray<{ start: Date; end: Date; reason?: string }>): Span[] => list.map((t) => ({ start: t.start.getTime(), end: t.end.getTime(), note: t.reason || undefined }));
+
+/** The first and last wall-clock minute the day's rows cover: everyone's hours and every appointment, rounded to the step. */
+function dayBounds(data: GridData, date: string, timeZone: string, step: number, appointments: readonly GridAppointment[]) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of data.practitioners)
+    for (const h of hoursOn(p, date)) {
+      first = Math.min(first, minutesOf(h.start));
+      last = Math.max(last, minutesOf(h.end));
+    }
+  for (const a of appointments) {
+    if (localDate(a.start, timeZone) === date) first = Math.min(first, minutesOf(formatInZone(a.start, timeZone, "HH:mm")));
+    last = localDate(a.end, timeZone) === date ? Math.max(last, minutesOf(formatInZone(a.end, timeZone, "HH:mm"))) : 24 * 60;
+  }
+  if (first === Infinity) [first, last] = [8 * 60, 18 * 60];
+  return { first: Math.floor(first / step) * step, last: Math.min(24 * 60, Math.ceil(last / step) * step) };
+}
+
+/** One local day as rows against columns (see the module comment). `now`: earlier free cells are "past". */
+export function buildDayGrid(data: GridData, input: { date: string; timeZone: string; by: GridBy; now: Date; stepMinutes?: number }): DayGrid {
+  const { date, timeZone, by } = input;
+  const step = input.stepMinutes ?? 15;
+  const dayStart = zonedInstant(date, "00:00", timeZone).getTime();
+  const dayEnd = zonedInstant(addDaysIso(date, 1), "00:00", timeZone).getTime();
+  const todays = data.appointments.filter((a) => a.start.getTime() < dayEnd && a.end.getTime() > dayStart);
+  const { first, last } = dayBounds(data, date, timeZone, step, todays);
+  const rows: DayGrid["rows"] = [];
+  for (let m = first; m < last; m += step) rows.push({ time: hhmm(m), start: zonedInstant(date, hhmm(m), timeZone) });
+  const closures = spansOf(data.closures);
+  const now = input.now.getTime();
+
+  const column = (id: string, name: string, detail: string, mine: GridAppointment[], stateAt: (start: number, end: number) => { state: CellState; note?: string }): GridColumn => {
+    const cells: GridCell[] = [];
+    const sorted = [...mine].sort((a, b) => a.start.getTime() - b.start.getTime());
+    let coveredUntil = -1;
+    rows.forEach((row, i) => {
+      if (i <= coveredUntil) return void cells.push({ kind: "covered" });
+      const start = row.start.getTime();
+      const end = rows[i + 1]?.start.getTime() ?? start + step * MINUTE;
+      const starting = sorted.filter((a) => a.start.getTime() < end && a.end.getTime() > start);
+      if (starting.length) {
+        // The block runs to the last row any of its (overlapping) appointments reaches.
+        const group = [...starting];
+        let until = Math.max(...group.map((a) => a.end.getTime()));
+        for (const a of sorted) {
+          if (group.includes(a) || a.start.getTime() >= until || a.start.getTime() < start) continue;
+          group.push(a);
+          until = Math.max(until, a.end.getTime());
+        }
+        let lastRow = i;
+        while (lastRow + 1 < rows.length && rows[lastRow + 1]!.start.getTime() < until) lastRow++;
+        for (const a of group) sorted.splice(sorted.indexOf(a), 1);
+        coveredUntil = lastRow;
+        return void cells.push({ kind: "block", appointments: group, rowSpan: lastRow - i + 1 });
+      }
+      const { state, note } = stateAt(start, end);
+      cells.push({ kind: "empty", state: state === "free" && start < now ? "past" : state, start: row.start, ...(note ? { note } : {}) });
+    });
+    return { id, kind: by, name, detail, cells };
+  };
+
+  const columns =
+    by === "practitioner"
+      ? data.practitioners.map((p) => {
+          const { windows, breaks } = windowsOn(p, date, timeZone);
+          const timeOff = spansOf(p.timeOff);
+          // Buffers (turnover) keep the practitioner busy too, though no block shows them.
+          const busy = todays.filter((a) => a.practitionerId === p.id && a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+          return column(
+            p.id,
+            p.name,
+            p.discipline,
+            todays.filter((a) => a.practitionerId === p.id),
+            (start, end) => {
+              const closed = overlaps(closures, start, end);
+              if (closed) return { state: "closed", note: closed.note };
+              if (!windows.some((w) => w.start <= start && w.end >= end)) return { state: "off" };
+              const off = overlaps(timeOff, start, end);
+              if (off) return { state: "time_off", note: off.note };
+              if (overlaps(breaks, start, end)) return { state: "break" };
+              if (overlaps(busy, start, end)) return { state: "off" };
+              return { state: "free" };
+            },
+          );
+        })
+      : data.rooms.map((r) => {
+          const busy = todays.filter((a) => a.roomId === r.id && a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+          return column(
+            r.id,
+            r.name,
+            r.kind,
+            todays.filter((a) => a.roomId === r.id),
+            (start, end) => {
+              const closed = overlaps(closures, start, end);
+              if (closed) return { state: "closed", note: closed.note };
+              if (overlaps(busy, start, end)) return { state: "off" };
+              return { state: "free" };
+            },
+          );
+        });
+  return { date, stepMinutes: step, rows, columns };
+}
+
+export interface WeekCell {
+  date: string;
+  /** "off": no hours that day; "closed": the location is closed all of the hours. */
+  state: "off" | "closed" | "working";
+  /** "9:00 AM–5:00 PM" style ranges of the day's hours (practitioners). */
+  hours: Array<{ start: Date; end: Date }>;
+  timeOff: Array<{ start: Date; end: Date; note?: string }>;
+  appointments: GridAppointment[];
+  /** Free stretches of at least one step, from now on. */
+  free: Array<{ start: Date; end: Date }>;
+}
+
+export interface WeekRow {
+  id: string;
+  kind: GridBy;
+  name: string;
+  detail: string;
+  cells: WeekCell[];
+}
+
+/** Subtracts spans from one window; keeps pieces at least `min` long. */
+function subtract(window: Span, spans: readonly Span[], min: number): Span[] {
+  let pieces: Span[] = [{ start: window.start, end: window.end }];
+  for (const s of spans)
+    pieces = pieces.flatMap((p) =>
+      s.end <= p.start || s.start >= p.end
+        ? [p]
+        : [
+            { start: p.start, end: s.start },
+            { start: s.end, end: p.end },
+          ],
+    );
+  return pieces.filter((p) => p.end - p.start >= min);
+}
+
+/** A week (or any run of days): a row per practitioner or room, a cell per day. */
+export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone: string; by: GridBy; now: Date; stepMinutes?: number }): { days: string[]; rows: WeekRow[] } {
+  const { days, timeZone, by } = input;
+  const min = (input.stepMinutes ?? 15) * MINUTE;
+  const closures = spansOf(data.closures);
+  const nowSpan: Span = { start: -Infinity, end: input.now.getTime() };
+  const dayOf = new Map<string, string>();
+  const localDay = (a: GridAppointment) => {
+    let d = dayOf.get(a.id);
+    if (!d) dayOf.set(a.id, (d = localDate(a.start, timeZone)));
+    return d;
+  };
+  const rows: WeekRow[] =
+    by === "practitioner"
+      ? data.practitioners.map((p) => {
+          const timeOff = spansOf(p.timeOff);
+          const mine = data.appointments.filter((a) => a.practitionerId === p.id);
+          const busy = mine.filter((a) => a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+          return {
+            id: p.id,
+            kind: by,
+            name: p.name,
+            detail: p.discipline,
+            cells: days.map((date) => {
+              const { windows, breaks } = windowsOn(p, date, timeZone);
+              const appointments = mine.filter((a) => localDay(a) === date);
+              const blocked = [...breaks, ...timeOff, ...closures, ...busy, nowSpan];
+              const free = windows.flatMap((w) => subtract(w, blocked, min)).map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));
+              const closedAll = windows.length > 0 && windows.every((w) => closures.some((c) => c.start <= w.start && c.end >= w.end));
+              return {
+                date,
+                state: windows.length === 0 ? "off" : closedAll ? "closed" : "working",
+                hours: windows.map((w) => ({ start: new Date(w.start), end: new Date(w.end) })),
+                timeOff: timeOff.filter((t) => windows.some((w) => t.start < w.end && t.end > w.start)).map((t) => ({ start: new Date(t.start), end: new Date(t.end), note: t.note })),
+                appointments,
+                free,
+              } satisfies WeekCell;
+            }),
+          };
+        })
+      : data.rooms.map((r) => {
+          const mine = data.appointments.filter((a) => a.roomId === r.id);
+          return {
+            id: r.id,
+            kind: by,
+            name: r.name,
+            detail: r.kind,
+            cells: days.map((date) => {
+              const dayStart = zonedInstant(date, "00:00", timeZone).getTime();
+              const closedAll = closures.some((c) => c.start <= dayStart && c.end >= zonedInstant(addDaysIso(date, 1), "00:00", timeZone).getTime());
+              return { date, state: closedAll ? "closed" : "working", hours: [], timeOff: [], appointments: mine.filter((a) => localDay(a) === date), free: [] } satisfies WeekCell;
+            }),
+          };
+        });
+  return { days, rows };
+}

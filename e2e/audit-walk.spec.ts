@@ -49,7 +49,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   "/admin/services": "the clinic's services",
   "/admin/services/[id]": "a service",
   "/admin/services/new": "an empty service form",
-  "/admin/locations": "locations and closures (appointments inside are times and services, no patients)",
+  "/admin/locations": "locations, rooms and closures (appointments inside a closure or an inactive room are times and services, no patients)",
   "/admin/practitioners": "practitioners and their hours",
   "/admin/practitioners/[id]": "a practitioner's hours and time off (appointments inside: times and services, no patients)",
   "/admin/settings": "clinic settings",

@@ -11,6 +11,7 @@ import { listAuditEvents, type AuditFilters } from "@/lib/audit/queries";
 import { getClinicSettings } from "@/lib/cases/settings";
 import { getPractitioner, getService, listLocations, listPractitionersForAdmin, listServicesForAdmin, listWorkingHours } from "@/lib/clinic/queries";
 import { listOutbox } from "@/lib/notifications/outbox";
+import { listRoomsWithUpcoming } from "@/lib/rooms/queries";
 
 /** The admin's pages: one loader each. Pages that show patients' data (audit trail, outbox) audit the read. */
 
@@ -61,8 +62,9 @@ const withoutPatients = <T extends { inside: Array<{ id: string; startsAt: Date;
 
 export async function getLocationsPageData() {
   const db = getDb();
-  const [clinic, closures] = await Promise.all([getClinic(), listUpcomingClosures(db)]);
-  return { locations: clinic.locations, closures: withoutPatients(closures) };
+  const [clinic, closures, rooms] = await Promise.all([getClinic(), listUpcomingClosures(db), listRoomsWithUpcoming(db)]);
+  // Rooms: each inactive one with the booked appointments still holding it (times and services only).
+  return { locations: clinic.locations, closures: withoutPatients(closures), rooms: withoutPatients(rooms) };
 }
 
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {

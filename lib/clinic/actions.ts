@@ -3,25 +3,20 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { practitioners, services } from "@/db/schema";
+import { practitioners } from "@/db/schema";
 import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { replaceWeeklyHours } from "./hours";
-import { createPractitioner, createService } from "./commands";
+import { createPractitioner, createService, updateService } from "./commands";
 import { ClosureSchema, NewPractitionerSchema, RemoveByIdSchema, ServiceFieldsSchema, ServiceSchema, TimeOffSchema, WeeklyHoursSchema } from "./schemas";
 import { addClosure, addTimeOff, removeClosure, removeTimeOff } from "./time-off";
 
-export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (input, user) => {
-  const { id, ...values } = input;
-  await getDb().transaction(async (tx) => {
-    const updated = await tx.update(services).set(values).where(eq(services.id, id)).returning({ id: services.id });
-    if (!updated.length) throw new DomainError("not_found", "service");
-    await recordAuditEvent(tx, { actor: user, action: "service.updated", entityType: "service", entityId: id, details: { fields: Object.keys(values) } });
-  });
+export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (values, user) => {
+  const updated = await getDb().transaction((tx) => updateService(tx, { actor: user, values }));
   revalidatePath("/admin/services");
   revalidatePath("/");
-  return { id };
+  return updated;
 });
 
 export const saveWeeklyHoursAction = createAction({ schema: WeeklyHoursSchema, roles: ["admin"] }, async (input, user) => {

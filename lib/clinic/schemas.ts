@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROOM_KINDS } from "@/lib/rooms/kinds";
 import { DISCIPLINES } from "./disciplines";
 
 /** "HH:mm" on a 24-hour clock. */
@@ -72,6 +73,8 @@ export const ServiceFieldsSchema = z.object({
     .max(24 * 14, "At most 14 days"),
   needsReview: z.boolean(),
   isHandsOn: z.boolean(),
+  /** The kind of room each visit holds; "" from the form's "No room needed" is null. */
+  roomKind: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(ROOM_KINDS, { message: "Choose a kind of room" }).nullable()),
   isOnlineBookable: z.boolean(),
   isActive: z.boolean(),
 });

@@ -51,6 +51,8 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/clinic/actions.ts#addClosureAction": ["admin"],
   "lib/clinic/actions.ts#removeClosureAction": ["admin"],
   "lib/clinic/actions.ts#createPractitionerAction": ["admin"],
+  "lib/clinic/actions.ts#addRecurringTimeOffAction": ["admin"],
+  "lib/clinic/actions.ts#removeTimeOffSeriesAction": ["admin"],
   "lib/rooms/actions.ts#addRoomAction": ["admin"],
   "lib/rooms/actions.ts#renameRoomAction": ["admin"],
   "lib/rooms/actions.ts#setRoomActiveAction": ["admin"],

@@ -51,7 +51,7 @@ const NO_PATIENT_DATA: Record<string, string> = {
   "/admin/services/new": "an empty service form",
   "/admin/locations": "locations, rooms and closures (appointments inside a closure or an inactive room are times and services, no patients)",
   "/admin/practitioners": "practitioners and their hours",
-  "/admin/practitioners/[id]": "a practitioner's hours and time off (appointments inside: times and services, no patients)",
+  "/admin/practitioners/[id]": "a practitioner's hours and time off, one-off and weekly (appointments inside: times and services, no patients)",
   "/admin/settings": "clinic settings",
   "/cases/exercises": "the exercise library",
   "/desk/book": "the booking form (from a patient's page, ?patient=<id>, its prefill is audited as patient.viewed)",

@@ -1,6 +1,6 @@
 import "server-only";
 import { getClinic, practitionerTimeZone } from "@/lib/clinic/context";
-import { listUpcomingClosures, listUpcomingTimeOff } from "@/lib/clinic/time-off";
+import { listUpcomingClosures, listUpcomingTimeOff, listUpcomingTimeOffSeries } from "@/lib/clinic/time-off";
 import { localDate } from "@/lib/time";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
@@ -77,7 +77,9 @@ export async function getPractitionerPageData({ practitionerId }: { practitioner
     practitionerTimeZone(db, practitionerId),
   ]);
   // Time off is entered and shown on the clock the command reads it on (lib/clinic/time-off).
-  return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff), timeOffZone } : null;
+  if (!practitioner) return null;
+  const timeOffSeries = await listUpcomingTimeOffSeries(db, practitionerId, timeOffZone);
+  return { practitioner, locations, hours, timeOff: withoutPatients(timeOff), timeOffSeries: withoutPatients(timeOffSeries), timeOffZone };
 }
 
 export async function getSettingsPageData() {

@@ -154,7 +154,11 @@ function sharedOf(query: SlotQuery): Shared {
   let pools: Shared["pools"] = null;
   if (query.service.roomKind) {
     pools = new Map();
-    for (const [locationId, rooms] of query.rooms ?? []) pools.set(locationId, rooms.map((busy) => widened(busy, query.service)));
+    for (const [locationId, rooms] of query.rooms ?? [])
+      pools.set(
+        locationId,
+        rooms.map((busy) => widened(busy, query.service)),
+      );
   }
   return { days, pools };
 }

@@ -7,7 +7,7 @@ import { appointmentRows } from "@/lib/appointments/joined";
 /** Upcoming appointments still to happen: the ones the desk can move. */
 const UPCOMING = ["requested", "confirmed"] as const;
 
-/** Every room of every location, by location, active first, then by name. */
+/** Every room of every location, by location, then by name. */
 export async function listRooms(db: DbOrTx) {
   return db.select().from(rooms).orderBy(asc(rooms.locationId), asc(rooms.name));
 }

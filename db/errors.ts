@@ -60,3 +60,16 @@ export function isHandsOnGateViolation(err: unknown): boolean {
   }
   return false;
 }
+
+/** A unique index refused a row; with `constraint`, only that index (PGlite names it constraint_name, postgres.js constraint). */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (pgErrorCode(err) !== PG.uniqueViolation) return false;
+  if (!constraint) return true;
+  let current: unknown = err;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as { constraint_name?: unknown; constraint?: unknown };
+    if (e.constraint_name === constraint || e.constraint === constraint) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

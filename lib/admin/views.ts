@@ -1,6 +1,6 @@
 import "server-only";
 import { getClinic, practitionerTimeZone } from "@/lib/clinic/context";
-import { listUpcomingClosures, listUpcomingTimeOff } from "@/lib/clinic/time-off";
+import { listUpcomingClosures, listUpcomingTimeOff, listUpcomingTimeOffSeries } from "@/lib/clinic/time-off";
 import { localDate } from "@/lib/time";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
@@ -11,6 +11,7 @@ import { listAuditEvents, type AuditFilters } from "@/lib/audit/queries";
 import { getClinicSettings } from "@/lib/cases/settings";
 import { getPractitioner, getService, listLocations, listPractitionersForAdmin, listServicesForAdmin, listWorkingHours } from "@/lib/clinic/queries";
 import { listOutbox } from "@/lib/notifications/outbox";
+import { listRoomsWithUpcoming } from "@/lib/rooms/queries";
 
 /** The admin's pages: one loader each. Pages that show patients' data (audit trail, outbox) audit the read. */
 
@@ -61,8 +62,9 @@ const withoutPatients = <T extends { inside: Array<{ id: string; startsAt: Date;
 
 export async function getLocationsPageData() {
   const db = getDb();
-  const [clinic, closures] = await Promise.all([getClinic(), listUpcomingClosures(db)]);
-  return { locations: clinic.locations, closures: withoutPatients(closures) };
+  const [clinic, closures, rooms] = await Promise.all([getClinic(), listUpcomingClosures(db), listRoomsWithUpcoming(db)]);
+  // Rooms: each inactive one with the booked appointments still holding it (times and services only).
+  return { locations: clinic.locations, closures: withoutPatients(closures), rooms: withoutPatients(rooms) };
 }
 
 export async function getPractitionerPageData({ practitionerId }: { practitionerId: string }) {
@@ -75,7 +77,9 @@ export async function getPractitionerPageData({ practitionerId }: { practitioner
     practitionerTimeZone(db, practitionerId),
   ]);
   // Time off is entered and shown on the clock the command reads it on (lib/clinic/time-off).
-  return practitioner ? { practitioner, locations, hours, timeOff: withoutPatients(timeOff), timeOffZone } : null;
+  if (!practitioner) return null;
+  const timeOffSeries = await listUpcomingTimeOffSeries(db, practitionerId, timeOffZone);
+  return { practitioner, locations, hours, timeOff: withoutPatients(timeOff), timeOffSeries: withoutPatients(timeOffSeries), timeOffZone };
 }
 
 export async function getSettingsPageData() {

@@ -3,25 +3,30 @@
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { practitioners, services } from "@/db/schema";
+import { practitioners } from "@/db/schema";
 import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { replaceWeeklyHours } from "./hours";
-import { createPractitioner, createService } from "./commands";
-import { ClosureSchema, NewPractitionerSchema, RemoveByIdSchema, ServiceFieldsSchema, ServiceSchema, TimeOffSchema, WeeklyHoursSchema } from "./schemas";
-import { addClosure, addTimeOff, removeClosure, removeTimeOff } from "./time-off";
+import { createPractitioner, createService, updateService } from "./commands";
+import {
+  ClosureSchema,
+  NewPractitionerSchema,
+  RecurringTimeOffSchema,
+  RemoveByIdSchema,
+  RemoveTimeOffSeriesSchema,
+  ServiceFieldsSchema,
+  ServiceSchema,
+  TimeOffSchema,
+  WeeklyHoursSchema,
+} from "./schemas";
+import { addClosure, addRecurringTimeOff, addTimeOff, removeClosure, removeTimeOff, removeTimeOffSeries } from "./time-off";
 
-export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (input, user) => {
-  const { id, ...values } = input;
-  await getDb().transaction(async (tx) => {
-    const updated = await tx.update(services).set(values).where(eq(services.id, id)).returning({ id: services.id });
-    if (!updated.length) throw new DomainError("not_found", "service");
-    await recordAuditEvent(tx, { actor: user, action: "service.updated", entityType: "service", entityId: id, details: { fields: Object.keys(values) } });
-  });
+export const updateServiceAction = createAction({ schema: ServiceSchema, roles: ["admin"] }, async (values, user) => {
+  const updated = await getDb().transaction((tx) => updateService(tx, { actor: user, values }));
   revalidatePath("/admin/services");
   revalidatePath("/");
-  return { id };
+  return updated;
 });
 
 export const saveWeeklyHoursAction = createAction({ schema: WeeklyHoursSchema, roles: ["admin"] }, async (input, user) => {
@@ -68,6 +73,20 @@ export const removeTimeOffAction = createFormAction({ schema: RemoveByIdSchema, 
   await getDb().transaction((tx) => removeTimeOff(tx, { actor: user, id }));
   revalidatePath("/admin/practitioners", "layout");
   return { id };
+});
+
+/** Weekly time off (one row per occurrence, one series); appointments inside any occurrence are listed, never cancelled. */
+export const addRecurringTimeOffAction = createFormAction({ schema: RecurringTimeOffSchema, roles: ["admin"] }, async (input, user) => {
+  const { occurrences, inside } = await getDb().transaction((tx) => addRecurringTimeOff(tx, { actor: user, ...input }));
+  revalidatePath(`/admin/practitioners/${input.practitionerId}`);
+  return { occurrences, appointmentsInside: inside.length };
+});
+
+/** Removes a series' occurrences still to come; past ones stay on record. */
+export const removeTimeOffSeriesAction = createFormAction({ schema: RemoveTimeOffSeriesSchema, roles: ["admin"] }, async ({ seriesId }, user) => {
+  const { removed } = await getDb().transaction((tx) => removeTimeOffSeries(tx, { actor: user, seriesId }));
+  revalidatePath("/admin/practitioners", "layout");
+  return { removed };
 });
 
 /** A location closed for whole days; appointments inside are listed for the desk to move. */

@@ -18,6 +18,7 @@ const fields = {
   cancellationCutoffHours: 24,
   needsReview: false,
   isHandsOn: true,
+  roomKind: null,
   isOnlineBookable: true,
   isActive: true,
 };

@@ -6,7 +6,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
 import { forgetClinic } from "./context";
-import type { ServiceFields } from "./schemas";
+import type { ServiceFields, ServiceInput } from "./schemas";
 
 /** Admins shape the clinic: who may (the actions admit admins only; the commands check again). */
 export function canManageClinic(viewer: Pick<CurrentUser, "role">): boolean {
@@ -45,8 +45,21 @@ export async function createService(tx: Tx, input: { actor: Actor; values: Servi
     .insert(services)
     .values({ ...input.values, slug, sortOrder: sortOrder + 1 })
     .returning({ id: services.id, slug: services.slug });
-  await recordAuditEvent(tx, { actor: input.actor, action: "service.created", entityType: "service", entityId: row!.id, details: { slug } });
+  await recordAuditEvent(tx, { actor: input.actor, action: "service.created", entityType: "service", entityId: row!.id, details: { slug, roomKind: input.values.roomKind } });
   return row!;
+}
+
+/**
+ * A service's fields (not its slug). A new room kind applies to bookings and moves from now on:
+ * appointments already booked keep the room they hold.
+ */
+export async function updateService(tx: Tx, input: { actor: Actor; values: ServiceInput }): Promise<{ id: string }> {
+  if (!canManageClinic(input.actor)) throw new DomainError("forbidden");
+  const { id, ...values } = input.values;
+  const updated = await tx.update(services).set(values).where(eq(services.id, id)).returning({ id: services.id });
+  if (!updated.length) throw new DomainError("not_found", "service");
+  await recordAuditEvent(tx, { actor: input.actor, action: "service.updated", entityType: "service", entityId: id, details: { fields: Object.keys(values), roomKind: values.roomKind } });
+  return { id };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROOM_KINDS } from "@/lib/rooms/kinds";
 import { DISCIPLINES } from "./disciplines";
 
 /** "HH:mm" on a 24-hour clock. */
@@ -72,6 +73,8 @@ export const ServiceFieldsSchema = z.object({
     .max(24 * 14, "At most 14 days"),
   needsReview: z.boolean(),
   isHandsOn: z.boolean(),
+  /** The kind of room each visit holds; "" from the form's "No room needed" is null. */
+  roomKind: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(ROOM_KINDS, { message: "Choose a kind of room" }).nullable()),
   isOnlineBookable: z.boolean(),
   isActive: z.boolean(),
 });
@@ -102,3 +105,41 @@ export const ClosureSchema = z.object({
   reason: z.string().trim().min(2, "Say why (patients are not shown it)").max(200, "Keep it under 200 characters"),
 });
 export const RemoveByIdSchema = z.object({ id: z.uuid() });
+
+/** The longest weekly time off entered at once: a year, leap day included (first to last day, inclusive). */
+export const MAX_SERIES_DAYS = 366;
+
+/** Whole days from one "YYYY-MM-DD" to another (no server imports: the form runs this too). */
+const daysBetween = (from: string, until: string) => Math.round((Date.parse(`${until}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * Weekly time off: "every Friday from 13:00 to 17:00, from a date until a date", on the practitioner's
+ * location's clock. Each occurrence is stored as a time_off row of one series (lib/clinic/time-off).
+ */
+export const RecurringTimeOffSchema = z
+  .object({
+    practitionerId: z.uuid(),
+    // Checkboxes post one value, several, or none.
+    weekdays: z.preprocess(
+      (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      z
+        .array(z.coerce.number().int().min(1).max(7))
+        .min(1, "Choose at least one weekday")
+        .max(7)
+        .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
+    ),
+    startTime: TimeOfDaySchema,
+    endTime: TimeOfDaySchema,
+    fromDate: IsoDateSchema,
+    untilDate: IsoDateSchema,
+    reason: z.string().trim().max(200, "Keep it under 200 characters").default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (toMinutes(v.endTime) <= toMinutes(v.startTime)) ctx.addIssue({ code: "custom", message: "The end must be after the start", path: ["endTime"] });
+    const days = daysBetween(v.fromDate, v.untilDate);
+    if (days < 0) ctx.addIssue({ code: "custom", message: "The last day must be on or after the first", path: ["untilDate"] });
+    else if (days + 1 > MAX_SERIES_DAYS) ctx.addIssue({ code: "custom", message: "At most a year at a time", path: ["untilDate"] });
+  });
+export type RecurringTimeOffInput = z.infer<typeof RecurringTimeOffSchema>;
+
+export const RemoveTimeOffSeriesSchema = z.object({ seriesId: z.uuid() });

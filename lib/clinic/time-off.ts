@@ -1,13 +1,17 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray, lt } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { appointments, locationClosures, locations, timeOff } from "@/db/schema";
 import { appointmentRows } from "@/lib/appointments/joined";
 import { recordAuditEvent } from "@/lib/audit";
 import { DomainError } from "@/lib/errors";
-import { addDaysIso, zonedInstant } from "@/lib/time";
+import { schemaFields } from "@/lib/actions/result";
+import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import { canManageClinic } from "./commands";
 import { practitionerTimeZone } from "./context";
+import { RecurringTimeOffSchema } from "./schemas";
+import type { z } from "zod";
 import type { CurrentUser } from "@/lib/auth";
 
 /**
@@ -54,6 +58,73 @@ export async function removeTimeOff(tx: Tx, input: { actor: Actor; id: string })
   await recordAuditEvent(tx, { actor: input.actor, action: "time_off.removed", entityType: "practitioner", entityId: row.practitionerId, details: { timeOffId: input.id } });
 }
 
+/** Booked appointments of the practitioner inside any occurrence of a series (ending after `from`). */
+export async function appointmentsInsideSeries(db: DbOrTx, input: { practitionerId: string; seriesId: string; from?: Date }) {
+  const from = input.from ?? new Date(0);
+  return appointmentRows(db)
+    .where(
+      and(
+        eq(appointments.practitionerId, input.practitionerId),
+        inArray(appointments.status, [...ACTIVE]),
+        sql`exists (select 1 from ${timeOff} t where t.series_id = ${input.seriesId} and t.ends_at > ${from.toISOString()}::timestamptz
+          and t.starts_at < ${appointments.endsAt} and t.ends_at > ${appointments.startsAt})`,
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
+
+/**
+ * Weekly time off ("every Friday 13:00–17:00 until June"): one time_off row per occurrence, sharing a
+ * series id. Each occurrence is read on the practitioner's location's clock on its own date, so 13:00
+ * stays 13:00 across a change to or from daylight saving time. Like one-off time off it cancels nothing:
+ * booked appointments inside any occurrence are answered for the desk to move. The command checks the
+ * shared schema itself, so a caller other than the form cannot write a bad series.
+ */
+export async function addRecurringTimeOff(tx: Tx, input: { actor: Actor } & z.input<typeof RecurringTimeOffSchema>) {
+  if (!canManageClinic(input.actor)) throw new DomainError("forbidden");
+  const { actor, ...raw } = input;
+  const parsed = RecurringTimeOffSchema.safeParse(raw);
+  if (!parsed.success) throw new DomainError("invalid", "default", { fields: schemaFields(parsed.error) });
+  const v = parsed.data;
+  const timeZone = await practitionerTimeZone(tx, v.practitionerId);
+  const occurrences: Array<{ startsAt: Date; endsAt: Date }> = [];
+  for (let day = v.fromDate; day <= v.untilDate; day = addDaysIso(day, 1)) {
+    if (v.weekdays.includes(isoWeekday(day))) occurrences.push({ startsAt: zonedInstant(day, v.startTime, timeZone), endsAt: zonedInstant(day, v.endTime, timeZone) });
+  }
+  if (!occurrences.length) throw new DomainError("invalid", "default", { fields: { weekdays: "no_occurrences" } });
+  const seriesId = randomUUID();
+  await tx.insert(timeOff).values(occurrences.map((o) => ({ practitionerId: v.practitionerId, seriesId, reason: v.reason, ...o })));
+  const inside = await appointmentsInsideSeries(tx, { practitionerId: v.practitionerId, seriesId });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "time_off.added",
+    entityType: "practitioner",
+    entityId: v.practitionerId,
+    details: { seriesId, occurrences: occurrences.length, weekdays: v.weekdays, fromDate: v.fromDate, untilDate: v.untilDate, appointmentsInside: inside.length },
+  });
+  return { seriesId, occurrences: occurrences.length, inside };
+}
+
+/** Removes the occurrences of a series that have not begun yet; past (and current) ones stay on record. */
+export async function removeTimeOffSeries(tx: Tx, input: { actor: Actor; seriesId: string; now?: Date }) {
+  if (!canManageClinic(input.actor)) throw new DomainError("forbidden");
+  const now = input.now ?? new Date();
+  const [any] = await tx.select({ practitionerId: timeOff.practitionerId }).from(timeOff).where(eq(timeOff.seriesId, input.seriesId)).limit(1);
+  if (!any) throw new DomainError("not_found", "time_off_series");
+  const removed = await tx
+    .delete(timeOff)
+    .where(and(eq(timeOff.seriesId, input.seriesId), gt(timeOff.startsAt, now)))
+    .returning({ id: timeOff.id });
+  await recordAuditEvent(tx, {
+    actor: input.actor,
+    action: "time_off.removed",
+    entityType: "practitioner",
+    entityId: any.practitionerId,
+    details: { seriesId: input.seriesId, occurrencesRemoved: removed.length },
+  });
+  return { removed: removed.length };
+}
+
 /** Whole days, first to last inclusive, on the location's own clock. */
 export async function addClosure(tx: Tx, input: { actor: Actor; locationId: string; fromDate: string; toDate: string; reason: string }) {
   if (!canManageClinic(input.actor)) throw new DomainError("forbidden");
@@ -75,14 +146,46 @@ export async function removeClosure(tx: Tx, input: { actor: Actor; id: string })
   await recordAuditEvent(tx, { actor: input.actor, action: "closure.removed", entityType: "location", entityId: row.locationId, details: { closureId: input.id } });
 }
 
-/** Upcoming time off of a practitioner, each with the booked appointments still inside it. */
+/** Upcoming one-off time off of a practitioner, each with the booked appointments still inside it. */
 export async function listUpcomingTimeOff(db: DbOrTx, practitionerId: string, now: Date = new Date()) {
   const rows = await db
     .select()
     .from(timeOff)
-    .where(and(eq(timeOff.practitionerId, practitionerId), gte(timeOff.endsAt, now)))
+    .where(and(eq(timeOff.practitionerId, practitionerId), isNull(timeOff.seriesId), gte(timeOff.endsAt, now)))
     .orderBy(asc(timeOff.startsAt));
   return Promise.all(rows.map(async (r) => ({ ...r, inside: await appointmentsInside(db, { practitionerId, startsAt: r.startsAt, endsAt: r.endsAt }) })));
+}
+
+/**
+ * Upcoming weekly time off of a practitioner: one entry per series, described on the practitioner's clock
+ * (weekdays, times, first and last upcoming date), with the booked appointments inside any upcoming
+ * occurrence.
+ */
+export async function listUpcomingTimeOffSeries(db: DbOrTx, practitionerId: string, timeZone: string, now: Date = new Date()) {
+  const rows = await db
+    .select()
+    .from(timeOff)
+    .where(and(eq(timeOff.practitionerId, practitionerId), isNotNull(timeOff.seriesId), gte(timeOff.endsAt, now)))
+    .orderBy(asc(timeOff.startsAt));
+  const bySeries = new Map<string, typeof rows>();
+  for (const r of rows) bySeries.set(r.seriesId!, [...(bySeries.get(r.seriesId!) ?? []), r]);
+  return Promise.all(
+    [...bySeries].map(async ([id, occurrences]) => {
+      const first = occurrences[0]!;
+      const last = occurrences[occurrences.length - 1]!;
+      return {
+        id,
+        reason: first.reason,
+        occurrences: occurrences.length,
+        weekdays: [...new Set(occurrences.map((o) => isoWeekday(localDate(o.startsAt, timeZone))))].sort((a, b) => a - b),
+        startTime: formatInZone(first.startsAt, timeZone, "HH:mm"),
+        endTime: formatInZone(first.endsAt, timeZone, "HH:mm"),
+        firstDate: localDate(first.startsAt, timeZone),
+        lastDate: localDate(last.startsAt, timeZone),
+        inside: await appointmentsInsideSeries(db, { practitionerId, seriesId: id, from: now }),
+      };
+    }),
+  );
 }
 
 /** Upcoming closures of every location, each with the booked appointments still inside it. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/auth";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
+import { ROOM_KIND_LABELS } from "@/lib/rooms/kinds";
 import { Badge, ButtonLink, PageHeader, Table } from "../../_components/ui";
 import { AdminNav } from "../admin-nav";
 import { getServicesPageData } from "@/lib/admin/views";
@@ -22,6 +23,7 @@ export default async function AdminServicesPage() {
             <th scope="col">Discipline</th>
             <th scope="col">Length</th>
             <th scope="col">Buffers</th>
+            <th scope="col">Room needed</th>
             <th scope="col">Booking</th>
             <th scope="col">
               <span className="sr-only">Actions</span>
@@ -41,6 +43,7 @@ export default async function AdminServicesPage() {
               <td>
                 {s.bufferBeforeMinutes} / {s.bufferAfterMinutes} min
               </td>
+              <td>{s.roomKind ? ROOM_KIND_LABELS[s.roomKind] : <span className="text-muted">None</span>}</td>
               <td className="space-x-1">
                 {!s.isActive ? <Badge>Inactive</Badge> : s.isOnlineBookable ? <Badge tone="success">Online</Badge> : <Badge>Desk only</Badge>}
                 {s.needsReview ? <Badge tone="info">Review</Badge> : null}

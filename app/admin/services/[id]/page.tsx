@@ -32,6 +32,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
           cancellationCutoffHours: service.cancellationCutoffHours,
           needsReview: service.needsReview,
           isHandsOn: service.isHandsOn,
+          roomKind: service.roomKind,
           isOnlineBookable: service.isOnlineBookable,
           isActive: service.isActive,
         }}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { createServiceAction, updateServiceAction } from "@/lib/clinic/actions";
 import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
+import { ROOM_KINDS, ROOM_KIND_LABELS } from "@/lib/rooms/kinds";
 import { ServiceFieldsSchema, ServiceSchema, type ServiceInput } from "@/lib/clinic/schemas";
 import { applyActionResult, callAction } from "../../../_components/forms";
 import { Alert, Button, ButtonLink, Field, describedBy, inputClass } from "../../../_components/ui";
@@ -35,7 +36,11 @@ export function ServiceForm({ service }: { service: ServiceInput | (Omit<Service
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ServiceInput>({ resolver: zodResolver(creating ? ServiceFieldsSchema : ServiceSchema) as never, defaultValues: service as ServiceInput });
+  } = useForm<ServiceInput>({
+    resolver: zodResolver(creating ? ServiceFieldsSchema : ServiceSchema) as never,
+    // The select's "No room needed" is "" (null in the schema).
+    defaultValues: { ...service, roomKind: (service.roomKind ?? "") as ServiceInput["roomKind"] } as ServiceInput,
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     if (creating) {
@@ -70,6 +75,16 @@ export function ServiceForm({ service }: { service: ServiceInput | (Omit<Service
           {DISCIPLINES.map((d) => (
             <option key={d} value={d}>
               {DISCIPLINE_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="roomKind" label="Room needed" hint="Each visit holds a free room of this kind at the location; without one free, the time is not offered." error={errors.roomKind?.message}>
+        <select {...describedBy("roomKind", { hint: true, error: errors.roomKind })} {...register("roomKind")} className={inputClass}>
+          <option value="">No room needed</option>
+          {ROOM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {ROOM_KIND_LABELS[k]}
             </option>
           ))}
         </select>

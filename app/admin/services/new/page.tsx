@@ -25,6 +25,7 @@ export default async function NewServicePage() {
           cancellationCutoffHours: 24,
           needsReview: false,
           isHandsOn: true, // massage: hands-on unless the admin says otherwise
+          roomKind: null,
           isOnlineBookable: true,
           isActive: true,
         }}

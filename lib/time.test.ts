@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysIso, existingZonedInstant, formatInZone, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
+import { addDaysIso, existingZonedInstant, formatInZone, formatTimeRange, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
 import { NEW_YORK } from "@/db/testing/zones";
 
 const NY = NEW_YORK;
@@ -47,5 +47,12 @@ describe("isoInZone", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("formatTimeRange", () => {
+  it("names the half of the day once, or at both ends across noon", () => {
+    expect(formatTimeRange(zonedInstant("2026-12-09", "10:00", NEW_YORK), zonedInstant("2026-12-09", "11:00", NEW_YORK), NEW_YORK)).toBe("10:00–11:00 AM");
+    expect(formatTimeRange(zonedInstant("2026-12-09", "11:00", NEW_YORK), zonedInstant("2026-12-09", "12:00", NEW_YORK), NEW_YORK)).toBe("11:00 AM–12:00 PM");
   });
 });

@@ -80,3 +80,10 @@ export function describeTimeZone(timeZone: string, at: Date = new Date()): strin
   const city = timeZone.split("/").pop()?.replaceAll("_", " ");
   return long ? `${long} (${city})` : timeZone;
 }
+
+/** "10:00–11:00 AM", or "11:00 AM–12:00 PM" across noon: both ends on the zone's clock. */
+export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
+  const a = formatInZone(start, timeZone, "a");
+  const b = formatInZone(end, timeZone, "a");
+  return a === b ? `${formatInZone(start, timeZone, "h:mm")}–${formatInZone(end, timeZone, "h:mm a")}` : `${formatInZone(start, timeZone, "h:mm a")}–${formatInZone(end, timeZone, "h:mm a")}`;
+}

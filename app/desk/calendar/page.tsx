@@ -8,7 +8,7 @@ import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import type { GridAppointment } from "@/lib/desk/grid";
 import { getDeskCalendarPageData } from "@/lib/desk/views";
 import { ROOM_KIND_LABELS, isRoomKind } from "@/lib/rooms/kinds";
-import { addDaysIso, formatInZone, isoInZone, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, formatInZone, formatTimeRange, isoInZone, localDate, zonedInstant } from "@/lib/time";
 import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
@@ -53,7 +53,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     serviceSlug: a.serviceSlug,
     practitionerId: a.practitionerId,
     status: a.status,
-    time: `${formatInZone(a.start, tz, "h:mm")}–${formatInZone(a.end, tz, "h:mm a")}`,
+    time: formatTimeRange(a.start, a.end, tz),
     day: localDate(a.start, tz),
     marks: marksOf(a),
     canChange: data.canChange(a),
@@ -176,12 +176,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                       <td key={cell.date} className={cn("p-1.5 align-top", cell.state === "off" && "bg-slate-100", cell.state === "closed" && "bg-red-50")}>
                         {cell.state === "off" && row.kind === "practitioner" ? <span className="text-xs text-slate-700">Not working</span> : null}
                         {cell.state === "closed" ? <span className="text-xs font-medium text-red-900">Closed</span> : null}
-                        {cell.hours.length ? (
-                          <span className="block text-xs text-slate-700">{cell.hours.map((h) => `${formatInZone(h.start, tz, "h:mm")}–${formatInZone(h.end, tz, "h:mm a")}`).join(", ")}</span>
-                        ) : null}
+                        {cell.hours.length ? <span className="block text-xs text-slate-700">{cell.hours.map((h) => formatTimeRange(h.start, h.end, tz)).join(", ")}</span> : null}
                         {cell.timeOff.map((t) => (
                           <span key={t.start.toISOString()} className="mt-1 block rounded bg-amber-100 px-1 text-xs text-amber-950">
-                            Time off {formatInZone(t.start, tz, "h:mm")}–{formatInZone(t.end, tz, "h:mm a")}
+                            Time off {formatTimeRange(t.start, t.end, tz)}
                             {t.note ? ` · ${t.note}` : ""}
                           </span>
                         ))}
@@ -204,7 +202,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                             {cell.free.map((f) => (
                               <li key={f.start.toISOString()}>
                                 <Link href={bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id })} className="text-xs text-brand-700 underline">
-                                  Free {formatInZone(f.start, tz, "h:mm")}–{formatInZone(f.end, tz, "h:mm a")}
+                                  Free {formatTimeRange(f.start, f.end, tz)}
                                 </Link>
                               </li>
                             ))}

@@ -44,6 +44,7 @@ const EMPTY_TONE: Record<CellState, string> = {
   time_off: "bg-amber-100",
   closed: "bg-red-50",
 };
+const STATUS_WORDS: Record<AppointmentStatus, string> = { requested: "Request", confirmed: "Confirmed", completed: "Completed", no_show: "No-show", cancelled: "Cancelled" };
 const EMPTY_WORDS: Partial<Record<CellState, string>> = { break: "Break", time_off: "Time off", closed: "Closed" };
 
 type Drop = { block: GridBlockView; columnId: string; columnName: string; start: string; label: string };
@@ -82,12 +83,12 @@ export function DayGrid({
 
   return (
     <>
-      <div className="max-h-[75vh] overflow-auto rounded-xl border border-line bg-white">
+      <div className="overflow-x-auto rounded-xl border border-line bg-white">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 z-10 bg-slate-50">
+          <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="sticky left-0 z-20 w-20 border-b border-line bg-slate-50 p-2 text-left">
+              <th scope="col" className="w-20 border-b border-line bg-slate-50 p-2 text-left">
                 Time
               </th>
               {columns.map((c) => (
@@ -106,10 +107,7 @@ export function DayGrid({
           <tbody>
             {rows.map((row, r) => (
               <tr key={row.time}>
-                <th
-                  scope="row"
-                  className={cn("sticky left-0 z-[5] h-8 border-line bg-white px-2 text-left align-top text-xs font-normal whitespace-nowrap text-slate-700", row.time.endsWith(":00") && "border-t")}
-                >
+                <th scope="row" className={cn("h-8 border-line bg-white px-2 text-left align-top text-xs font-normal whitespace-nowrap text-slate-700", row.time.endsWith(":00") && "border-t")}>
                   {row.label}
                 </th>
                 {columns.map((c) => {
@@ -118,7 +116,8 @@ export function DayGrid({
                   if (cell.kind === "block") {
                     return (
                       <td key={c.id} rowSpan={cell.rowSpan} className="border-l border-line p-0.5 align-top">
-                        <div className="flex h-full flex-col gap-0.5">
+                        {/* Positioned above the later rows it spans (axe reads a row-spanning cell's lower part as covered by those rows otherwise). */}
+                        <div className="relative z-[1] flex h-full flex-col gap-0.5">
                           {cell.appointments.map((a) => (
                             <div
                               key={a.id}
@@ -139,14 +138,15 @@ export function DayGrid({
                               <Link href={`/desk/appointments/${a.id}`} draggable={false} className="font-semibold underline-offset-2 hover:underline">
                                 {a.time} {a.patientName}
                               </Link>
-                              <span className="block">{a.serviceName}</span>
-                              <span className="block">{a.status === "requested" ? "Request" : a.status === "no_show" ? "No-show" : a.status[0]!.toUpperCase() + a.status.slice(1)}</span>
+                              <span className="block">
+                                {a.serviceName} · {STATUS_WORDS[a.status]}
+                              </span>
                               {a.marks.length ? <span className="block font-semibold">{a.marks.join(" · ")}</span> : null}
                               {a.canChange ? (
                                 <button
                                   type="button"
                                   onClick={() => setOpen(a)}
-                                  className="mt-1 min-h-8 rounded border border-current px-2 underline-offset-2 hover:underline"
+                                  className="mt-1 block min-h-8 rounded border border-current px-2 underline-offset-2 hover:underline"
                                   aria-label={`Move or cancel ${a.patientName}'s ${a.time} ${a.serviceName}`}
                                 >
                                   Move or cancel

@@ -43,7 +43,10 @@ export function MyDay({ visits }: { visits: DayVisit[] }) {
                   )}
                 </td>
                 <td>{v.serviceName}</td>
-                <td>{v.locationName}</td>
+                <td>
+                  {v.locationName}
+                  {v.roomName ? <span className="block text-sm text-muted">{v.roomName}</span> : null}
+                </td>
                 <td>
                   {v.flags.length ? (
                     <Badge tone="danger">

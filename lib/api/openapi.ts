@@ -140,7 +140,7 @@ export function openApiDocument(serverUrl: string) {
         get: {
           summary: "Free start times of a service",
           description:
-            "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call. With `location`, only that location's hours, and `from`/`to`, the slots and `timeZone` are in that location's zone; without it, the clinic's main location's zone.",
+            "For one practitioner, or without `practitioner` one slot per start time (first available). At most 31 days per call. With `location`, only that location's hours, and `from`/`to`, the slots and `timeZone` are in that location's zone; without it, the clinic's main location's zone. A service that needs a room (massage, chiropractic in the demo) offers a time only when a room of its kind is free at that location too.",
           parameters: [
             { name: "service", in: "query", required: true, schema: { type: "string" } },
             { name: "from", in: "query", required: true, schema: { type: "string", format: "date" }, description: "From 1900-01-01 to ten years ahead; days past the booking horizon have no slots" },

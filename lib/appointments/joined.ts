@@ -46,6 +46,8 @@ export const APPOINTMENT_ROW = {
   locationAddress: locations.address,
   locationPhone: locations.phone,
   timeZone: locations.timeZone,
+  roomId: appointments.roomId,
+  roomName: sql<string | null>`(select r.name from rooms r where r.id = ${appointments.roomId})`,
   priority: intakes.priority,
   redFlags: intakes.redFlags,
   painStartedOn: intakes.painStartedOn,

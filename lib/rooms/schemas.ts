@@ -14,4 +14,4 @@ export type NewRoomInput = z.infer<typeof NewRoomSchema>;
 export const RenameRoomSchema = z.object({ id: z.uuid(), name: RoomNameSchema });
 
 /** Deactivate ("false") or reactivate ("true"): a form posts the value of the button pressed. */
-export const SetRoomActiveSchema = z.object({ id: z.uuid(), isActive: z.stringbool() });
+export const SetRoomActiveSchema = z.object({ id: z.uuid(), isActive: z.enum(["true", "false"]).transform((v) => v === "true") });

@@ -41,7 +41,10 @@ export default async function DeskAppointmentPage({ params }: { params: Promise<
             {formatDateTime(a.startsAt, a.timeZone)} ({describeTimeZone(a.timeZone, a.startsAt)})
           </dd>
           <dt className="font-medium">Where</dt>
-          <dd>{a.locationName}</dd>
+          <dd>
+            {a.locationName}
+            {a.roomName ? ` · ${a.roomName}` : ""}
+          </dd>
           <dt className="font-medium">Status</dt>
           <dd>
             <StatusBadge status={a.status} />

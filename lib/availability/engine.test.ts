@@ -216,3 +216,40 @@ describe("properties", () => {
     );
   });
 });
+
+describe("rooms", () => {
+  const massage = { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minNoticeMinutes: 0, roomKind: "massage" };
+  const hoursAt = (locationId: string, days = [1, 2, 3, 4, 5]) => weekdays("09:00", "17:00", [], days).map((h) => ({ ...h, locationId }));
+  const ten = at("2026-01-12", "10:00");
+  const starts = (slots: Array<{ start: Date }>) => slots.map((s) => s.start.getTime());
+  const room = (from: string, to: string) => [{ start: at("2026-01-12", from), end: at("2026-01-12", to) }];
+
+  it("offers a time only when a room of the kind is free too, buffers widening the room's busy time", () => {
+    const taken = new Map([["ny", [room("10:00", "11:15")]]]);
+    const slots = findPractitionerSlots(query({ service: massage, rooms: taken }), calendar({ hours: hoursAt("ny") }));
+    expect(starts(slots)).not.toContain(ten);
+    // 9:00–10:00 would leave no 15 minutes' turnover before the room's 10:00 visit.
+    expect(starts(slots)).not.toContain(at("2026-01-12", "09:00"));
+    expect(starts(slots)).toContain(at("2026-01-12", "11:30"));
+    const twoRooms = new Map([["ny", [room("10:00", "11:15"), []]]]);
+    expect(starts(findPractitionerSlots(query({ service: massage, rooms: twoRooms }), calendar({ hours: hoursAt("ny") })))).toContain(ten);
+  });
+
+  it("offers nothing at a location with no room of the kind, and draws on each location's own rooms", () => {
+    expect(findPractitionerSlots(query({ service: massage, rooms: new Map() }), calendar({ hours: hoursAt("ny") }))).toEqual([]);
+    // Monday in New York (its room busy at 10:00), Tuesday in Denver's pool (free).
+    const twoPlaces = calendar({ hours: [...hoursAt("ny", [1]), ...hoursAt("den", [2])] });
+    const pools = new Map([
+      ["ny", [room("10:00", "11:00")]],
+      ["den", [[]]],
+    ]);
+    const slots = starts(findPractitionerSlots(query({ service: massage, to: "2026-01-13", rooms: pools }), twoPlaces));
+    expect(slots).not.toContain(ten);
+    expect(slots).toContain(at("2026-01-13", "10:00"));
+  });
+
+  it("a service needing no room ignores the rooms", () => {
+    const taken = new Map([["ny", [room("09:00", "17:00")]]]);
+    expect(starts(findPractitionerSlots(query({ rooms: taken }), calendar({ hours: hoursAt("ny") })))).toContain(ten);
+  });
+});

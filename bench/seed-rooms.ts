@@ -19,13 +19,21 @@ export async function seedRoomsBench(db: Db, rooms = 10): Promise<void> {
   await db.execute(sql`
     insert into practitioner_services (practitioner_id, service_id)
     select p.id, s.id from practitioners p, services s where p.display_name like 'Bench practitioner %' and s.slug = ${BENCH_ROOM_SERVICE}`);
-  await db.execute(sql`
-    with p as (select id, row_number() over (order by id) as n from practitioners where display_name like 'Bench practitioner %')
-    update appointments a set
-      starts_at = a.starts_at + interval '50 minutes', ends_at = a.ends_at + interval '50 minutes',
-      blocked_from = a.blocked_from + interval '50 minutes', blocked_until = a.blocked_until + interval '50 minutes',
-      service_id = (select id from services where slug = ${BENCH_ROOM_SERVICE}),
-      room_id = (select r.id from rooms r where r.name = 'Bench room ' || p.n)
-    from p where a.practitioner_id = p.id and p.n <= ${rooms}`);
+  // Moved out and back in (an UPDATE checks the exclusion constraint row by row, and a shifted visit would
+  // meet the next one before that one moved too).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      create temp table moved on commit drop as
+      with p as (select id, row_number() over (order by id) as n from practitioners where display_name like 'Bench practitioner %')
+      select a.id, a.patient_id, a.practitioner_id, a.location_id, a.status, a.starts_at + interval '50 minutes' as starts_at,
+             (select r.id from rooms r where r.name = 'Bench room ' || p.n) as room_id
+      from appointments a join p on p.id = a.practitioner_id where p.n <= ${rooms}`);
+    await tx.execute(sql`delete from appointments where id in (select id from moved)`);
+    await tx.execute(sql`
+      insert into appointments (id, patient_id, practitioner_id, service_id, location_id, room_id, starts_at, ends_at, buffer_after_minutes, blocked_from, blocked_until, status)
+      select id, patient_id, practitioner_id, (select id from services where slug = ${BENCH_ROOM_SERVICE}), location_id, room_id,
+             starts_at, starts_at + interval '60 minutes', 15, starts_at, starts_at + interval '75 minutes', status
+      from moved`);
+  });
   await db.execute(sql`vacuum analyze appointments, rooms, services, practitioner_services`);
 }

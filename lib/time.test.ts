@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysIso, existingZonedInstant, formatInZone, formatTimeRange, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
+import { addDaysIso, existingZonedInstant, formatInZone, clockTime, formatTimeRange, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
 import { NEW_YORK } from "@/db/testing/zones";
 
 const NY = NEW_YORK;
@@ -54,5 +54,15 @@ describe("formatTimeRange", () => {
   it("names the half of the day once, or at both ends across noon", () => {
     expect(formatTimeRange(zonedInstant("2026-12-09", "10:00", NEW_YORK), zonedInstant("2026-12-09", "11:00", NEW_YORK), NEW_YORK)).toBe("10:00–11:00 AM");
     expect(formatTimeRange(zonedInstant("2026-12-09", "11:00", NEW_YORK), zonedInstant("2026-12-09", "12:00", NEW_YORK), NEW_YORK)).toBe("11:00 AM–12:00 PM");
+  });
+});
+
+describe("clockTime and localDate (from the offset)", () => {
+  it("read as formatInZone does, on both sides of a DST change and around midnight and noon", () => {
+    for (const iso of ["2026-03-08T06:59:00Z", "2026-03-08T07:00:00Z", "2026-11-01T05:30:00Z", "2026-11-01T06:30:00Z", "2026-12-09T04:59:00Z", "2026-12-09T05:00:00Z", "2026-12-09T17:00:00Z"]) {
+      const at = new Date(iso);
+      expect(clockTime(at, NEW_YORK)).toBe(formatInZone(at, NEW_YORK, "h:mm a"));
+      expect(localDate(at, NEW_YORK)).toBe(formatInZone(at, NEW_YORK, "yyyy-MM-dd"));
+    }
   });
 });

@@ -41,9 +41,16 @@ export function formatInZone(instant: Date, timeZone: string, pattern: string): 
   return format(new TZDate(instant.getTime(), timeZone), pattern);
 }
 
-/** The calendar date ("YYYY-MM-DD") of an instant in a zone. */
+/** The calendar date ("YYYY-MM-DD") of an instant in a zone (from the offset: lists compute thousands). */
 export function localDate(instant: Date, timeZone: string): string {
-  return formatInZone(instant, timeZone, "yyyy-MM-dd");
+  return isoInZone(instant, timeZone).slice(0, 10);
+}
+
+/** "9:30 AM" on the zone's clock — formatInZone(…, "h:mm a") for lists, from the offset alone. */
+export function clockTime(instant: Date, timeZone: string): string {
+  const hhmm = isoInZone(instant, timeZone).slice(11, 16);
+  const h = Number(hhmm.slice(0, 2));
+  return `${h % 12 || 12}:${hhmm.slice(3)} ${h < 12 ? "AM" : "PM"}`;
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a "YYYY-MM-DD" date. */
@@ -83,7 +90,7 @@ export function describeTimeZone(timeZone: string, at: Date = new Date()): strin
 
 /** "10:00–11:00 AM", or "11:00 AM–12:00 PM" across noon: both ends on the zone's clock. */
 export function formatTimeRange(start: Date, end: Date, timeZone: string): string {
-  const a = formatInZone(start, timeZone, "a");
-  const b = formatInZone(end, timeZone, "a");
-  return a === b ? `${formatInZone(start, timeZone, "h:mm")}–${formatInZone(end, timeZone, "h:mm a")}` : `${formatInZone(start, timeZone, "h:mm a")}–${formatInZone(end, timeZone, "h:mm a")}`;
+  const a = clockTime(start, timeZone);
+  const b = clockTime(end, timeZone);
+  return a.slice(-2) === b.slice(-2) ? `${a.slice(0, -3)}–${b}` : `${a}–${b}`;
 }

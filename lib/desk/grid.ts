@@ -1,7 +1,7 @@
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import type { Discipline } from "@/lib/clinic/disciplines";
 import type { RoomKind } from "@/lib/rooms/kinds";
-import { addDaysIso, formatInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, isoInZone, isoWeekday, localDate, zonedInstant } from "@/lib/time";
 import type { Priority } from "@/lib/triage/red-flags";
 
 /**
@@ -103,12 +103,23 @@ export function hoursOn(p: GridPractitioner, date: string): GridHours[] {
   return p.hours.filter((h) => h.weekday === weekday && h.from <= date && (h.until === null || h.until >= date)).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
 }
 
+/** Wall-clock "date time" → epoch ms in one zone, remembered for one grid (most practitioners share their hours). */
+function clockOf(timeZone: string) {
+  const seen = new Map<string, number>();
+  return (date: string, time: string) => {
+    const key = `${date} ${time}`;
+    let at = seen.get(key);
+    if (at === undefined) seen.set(key, (at = zonedInstant(date, time, timeZone).getTime()));
+    return at;
+  };
+}
+
 /** Working windows and breaks of one practitioner on one date, as instants. */
-function windowsOn(p: GridPractitioner, date: string, timeZone: string) {
+function windowsOn(p: GridPractitioner, date: string, at: (date: string, time: string) => number) {
   const rules = hoursOn(p, date);
   return {
-    windows: rules.map((h) => ({ start: zonedInstant(date, h.start, timeZone).getTime(), end: zonedInstant(date, h.end, timeZone).getTime() })),
-    breaks: rules.flatMap((h) => h.breaks.map((b) => ({ start: zonedInstant(date, b.start, timeZone).getTime(), end: zonedInstant(date, b.end, timeZone).getTime() }))),
+    windows: rules.map((h) => ({ start: at(date, h.start), end: at(date, h.end) })),
+    breaks: rules.flatMap((h) => h.breaks.map((b) => ({ start: at(date, b.start), end: at(date, b.end) }))),
   };
 }
 
@@ -124,8 +135,8 @@ function dayBounds(data: GridData, date: string, timeZone: string, step: number,
       last = Math.max(last, minutesOf(h.end));
     }
   for (const a of appointments) {
-    if (localDate(a.start, timeZone) === date) first = Math.min(first, minutesOf(formatInZone(a.start, timeZone, "HH:mm")));
-    last = localDate(a.end, timeZone) === date ? Math.max(last, minutesOf(formatInZone(a.end, timeZone, "HH:mm"))) : 24 * 60;
+    if (localDate(a.start, timeZone) === date) first = Math.min(first, minutesOf(isoInZone(a.start, timeZone).slice(11, 16)));
+    last = localDate(a.end, timeZone) === date ? Math.max(last, minutesOf(isoInZone(a.end, timeZone).slice(11, 16))) : 24 * 60;
   }
   if (first === Infinity) [first, last] = [8 * 60, 18 * 60];
   return { first: Math.floor(first / step) * step, last: Math.min(24 * 60, Math.ceil(last / step) * step) };
@@ -177,7 +188,7 @@ export function buildDayGrid(data: GridData, input: { date: string; timeZone: st
   const columns =
     by === "practitioner"
       ? data.practitioners.map((p) => {
-          const { windows, breaks } = windowsOn(p, date, timeZone);
+          const { windows, breaks } = windowsOn(p, date, clockOf(timeZone));
           const timeOff = spansOf(p.timeOff);
           // Buffers (turnover) keep the practitioner busy too, though no block shows them.
           const busy = todays.filter((a) => a.practitionerId === p.id && a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
@@ -257,6 +268,7 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
   const min = (input.stepMinutes ?? 15) * MINUTE;
   const closures = spansOf(data.closures);
   const nowSpan: Span = { start: -Infinity, end: input.now.getTime() };
+  const at = clockOf(timeZone);
   const dayOf = new Map<string, string>();
   const localDay = (a: GridAppointment) => {
     let d = dayOf.get(a.id);
@@ -275,7 +287,7 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
             name: p.name,
             detail: p.discipline,
             cells: days.map((date) => {
-              const { windows, breaks } = windowsOn(p, date, timeZone);
+              const { windows, breaks } = windowsOn(p, date, at);
               const appointments = mine.filter((a) => localDay(a) === date);
               const blocked = [...breaks, ...timeOff, ...closures, ...busy, nowSpan];
               const free = windows.flatMap((w) => subtract(w, blocked, min)).map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));

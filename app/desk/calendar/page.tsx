@@ -8,7 +8,7 @@ import { DISCIPLINES, DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
 import type { GridAppointment } from "@/lib/desk/grid";
 import { getDeskCalendarPageData } from "@/lib/desk/views";
 import { ROOM_KIND_LABELS, isRoomKind } from "@/lib/rooms/kinds";
-import { addDaysIso, formatInZone, formatTimeRange, isoInZone, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, clockTime, formatInZone, formatTimeRange, isoInZone, localDate, zonedInstant } from "@/lib/time";
 import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
@@ -59,6 +59,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     canChange: data.canChange(a),
     offering: data.offeringBySlug[a.serviceSlug] ?? [],
   });
+  const dayName = new Map(days.map((d) => [d, formatInZone(zonedInstant(d, "12:00", tz), tz, "EEEE")]));
   const toolbarLink = "inline-flex min-h-11 items-center rounded-lg border border-line bg-white px-3 py-2";
 
   return (
@@ -118,7 +119,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             timeZone={tz}
             reasons={reasons}
             canManageTimeOff={user.role === "admin"}
-            rows={data.dayGrid.rows.map((r) => ({ time: r.time, label: formatInZone(r.start, tz, "h:mm a") }))}
+            rows={data.dayGrid.rows.map((r) => ({ time: r.time, label: clockTime(r.start, tz) }))}
             columns={data.dayGrid.columns.map((c): GridColumnView => ({
               id: c.id,
               name: c.name,
@@ -133,7 +134,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                         state: cell.state,
                         note: cell.note,
                         start: isoInZone(cell.start, tz),
-                        label: formatInZone(cell.start, tz, "h:mm a"),
+                        label: clockTime(cell.start, tz),
                         href: cell.state === "free" ? bookHref({ practitionerId: q.by === "practitioner" ? c.id : null, start: isoInZone(cell.start, tz), locationId: location.id }) : null,
                       },
               ),
@@ -188,9 +189,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                             const v = blockView(a);
                             return (
                               <li key={a.id} className={cn("rounded border-l-4 px-1.5 py-1", BLOCK_TONE[a.status])}>
-                                <Link href={`/desk/appointments/${a.id}`} className="underline-offset-2 hover:underline">
+                                {/* Plain links: a week holds thousands, and each next/link is a client component in the payload. */}
+                                <a href={`/desk/appointments/${a.id}`} className="underline-offset-2 hover:underline">
                                   <span className="font-semibold">{v.time}</span> {a.patientName}
-                                </Link>
+                                </a>
                                 <span className="block text-xs">{a.serviceName}</span>
                                 {v.marks.length ? <span className="block text-xs font-semibold">{v.marks.join(" · ")}</span> : null}
                               </li>
@@ -198,12 +200,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                           })}
                         </ul>
                         {cell.free.length ? (
-                          <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${formatInZone(zonedInstant(cell.date, "12:00", tz), tz, "EEEE")}`}>
+                          <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${dayName.get(cell.date)}`}>
                             {cell.free.map((f) => (
                               <li key={f.start.toISOString()}>
-                                <Link href={bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id })} className="text-xs text-brand-700 underline">
+                                <a href={bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id })} className="text-xs text-brand-700 underline">
                                   Free {formatTimeRange(f.start, f.end, tz)}
-                                </Link>
+                                </a>
                               </li>
                             ))}
                           </ul>

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
+import { appointmentSeries } from "./series";
 import { appointmentStatusEnum } from "./enums";
 import { locations, practitioners, rooms, services } from "./clinic";
 import { patients } from "./patients";
@@ -47,6 +48,8 @@ export const appointments = pgTable(
      */
     cancelledLate: boolean("cancelled_late").notNull().default(false),
     caseId: uuid("case_id").references((): AnyPgColumn => cases.id, { onDelete: "set null" }),
+    /** A visit of a plan of care booked as a series (db/schema/series.ts). */
+    seriesId: uuid("series_id").references((): AnyPgColumn => appointmentSeries.id, { onDelete: "set null" }),
     arrivedAt: timestamp("arrived_at", { withTimezone: true }),
     /**
      * An online request waiting for its sender to prove their email: it holds the time until then
@@ -72,6 +75,7 @@ export const appointments = pgTable(
       .where(sql`${t.roomId} is not null and ${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
     index("appointments_case_idx").on(t.caseId),
+    index("appointments_series_idx").on(t.seriesId),
     index("appointments_pending_verification_idx")
       .on(t.verificationExpiresAt)
       .where(sql`${t.verificationExpiresAt} is not null`),

@@ -15,3 +15,4 @@ export * from "./red-flags";
 export * from "./verification";
 export * from "./accounts";
 export * from "./feeds";
+export * from "./series";

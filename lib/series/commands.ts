@@ -1,0 +1,148 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { ZodType } from "zod";
+import { schemaFields } from "@/lib/actions/result";
+import type { Db } from "@/db/client";
+import { PG, pgErrorCode } from "@/db/errors";
+import { appointments, appointmentSeries, cases } from "@/db/schema";
+import { transitionAppointment, type Actor } from "@/lib/appointments/commands";
+import { appointmentWindow } from "@/lib/appointments/window";
+import { recordAuditEvent } from "@/lib/audit";
+import { getFreeSlots, BOOKING_HORIZON_DAYS, type Slot } from "@/lib/availability";
+import { locationOf } from "@/lib/booking/create";
+import { lockPractitionerCalendar } from "@/lib/booking/lock";
+import { practitionerTimeZone } from "@/lib/clinic/context";
+import { DomainError } from "@/lib/errors";
+import { assignRoom } from "@/lib/rooms/assign";
+import { addDaysIso, localDate } from "@/lib/time";
+import { checkOccurrences, seriesOccurrences, type CheckedOccurrence } from "./plan";
+import { canBookSeries } from "./policy";
+import { BookSeriesSchema, SeriesPatternSchema, type BookSeriesInput, type SeriesPatternInput } from "./schemas";
+
+/**
+ * Plans of care booked as a series (issue 13, groundwork): check every occurrence against the engine,
+ * then book the chosen times in ONE transaction — the exclusion constraints stay the arbiters, and a lost
+ * race reports which times failed with nothing written. Each visit is routed through the lifecycle (the
+ * hands-on gate and review rules apply to every one).
+ */
+
+function parseOrThrow<T>(schema: ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new DomainError("invalid", "default", { fields: schemaFields(parsed.error) });
+  return parsed.data;
+}
+
+async function caseOf(db: Db, caseId: string) {
+  const [c] = await db.select({ id: cases.id, patientId: cases.patientId }).from(cases).where(eq(cases.id, caseId));
+  if (!c) throw new DomainError("not_found", "case");
+  return c;
+}
+
+/** Every occurrence of the pattern, free or taken (with the nearest free times that week). */
+export async function checkSeries(db: Db, raw: SeriesPatternInput, viewer: Actor, now: Date = new Date()): Promise<{ timeZone: string; occurrences: CheckedOccurrence[] }> {
+  if (!canBookSeries(viewer)) throw new DomainError("forbidden");
+  const input = parseOrThrow(SeriesPatternSchema, raw);
+  await caseOf(db, input.caseId);
+  const timeZone = await practitionerTimeZone(db, input.practitionerId);
+  const occurrences = seriesOccurrences({ ...input, timeZone });
+  if (!occurrences.length) throw new DomainError("invalid", "default", { fields: { weekdays: { text: "Choose at least one day of the week" } } });
+  const last = occurrences.at(-1)!.date;
+  if (last > addDaysIso(localDate(now, timeZone), BOOKING_HORIZON_DAYS)) {
+    throw new DomainError("invalid", "default", {
+      fields: { count: { text: `The last visit (${last}) is past the booking horizon (${BOOKING_HORIZON_DAYS} days): book fewer visits or start sooner` } },
+    });
+  }
+  const free = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: occurrences[0]!.date, to: last, now });
+  if (!free.service) throw new DomainError("unknown_service");
+  return { timeZone, occurrences: checkOccurrences(occurrences, free.slots, (d) => localDate(d, timeZone)) };
+}
+
+export type BookSeriesOutcome = { kind: "booked"; seriesId: string; appointmentIds: string[] } | { kind: "conflict"; failed: Array<{ start: Date; alternatives: Slot[] }> };
+
+class SeriesRaceLost extends Error {
+  constructor(readonly starts: Date[]) {
+    super("series race lost");
+  }
+}
+
+/** Books the chosen times of a series for the case's patient, all or nothing. */
+export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { id: string }, now: Date = new Date()): Promise<BookSeriesOutcome> {
+  if (!canBookSeries(actor)) throw new DomainError("forbidden");
+  const input = parseOrThrow(BookSeriesSchema, raw);
+  const theCase = await caseOf(db, input.caseId);
+  const timeZone = await practitionerTimeZone(db, input.practitionerId);
+  const starts = input.starts.map((s) => new Date(s)).sort((a, b) => a.getTime() - b.getTime());
+  const days = starts.map((s) => localDate(s, timeZone));
+  const free = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(days[0]!, -1), to: addDaysIso(days.at(-1)!, 7), now });
+  const service = free.service;
+  if (!service) throw new DomainError("unknown_service");
+  const offered = new Set(free.slots.map((s) => s.start.getTime()));
+  const alternativesFor = (start: Date) => checkOccurrences([{ date: localDate(start, timeZone), start }], free.slots, (d) => localDate(d, timeZone))[0]!.alternatives;
+  const notFree = starts.filter((s) => !offered.has(s.getTime()));
+  if (notFree.length) return { kind: "conflict", failed: notFree.map((start) => ({ start, alternatives: alternativesFor(start) })) };
+
+  try {
+    return await db.transaction(async (tx) => {
+      const [series] = await tx
+        .insert(appointmentSeries)
+        .values({
+          caseId: theCase.id,
+          patientId: theCase.patientId,
+          practitionerId: input.practitionerId,
+          serviceId: service.id,
+          weekdays: input.weekdays,
+          localTime: input.time,
+          startsOn: input.startsOn,
+          visits: starts.length,
+          createdByUserId: actor.id,
+        })
+        .returning({ id: appointmentSeries.id });
+      await lockPractitionerCalendar(tx, input.practitionerId);
+      const created: string[] = [];
+      const lost: Date[] = [];
+      for (const start of starts) {
+        const window = appointmentWindow(service, start);
+        const locationId = await locationOf(tx, input.practitionerId, start);
+        const roomId = await assignRoom(tx, { serviceId: service.id, locationId, blockedFrom: window.blockedFrom, blockedUntil: window.blockedUntil });
+        try {
+          // A savepoint per visit: a lost race is noted and the others still checked, then all rolled back.
+          const [row] = await tx.transaction((sp) =>
+            sp
+              .insert(appointments)
+              .values({
+                patientId: theCase.patientId,
+                practitionerId: input.practitionerId,
+                serviceId: service.id,
+                locationId,
+                roomId,
+                caseId: theCase.id,
+                seriesId: series!.id,
+                ...appointmentWindow(service, start),
+              })
+              .returning({ id: appointments.id }),
+          );
+          created.push(row!.id);
+        } catch (err) {
+          if (pgErrorCode(err) !== PG.exclusionViolation) throw err;
+          lost.push(start);
+        }
+      }
+      if (lost.length) throw new SeriesRaceLost(lost);
+      for (const appointmentId of created) await transitionAppointment(tx, { appointmentId, move: "route", actor, context: { seriesId: series!.id } });
+      await recordAuditEvent(tx, {
+        actor,
+        action: "series.booked",
+        patientId: theCase.patientId,
+        caseId: theCase.id,
+        entityType: "appointment_series",
+        entityId: series!.id,
+        details: { visits: created.length, practitionerId: input.practitionerId, service: service.slug },
+      });
+      return { kind: "booked" as const, seriesId: series!.id, appointmentIds: created };
+    });
+  } catch (err) {
+    if (err instanceof SeriesRaceLost)
+      return { kind: "conflict", failed: err.starts.map((start) => ({ start, alternatives: alternativesFor(start).filter((s) => !err.starts.some((l) => l.getTime() === s.start.getTime())) })) };
+    throw err;
+  }
+}

@@ -1,0 +1,6 @@
+import type { Role } from "@/lib/auth/roles";
+
+/** Who books a plan of care as a series: the front desk, admins and practitioners (from a case). */
+export function canBookSeries(viewer: { role: Role }): boolean {
+  return viewer.role === "staff" || viewer.role === "admin" || viewer.role === "practitioner";
+}

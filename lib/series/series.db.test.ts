@@ -5,7 +5,7 @@ import { appointments, appointmentSeries, auditEvents } from "@/db/schema";
 import { createAppointment, createCase, createLocation, createPatient, createPractitioner, createService, createUser, setWorkingHours } from "@/db/seed/factories";
 import { NEW_YORK } from "@/db/testing/zones";
 import { DomainError } from "@/lib/errors";
-import { formatInZone, zonedInstant } from "@/lib/time";
+import { formatInZone } from "@/lib/time";
 import { bookSeries, checkSeries } from "./commands";
 
 /** Issue 13 (groundwork): a plan of care booked as a series — checked per visit, booked all or nothing. */

@@ -8,7 +8,9 @@ import {
   firstAvailable,
   mergeIntervals,
   nearestSlots,
+  type Interval,
   type PractitionerCalendar,
+  type RoomPools,
   type SlotQuery,
   type WorkingHoursRule,
 } from "./engine";
@@ -124,6 +126,115 @@ describe("first available and alternatives", () => {
   });
 });
 
+describe("rooms", () => {
+  // A massage needing a massage room; p1 and p2 both work 09:00–17:00 at location L1 (pools are per location).
+  const L1 = "loc-1";
+  const L2 = "loc-2";
+  const atLocation = (hours: WorkingHoursRule[], locationId: string) => hours.map((h) => ({ ...h, locationId }));
+  const massage = (over: Partial<SlotQuery["service"]> = {}): SlotQuery["service"] => ({
+    durationMinutes: 60,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minNoticeMinutes: 0,
+    roomKind: "massage",
+    ...over,
+  });
+  const span = (from: string, to: string, date = "2026-01-12"): Interval => ({ start: at(date, from), end: at(date, to) });
+  const pools = (entries: Array<[string, Interval[][]]>): RoomPools => new Map(entries);
+  // p1 holds the 10:00–11:00 visit (in their own calendar and, below, in a room); p2 is free all day.
+  const p1 = calendar({ practitionerId: "p1", hours: atLocation(weekdays("09:00", "17:00"), L1), busy: [span("10:00", "11:00")] });
+  const p2 = calendar({ practitionerId: "p2", hours: atLocation(weekdays("09:00", "17:00"), L1) });
+  const startsOf = (slots: Array<{ start: Date }>) => slots.map((s) => local(s.start).slice(11));
+
+  it("does not offer another practitioner a time when the only room is taken", () => {
+    const q = query({ service: massage(), rooms: pools([[L1, [[span("10:00", "11:00")]]]]) });
+    const free = startsOf(findPractitionerSlots(q, p2));
+    // p2 is free, but every visit overlapping 10:00–11:00 would need the one room.
+    expect(free).not.toContain("09:30");
+    expect(free).not.toContain("10:00");
+    expect(free).not.toContain("10:30");
+    expect(free).toContain("09:00");
+    expect(free).toContain("11:00");
+    // The same calendars without a room rule: p2 is offered 10:00.
+    expect(startsOf(findPractitionerSlots(query({ service: massage({ roomKind: null }) }), p2))).toContain("10:00");
+    // "First available" agrees: nobody at 10:00.
+    const first = findFirstAvailableSlots(q, [p1, p2]);
+    expect(startsOf(first)).not.toContain("10:00");
+    expect(first).toEqual(firstAvailable(findFreeSlots(q, [p1, p2]), [p1, p2]));
+  });
+
+  it("offers the time when a second room of the kind is free", () => {
+    const q = query({ service: massage(), rooms: pools([[L1, [[span("10:00", "11:00")], []]]]) });
+    expect(startsOf(findPractitionerSlots(q, p2))).toEqual(startsOf(findPractitionerSlots(query({ service: massage({ roomKind: null }) }), p2)));
+    expect(startsOf(findPractitionerSlots(q, p2))).toContain("10:00");
+    // p1 still has their own visit then.
+    expect(startsOf(findPractitionerSlots(q, p1))).not.toContain("10:00");
+    const first = findFirstAvailableSlots(q, [p1, p2]);
+    expect(first.find((s) => local(s.start).endsWith("10:00"))?.practitionerId).toBe("p2");
+  });
+
+  it("widens the room's busy range by the service's buffers", () => {
+    // The room's appointment blocks 10:00–11:15 (a 15-minute turnover already in its blocked range).
+    const rooms = pools([[L1, [[span("10:00", "11:15")]]]]);
+    const plain = startsOf(findPractitionerSlots(query({ stepMinutes: 15, service: massage(), rooms }), p2));
+    expect(plain).toContain("09:00"); // ends 10:00, back to back
+    expect(plain).toContain("11:15");
+    expect(plain).not.toContain("11:00");
+    const after = startsOf(findPractitionerSlots(query({ stepMinutes: 15, service: massage({ bufferAfterMinutes: 15 }), rooms }), p2));
+    expect(after).not.toContain("09:00"); // its own turnover would run into 10:00
+    expect(after.filter((t) => t < "11:15")).toEqual([]);
+    expect(after).toContain("11:15");
+    const before = startsOf(findPractitionerSlots(query({ stepMinutes: 15, service: massage({ bufferBeforeMinutes: 15 }), rooms }), p2));
+    expect(before).toContain("09:00");
+    expect(before).not.toContain("11:15"); // its set-up would start at 11:00, inside the room's range
+    expect(before).toContain("11:30");
+  });
+
+  it("offers nothing at a location with no room of the kind", () => {
+    expect(findPractitionerSlots(query({ service: massage(), rooms: pools([]) }), p2)).toEqual([]);
+    expect(findPractitionerSlots(query({ service: massage() }), p2)).toEqual([]);
+    expect(findPractitionerSlots(query({ service: massage(), rooms: pools([[L2, [[]]]]) }), p2)).toEqual([]);
+    expect(findPractitionerSlots(query({ service: massage(), rooms: pools([[L1, []]]) }), p2)).toEqual([]);
+    expect(findFirstAvailableSlots(query({ service: massage(), rooms: pools([[L2, [[]]]]) }), [p1, p2])).toEqual([]);
+  });
+
+  it("draws on each location's own pool when the hours are at two locations", () => {
+    // Mornings at L1, afternoons at L2.
+    const both = calendar({ practitionerId: "p3", hours: [...atLocation(weekdays("09:00", "12:00"), L1), ...atLocation(weekdays("13:00", "17:00"), L2)] });
+    const q = (rooms: RoomPools) => query({ stepMinutes: 60, service: massage(), rooms });
+    // L1's room is taken 10:00–11:00, L2's 14:00–15:00: each blocks only its own half of the day.
+    expect(
+      startsOf(
+        findPractitionerSlots(
+          q(
+            pools([
+              [L1, [[span("10:00", "11:00")]]],
+              [L2, [[span("14:00", "15:00")]]],
+            ]),
+          ),
+          both,
+        ),
+      ),
+    ).toEqual(["09:00", "11:00", "13:00", "15:00", "16:00"]);
+    // The same busy ranges in the other location's pool block nothing: neither is worked then.
+    expect(
+      startsOf(
+        findPractitionerSlots(
+          q(
+            pools([
+              [L1, [[span("14:00", "15:00")]]],
+              [L2, [[span("10:00", "11:00")]]],
+            ]),
+          ),
+          both,
+        ),
+      ),
+    ).toEqual(["09:00", "10:00", "11:00", "13:00", "14:00", "15:00", "16:00"]);
+    // No pool at L2: the afternoon offers nothing, the morning is unaffected.
+    expect(startsOf(findPractitionerSlots(q(pools([[L1, [[]]]])), both))).toEqual(["09:00", "10:00", "11:00"]);
+  });
+});
+
 describe("properties", () => {
   // Random schedules around both New York DST changes of 2026 and an ordinary week.
   const dates = fc.constantFrom("2026-03-07", "2026-03-08", "2026-10-31", "2026-11-01", "2026-06-10");
@@ -217,7 +328,7 @@ describe("properties", () => {
   });
 });
 
-describe("rooms", () => {
+describe("room pools", () => {
   const massage = { durationMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minNoticeMinutes: 0, roomKind: "massage" };
   const hoursAt = (locationId: string, days = [1, 2, 3, 4, 5]) => weekdays("09:00", "17:00", [], days).map((h) => ({ ...h, locationId }));
   const ten = at("2026-01-12", "10:00");

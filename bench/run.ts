@@ -9,8 +9,9 @@
  *                running the same INSERT on the same database, and the overlap count afterwards.
  *   rooms      — slots of a service needing one of 10 rooms (the rooms the constraint) for all 50
  *                practitioners, in process and over HTTP;
- *   desk grid  — the scheduler's week (every practitioner at the main location, ~2,000 appointments),
- *                the loader and grid in process, and the page rendered by the server;
+ *   desk grid  — the scheduler's week at the issue's size (a location with 30 practitioners and 2,100
+ *                appointments that week): the loader and grid in process, and the page rendered by
+ *                the server;
  *   load       — 100 concurrent patients browsing slots and booking for 60 s (p50/p95/p99, errors,
  *                overlaps), next to a bare node:http server; first-load JavaScript of /book and /portal.
  * BENCH_SECONDS sets the booking/pgbench phases (default 20), BENCH_LOAD_SECONDS the load scenario (60).
@@ -32,6 +33,7 @@ import { bareNodeHttp, firstLoadJs, patientsBrowsingAndBooking, signInCookie } f
 import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
 import { seedQueueBench } from "./seed-queue";
 import { BENCH_ROOM_SERVICE, seedRoomsBench } from "./seed-rooms";
+import { seedGridBench } from "./seed-grid";
 import { getDeskCalendarPageData } from "@/lib/desk/views";
 import { users } from "@/db/schema";
 import { countCasesByStatus, listCaseQueue } from "@/lib/cases/queue";
@@ -66,6 +68,7 @@ async function main() {
     const t0 = performance.now();
     await seedBookingBench(db);
     await seedRoomsBench(db);
+    const gridLocation = await seedGridBench(db);
     await db.execute(sql`analyze`); // what autovacuum would have done after a bulk load
     notes.push(`seeded 50 practitioners, 20,000 appointments and 10 massage rooms (2,000 of the appointments holding them) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -107,7 +110,7 @@ async function main() {
       .where(sql`${users.email} = 'staff@example.com'`);
     let gridSize = "";
     const grid = await timeIt(40, async () => {
-      const page = await getDeskCalendarPageData({ viewer: staffUser!, view: "week", db });
+      const page = await getDeskCalendarPageData({ viewer: staffUser!, view: "week", locationId: gridLocation, db });
       gridSize = `${page!.weekGrid!.rows.length} practitioners, ${page!.weekGrid!.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.appointments.length, 0), 0)} appointments`;
     });
     row(`desk week grid: loader + grid in process (${gridSize})`, grid);
@@ -177,14 +180,14 @@ async function main() {
       });
       row("GET /api/v1/slots, service needing a room (10 rooms), 28 days (sequential)", roomsHttp, `${roomsHttp.perSecond.toFixed(0)}/s`, String(roomsHttp.errors));
       const staffCookie = await signInCookie(server.url, "staff@example.com", DEMO_PASSWORD);
-      const weekUrl = `${server.url}/desk/calendar?view=week`;
+      const weekUrl = `${server.url}/desk/calendar?view=week&location=${gridLocation}`;
       await load(5, 1, async () => void (await fetch(weekUrl, { headers: { cookie: staffCookie } })).arrayBuffer());
       const weekPage = await load(40, 1, async () => {
         const res = await fetch(weekUrl, { headers: { cookie: staffCookie } });
         await res.arrayBuffer();
         if (!res.ok || res.redirected) throw new Error(String(res.status));
       });
-      row("GET /desk/calendar?view=week, server-rendered (sequential)", weekPage, `${weekPage.perSecond.toFixed(0)}/s`, String(weekPage.errors));
+      row("GET /desk/calendar?view=week, 30 practitioners, server-rendered (sequential)", weekPage, `${weekPage.perSecond.toFixed(0)}/s`, String(weekPage.errors));
 
       // (b) Booking load: 50 clients POST random free slots (some collide, as real patients do).
       const pool = findFreeSlots({ ...query, now: new Date() }, data.calendars).filter((s) => s.start.getTime() > Date.now() + 2 * 3_600_000);

@@ -1,4 +1,6 @@
 import "server-only";
+import { listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
+import { canBookSeries } from "@/lib/series/policy";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { recordListRead } from "@/lib/audit";
@@ -43,7 +45,14 @@ export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser;
   if (!record) return null;
   const c = record.case;
   // The case's times in its patient's zone (their visits' location); each visit in its own (requests card).
-  const [practitioners, progress, timeZone] = await Promise.all([listPractitionerOptions(db), regimenProgress(db, c.id), patientTimeZone(db, c.patientId)]);
+  const bookSeries = canBookSeries(viewer) && c.status !== "discharged";
+  const [practitioners, progress, timeZone, seriesServices, seriesPractitioners] = await Promise.all([
+    listPractitionerOptions(db),
+    regimenProgress(db, c.id),
+    patientTimeZone(db, c.patientId),
+    bookSeries ? listPublicServices(db) : Promise.resolve([]),
+    bookSeries ? listPublicPractitioners(db) : Promise.resolve([]),
+  ]);
   const mayDischarge = canDischargeCase(viewer, record.flags);
   const writes = canWriteClinical(viewer);
   return {
@@ -56,6 +65,13 @@ export async function getCasePageData({ viewer, caseId }: { viewer: CurrentUser;
     timeZone,
     practitioners,
     progress: progress && record.restricted ? { ...progress, comments: [] } : progress,
+    /** Booking a plan of care as a series (issue 13): the services and who offers each; null when not allowed. */
+    series: bookSeries
+      ? {
+          services: seriesServices.map((s) => ({ slug: s.slug, name: s.name })),
+          practitioners: seriesPractitioners.map((p) => ({ id: p.id, name: p.displayName, services: p.services })),
+        }
+      : null,
     can: {
       editRegimen: canEditRegimen(viewer, { leadPractitionerId: c.leadPractitionerId, disciplines: c.disciplines }),
       assignLead: canAssignLead(viewer, c),

@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rowsOf } from "@/db/client";
 import type { Discipline } from "@/lib/clinic/disciplines";
-import type { GridData } from "./grid";
+import type { GridAppointment, GridData } from "./grid";
 
 /**
- * Everything the desk's scheduler grid shows for one location and a range of local days, in ONE
- * statement (one round trip however many practitioners): the practitioners with hours there in the range
+ * Everything the desk's scheduler grid shows for one location and a range of local days, in two
+ * statements sent together (one round however many practitioners): the practitioners with hours there in the range
  * (filtered by discipline or one practitioner), each with those hours, time off and services; the
  * location's rooms and closures; and the appointments there (cancelled and expired ones left out) with
  * the patient's name, the service, the room and the red-flag marks the desk acts on.
@@ -18,17 +18,21 @@ export async function loadGridData(
 ): Promise<GridData> {
   const from = input.from.toISOString();
   const to = input.to.toISOString();
-  const result = await db.execute(sql`
-    with pr as (
-      select p.id, p.display_name, p.discipline from practitioners p
-      where p.is_active
-        and (${input.discipline ?? null}::discipline is null or p.discipline = ${input.discipline ?? null}::discipline)
-        and (${input.practitionerId ?? null}::uuid is null or p.id = ${input.practitionerId ?? null}::uuid)
-        and exists (
-          select 1 from working_hours wh
-          where wh.practitioner_id = p.id and wh.location_id = ${input.locationId}::uuid
-            and wh.effective_from <= ${input.toDate}::date and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date))
-    )
+  // Who is on the grid: active, with hours at the location in the range, filtered.
+  const pr = sql`
+    select p.id, p.display_name, p.discipline from practitioners p
+    where p.is_active
+      and (${input.discipline ?? null}::discipline is null or p.discipline = ${input.discipline ?? null}::discipline)
+      and (${input.practitionerId ?? null}::uuid is null or p.id = ${input.practitionerId ?? null}::uuid)
+      and exists (
+        select 1 from working_hours wh
+        where wh.practitioner_id = p.id and wh.location_id = ${input.locationId}::uuid
+          and wh.effective_from <= ${input.toDate}::date and (wh.effective_until is null or wh.effective_until >= ${input.fromDate}::date))`;
+  // Two statements sent together: the small nested part as JSON, the appointments (thousands in a busy
+  // week) as plain rows, which the driver reads far faster than JSON objects.
+  const [result, appointmentRows] = await Promise.all([
+    db.execute(sql`
+    with pr as (${pr})
     select
       coalesce((
         select json_agg(json_build_object(
@@ -51,37 +55,68 @@ export async function loadGridData(
         from rooms r where r.location_id = ${input.locationId}::uuid and r.is_active), '[]'::json) as rooms,
       coalesce((
         select json_agg(json_build_object('start', c.starts_at, 'end', c.ends_at, 'reason', c.reason) order by c.starts_at)
-        from location_closures c where c.location_id = ${input.locationId}::uuid and c.starts_at < ${to}::timestamptz and c.ends_at > ${from}::timestamptz), '[]'::json) as closures,
-      coalesce((
-        select json_agg(json_build_object(
-          'id', a.id, 'practitionerId', a.practitioner_id, 'roomId', a.room_id, 'start', a.starts_at, 'end', a.ends_at,
-          'blockedFrom', a.blocked_from, 'blockedUntil', a.blocked_until, 'status', a.status, 'arrived', a.arrived_at is not null,
-          'patientId', a.patient_id, 'patientName', pa.full_name, 'serviceSlug', s.slug, 'serviceName', s.name, 'isHandsOn', s.is_hands_on,
-          'priority', i.priority,
-          'unclearedFlags', exists (select 1 from patient_red_flags f where f.patient_id = a.patient_id and f.cleared_at is null)
-        ) order by a.starts_at, a.id)
-        from appointments a
-        join patients pa on pa.id = a.patient_id
-        join services s on s.id = a.service_id
-        left join intakes i on i.appointment_id = a.id
-        where a.location_id = ${input.locationId}::uuid
-          and a.practitioner_id in (select id from pr)
-          and a.status in ('requested', 'confirmed', 'completed', 'no_show')
-          and a.starts_at < ${to}::timestamptz and a.ends_at > ${from}::timestamptz), '[]'::json) as appointments
-  `);
-  type Raw = { practitioners: GridData["practitioners"]; rooms: GridData["rooms"]; closures: Array<{ start: string; end: string; reason: string }>; appointments: Array<Record<string, unknown>> };
+        from location_closures c where c.location_id = ${input.locationId}::uuid and c.starts_at < ${to}::timestamptz and c.ends_at > ${from}::timestamptz), '[]'::json) as closures
+  `),
+    db.execute(sql`
+    with pr as (${pr}),
+      flagged as (select distinct patient_id from patient_red_flags where cleared_at is null)
+    select a.id, a.practitioner_id, a.room_id, a.starts_at, a.ends_at, a.blocked_from, a.blocked_until, a.status,
+      a.arrived_at is not null as arrived, a.patient_id, pa.full_name, s.slug, s.name, s.is_hands_on, i.priority,
+      flagged.patient_id is not null as uncleared
+    from appointments a
+    join pr on pr.id = a.practitioner_id
+    join patients pa on pa.id = a.patient_id
+    join services s on s.id = a.service_id
+    left join intakes i on i.appointment_id = a.id
+    left join flagged on flagged.patient_id = a.patient_id
+    where a.location_id = ${input.locationId}::uuid
+      and a.status in ('requested', 'confirmed', 'completed', 'no_show')
+      and a.starts_at < ${to}::timestamptz and a.ends_at > ${from}::timestamptz
+    order by a.starts_at, a.id
+  `),
+  ]);
+  type Raw = { practitioners: GridData["practitioners"]; rooms: GridData["rooms"]; closures: Array<{ start: string; end: string; reason: string }> };
+  type RawAppointment = {
+    id: string;
+    practitioner_id: string;
+    room_id: string | null;
+    starts_at: Date | string;
+    ends_at: Date | string;
+    blocked_from: Date | string;
+    blocked_until: Date | string;
+    status: GridAppointment["status"];
+    arrived: boolean;
+    patient_id: string;
+    full_name: string;
+    slug: string;
+    name: string;
+    is_hands_on: boolean;
+    priority: GridAppointment["priority"];
+    uncleared: boolean;
+  };
   const row = rowsOf<Raw>(result)[0]!;
-  const instant = (v: unknown) => new Date(String(v));
+  const instant = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
   return {
     practitioners: row.practitioners.map((p) => ({ ...p, timeOff: p.timeOff.map((t) => ({ ...t, start: instant(t.start), end: instant(t.end) })) })),
     rooms: row.rooms,
     closures: row.closures.map((c) => ({ ...c, start: instant(c.start), end: instant(c.end) })),
-    appointments: row.appointments.map((a) => ({
-      ...(a as unknown as GridData["appointments"][number]),
-      start: instant(a.start),
-      end: instant(a.end),
-      blockedFrom: instant(a.blockedFrom),
-      blockedUntil: instant(a.blockedUntil),
+    appointments: rowsOf<RawAppointment>(appointmentRows).map((a) => ({
+      id: a.id,
+      practitionerId: a.practitioner_id,
+      roomId: a.room_id,
+      start: instant(a.starts_at),
+      end: instant(a.ends_at),
+      blockedFrom: instant(a.blocked_from),
+      blockedUntil: instant(a.blocked_until),
+      status: a.status,
+      arrived: a.arrived,
+      patientId: a.patient_id,
+      patientName: a.full_name,
+      serviceSlug: a.slug,
+      serviceName: a.name,
+      isHandsOn: a.is_hands_on,
+      priority: a.priority,
+      unclearedFlags: a.uncleared,
     })),
   };
 }

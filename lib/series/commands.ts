@@ -14,6 +14,9 @@ import { lockPractitionerCalendar } from "@/lib/booking/lock";
 import { practitionerTimeZone } from "@/lib/clinic/context";
 import { DomainError } from "@/lib/errors";
 import { assignRoom } from "@/lib/rooms/assign";
+import { factsOf, loadAppointmentDetails } from "@/lib/booking/facts";
+import { enqueueEmail } from "@/lib/notifications/outbox";
+import { seriesBookedEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
 import { checkOccurrences, seriesOccurrences, type CheckedOccurrence } from "./plan";
 import { canBookSeries } from "./policy";
@@ -66,7 +69,8 @@ class SeriesRaceLost extends Error {
 }
 
 /** Books the chosen times of a series for the case's patient, all or nothing. */
-export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { id: string }, now: Date = new Date()): Promise<BookSeriesOutcome> {
+export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { id: string }, options: { baseUrl: string; now?: Date }): Promise<BookSeriesOutcome> {
+  const now = options.now ?? new Date();
   if (!canBookSeries(actor)) throw new DomainError("forbidden");
   const input = parseOrThrow(BookSeriesSchema, raw);
   const theCase = await caseOf(db, input.caseId);
@@ -138,6 +142,9 @@ export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { 
         entityId: series!.id,
         details: { visits: created.length, practitionerId: input.practitionerId, service: service.slug },
       });
+      // One email for the whole plan (each visit keeps its own manage link).
+      const first = (await loadAppointmentDetails(tx, created[0]!))!;
+      await enqueueEmail(tx, { kind: "series", to: first.patientEmail, content: seriesBookedEmail(factsOf(first, options.baseUrl), starts), appointmentId: first.id, dedupeKey: `series:${series!.id}` });
       return { kind: "booked" as const, seriesId: series!.id, appointmentIds: created };
     });
   } catch (err) {

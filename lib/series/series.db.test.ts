@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { appointments, appointmentSeries, auditEvents } from "@/db/schema";
+import { appointments, appointmentSeries, auditEvents, outboxEmails } from "@/db/schema";
 import { createAppointment, createCase, createLocation, createPatient, createPractitioner, createService, createUser, setWorkingHours } from "@/db/seed/factories";
 import { NEW_YORK } from "@/db/testing/zones";
 import { DomainError } from "@/lib/errors";
@@ -51,7 +51,7 @@ describe("plans of care as a series", () => {
     const checked = await checkSeries(getDb(), pattern(), w.staff, NOW);
     expect(checked.occurrences).toHaveLength(12);
     expect(checked.occurrences.every((o) => o.free)).toBe(true);
-    const outcome = await bookSeries(getDb(), { ...pattern(), starts: checked.occurrences.map((o) => o.start!.toISOString()) }, w.staff, NOW);
+    const outcome = await bookSeries(getDb(), { ...pattern(), starts: checked.occurrences.map((o) => o.start!.toISOString()) }, w.staff, { baseUrl: "http://clinic.test", now: NOW });
     expect(outcome.kind).toBe("booked");
     if (outcome.kind !== "booked") return;
     const rows = await getDb().select().from(appointments).where(eq(appointments.seriesId, outcome.seriesId));
@@ -63,6 +63,10 @@ describe("plans of care as a series", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, "series.booked"), eq(auditEvents.entityId, outcome.seriesId)));
     expect(event).toMatchObject({ caseId: w.caseId, details: { visits: 12 } });
+    // One email for the plan, naming every visit.
+    const [email] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.dedupeKey, `series:${outcome.seriesId}`));
+    expect(email!.subject).toBe(`Your plan of care: 12 visits for ${w.service.name}`);
+    expect(email!.textBody.match(/^• /gm)).toHaveLength(12);
   });
 
   it("two taken visits are reported with the nearest free times that week; the other ten book", async () => {
@@ -80,10 +84,10 @@ describe("plans of care as a series", () => {
       expect(o.alternatives.length).toBeGreaterThan(0);
       expect(o.alternatives.every((s) => s.practitionerId === w.sofia)).toBe(true);
     }
-    const outcome = await bookSeries(db, { ...p, starts: checked.occurrences.filter((o) => o.free).map((o) => o.start!.toISOString()) }, w.staff, NOW);
+    const outcome = await bookSeries(db, { ...p, starts: checked.occurrences.filter((o) => o.free).map((o) => o.start!.toISOString()) }, w.staff, { baseUrl: "http://clinic.test", now: NOW });
     expect(outcome.kind === "booked" && outcome.appointmentIds.length).toBe(10);
     // Asking for a taken time books nothing and says which.
-    const refused = await bookSeries(db, { ...p, starts: [taken[0]!.start!.toISOString()] }, w.staff, NOW);
+    const refused = await bookSeries(db, { ...p, starts: [taken[0]!.start!.toISOString()] }, w.staff, { baseUrl: "http://clinic.test", now: NOW });
     expect(refused.kind).toBe("conflict");
   });
 
@@ -92,7 +96,7 @@ describe("plans of care as a series", () => {
     const p = pattern({ time: "13:00", startsOn: "2027-03-02", weekdays: [2], count: 3 });
     const { occurrences } = await checkSeries(db, p, w.staff, NOW);
     const starts = occurrences.map((o) => o.start!.toISOString());
-    const outcomes = await Promise.all([bookSeries(db, { ...p, starts }, w.staff, NOW), bookSeries(db, { ...p, caseId: w.otherCaseId, starts }, w.staff, NOW)]);
+    const outcomes = await Promise.all([bookSeries(db, { ...p, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW }), bookSeries(db, { ...p, caseId: w.otherCaseId, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW })]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["booked", "conflict"]);
     const loser = outcomes.find((o) => o.kind === "conflict")!;
     expect(loser.kind === "conflict" && loser.failed.length).toBe(3);

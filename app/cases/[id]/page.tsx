@@ -16,6 +16,7 @@ import { PlanCard } from "./plan-card";
 import { RedFlagsCard } from "./red-flags-card";
 import { ReferralsCard } from "./referrals-card";
 import { RequestsCard } from "./requests-card";
+import { SeriesCard } from "./series-card";
 import { TimelineCard } from "./timeline-card";
 
 /**
@@ -56,6 +57,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </div>
 
       <PlanCard data={data} />
+      {data.series ? <SeriesCard caseId={c.id} services={data.series.services} practitioners={data.series.practitioners} /> : null}
       <RequestsCard data={data} />
       <NotesCard data={data} when={when} discipline={user.discipline} />
       {!restricted ? <ReferralsCard data={data} /> : null}

@@ -186,15 +186,15 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                         ))}
                         <ul className="mt-1 flex flex-col gap-1">
                           {cell.appointments.map((a) => {
-                            const v = blockView(a);
+                            const marks = marksOf(a);
+                            // One link and one line of text per entry: a busy week holds thousands.
                             return (
-                              <li key={a.id} className={cn("rounded border-l-4 px-1.5 py-1", BLOCK_TONE[a.status])}>
-                                {/* Plain links: a week holds thousands, and each next/link is a client component in the payload. */}
-                                <a href={`/desk/appointments/${a.id}`} className="underline-offset-2 hover:underline">
-                                  <span className="font-semibold">{v.time}</span> {a.patientName}
+                              <li key={a.id} className={`rounded border-l-4 px-1.5 py-1 ${BLOCK_TONE[a.status]}`}>
+                                {/* Plain links: each next/link is a client component in the page's payload. */}
+                                <a href={`/desk/appointments/${a.id}`} className="font-semibold underline-offset-2 hover:underline">
+                                  {`${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`}
                                 </a>
-                                <span className="block text-xs">{a.serviceName}</span>
-                                {v.marks.length ? <span className="block text-xs font-semibold">{v.marks.join(" · ")}</span> : null}
+                                {` · ${a.serviceName}${marks.length ? ` · ${marks.join(" · ")}` : ""}`}
                               </li>
                             );
                           })}

@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { createAction } from "@/lib/actions/create-action";
+import { presentSlot } from "@/lib/booking/present";
+import { nudgeDelivery } from "@/lib/jobs";
+import { appBaseUrl } from "@/lib/http/base-url";
+import { isoInZone } from "@/lib/time";
+import { bookSeries, checkSeries } from "./commands";
+import { BookSeriesSchema, SeriesPatternSchema } from "./schemas";
+
+const TEAM = ["staff", "admin", "practitioner"] as const;
+
+/** Every visit of a plan of care: free, or taken with the nearest free times that week. */
+export const checkSeriesAction = createAction({ schema: SeriesPatternSchema, roles: TEAM }, async (input, user) => {
+  const { timeZone, occurrences } = await checkSeries(getDb(), input, user);
+  return {
+    timeZone,
+    occurrences: occurrences.map((o) => ({ date: o.date, start: o.start ? isoInZone(o.start, timeZone) : null, free: o.free, alternatives: o.alternatives.map((s) => presentSlot(s, timeZone)) })),
+  };
+});
+
+/** Books the chosen visits in one step; a lost race names the times lost, and nothing is booked. */
+export const bookSeriesAction = createAction({ schema: BookSeriesSchema, roles: TEAM }, async (input, user) => {
+  const outcome = await bookSeries(getDb(), input, user, { baseUrl: appBaseUrl() });
+  if (outcome.kind === "booked") {
+    await nudgeDelivery();
+    revalidatePath(`/cases/${input.caseId}`);
+    return { kind: "booked" as const, visits: outcome.appointmentIds.length };
+  }
+  return { kind: "conflict" as const, failed: outcome.failed.map((f) => ({ start: f.start.toISOString() })) };
+});

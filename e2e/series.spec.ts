@@ -1,0 +1,29 @@
+import { expect, test } from "./fixtures/test";
+
+/**
+ * Issue 13: a physical therapist books a six-week plan (twice a week) from a case in one step: every
+ * date is checked first, all are booked together, and the patient gets one email naming every visit.
+ */
+test("a physical therapist books a six-week plan of care from a case", async ({ pageAs, world }) => {
+  const { caseId, serviceName, practitionerName, firstDay, patientEmail } = world.series;
+  const pt = await pageAs("physical_therapist");
+  await pt.goto(`/cases/${caseId}`);
+  const form = pt.getByRole("form", { name: "Book a plan of care" });
+  await form.getByLabel("Service").selectOption({ label: serviceName });
+  await form.getByLabel("Practitioner").selectOption({ label: practitionerName });
+  await form.getByLabel("Tue").check();
+  await form.getByLabel("Thu").check();
+  await form.getByLabel("Time (clinic time)").fill("10:00");
+  await form.getByLabel("First day").fill(firstDay);
+  await form.getByLabel("Visits").fill("12");
+  await form.getByRole("button", { name: "Check the dates" }).click();
+  const visits = pt.getByRole("list", { name: "Visits of the plan" }).getByRole("listitem");
+  await expect(visits).toHaveCount(12);
+  await expect(visits.filter({ hasText: "free" })).toHaveCount(12);
+  await pt.getByRole("button", { name: "Book 12 visits" }).click();
+  await expect(pt.getByRole("status").filter({ hasText: "Booked 12 visits." })).toBeVisible();
+
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/outbox");
+  await expect(admin.locator("summary", { hasText: `to ${patientEmail.toLowerCase()}` }).filter({ hasText: `Your plan of care: 12 visits for ${serviceName}` })).toBeVisible();
+});

@@ -12,7 +12,7 @@ import { addDaysIso, clockTime, formatInZone, formatTimeRange, isoInZone, localD
 import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
-import { BLOCK_TONE, GridLegend, bookHref, marksOf } from "./grid-parts";
+import { GridLegend, bookHref, marksOf } from "./grid-parts";
 
 export const metadata: Metadata = { title: "Calendar" };
 
@@ -189,11 +189,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                             const marks = marksOf(a);
                             // One link and one line of text per entry: a busy week holds thousands.
                             return (
-                              <li key={a.id} className={`rounded border-l-4 px-1.5 py-1 ${BLOCK_TONE[a.status]}`}>
+                              <li key={a.id} className={`wk-entry wk-${a.status}`}>
                                 {/* Plain links: each next/link is a client component in the page's payload. */}
-                                <a href={`/desk/appointments/${a.id}`} className="font-semibold underline-offset-2 hover:underline">
-                                  {`${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`}
-                                </a>
+                                <a href={`/desk/appointments/${a.id}`}>{`${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`}</a>
                                 {` · ${a.serviceName}${marks.length ? ` · ${marks.join(" · ")}` : ""}`}
                               </li>
                             );

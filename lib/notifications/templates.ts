@@ -207,7 +207,11 @@ ${copy.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join("\n")}
 export function seriesBookedEmail(first: AppointmentFacts, visits: readonly Date[]): EmailContent {
   return render(
     `Your plan of care: ${visits.length} visits for ${first.serviceName}`,
-    [`The clinic has booked ${visits.length} visits for you:`, ...visits.map((v) => `• ${formatDateTime(v, first.timeZone)}`), "Each visit can be changed or cancelled on its own (the link below is for the first one; every visit is in your portal)."],
+    [
+      `The clinic has booked ${visits.length} visits for you:`,
+      ...visits.map((v) => `• ${formatDateTime(v, first.timeZone)}`),
+      "Each visit can be changed or cancelled on its own (the link below is for the first one; every visit is in your portal).",
+    ],
     first,
     { label: "See, change or cancel the first visit", url: first.manageUrl },
   );

@@ -144,7 +144,13 @@ export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { 
       });
       // One email for the whole plan (each visit keeps its own manage link).
       const first = (await loadAppointmentDetails(tx, created[0]!))!;
-      await enqueueEmail(tx, { kind: "series", to: first.patientEmail, content: seriesBookedEmail(factsOf(first, options.baseUrl), starts), appointmentId: first.id, dedupeKey: `series:${series!.id}` });
+      await enqueueEmail(tx, {
+        kind: "series",
+        to: first.patientEmail,
+        content: seriesBookedEmail(factsOf(first, options.baseUrl), starts),
+        appointmentId: first.id,
+        dedupeKey: `series:${series!.id}`,
+      });
       return { kind: "booked" as const, seriesId: series!.id, appointmentIds: created };
     });
   } catch (err) {

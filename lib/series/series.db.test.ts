@@ -64,7 +64,10 @@ describe("plans of care as a series", () => {
       .where(and(eq(auditEvents.action, "series.booked"), eq(auditEvents.entityId, outcome.seriesId)));
     expect(event).toMatchObject({ caseId: w.caseId, details: { visits: 12 } });
     // One email for the plan, naming every visit.
-    const [email] = await getDb().select().from(outboxEmails).where(eq(outboxEmails.dedupeKey, `series:${outcome.seriesId}`));
+    const [email] = await getDb()
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.dedupeKey, `series:${outcome.seriesId}`));
     expect(email!.subject).toBe(`Your plan of care: 12 visits for ${w.service.name}`);
     expect(email!.textBody.match(/^• /gm)).toHaveLength(12);
   });
@@ -96,7 +99,10 @@ describe("plans of care as a series", () => {
     const p = pattern({ time: "13:00", startsOn: "2027-03-02", weekdays: [2], count: 3 });
     const { occurrences } = await checkSeries(db, p, w.staff, NOW);
     const starts = occurrences.map((o) => o.start!.toISOString());
-    const outcomes = await Promise.all([bookSeries(db, { ...p, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW }), bookSeries(db, { ...p, caseId: w.otherCaseId, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW })]);
+    const outcomes = await Promise.all([
+      bookSeries(db, { ...p, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW }),
+      bookSeries(db, { ...p, caseId: w.otherCaseId, starts }, w.staff, { baseUrl: "http://clinic.test", now: NOW }),
+    ]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["booked", "conflict"]);
     const loser = outcomes.find((o) => o.kind === "conflict")!;
     expect(loser.kind === "conflict" && loser.failed.length).toBe(3);

@@ -175,7 +175,13 @@ export function SeriesCard({
                     <div className="mt-1 flex flex-wrap gap-2">
                       {o.alternatives.map((a) => (
                         <label key={a.start} className="flex min-h-11 items-center gap-2 rounded-lg border border-line px-3">
-                          <input type="radio" name={`alt-${o.date}`} checked={choice[o.date] === a.start} onChange={() => setChoice({ ...choice, [o.date]: a.start })} className="h-5 w-5 accent-brand-600" />
+                          <input
+                            type="radio"
+                            name={`alt-${o.date}`}
+                            checked={choice[o.date] === a.start}
+                            onChange={() => setChoice({ ...choice, [o.date]: a.start })}
+                            className="h-5 w-5 accent-brand-600"
+                          />
                           {dayLabel(a.start.slice(0, 10), "short")} {timeLabel(a.start, checked.timeZone)}
                         </label>
                       ))}

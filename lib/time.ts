@@ -24,13 +24,30 @@ export function existingZonedInstant(date: string, time: string, timeZone: strin
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+// Zone offsets change only at transitions, which fall on whole minutes (St. John's once changed at 00:01):
+// one lookup per zone and minute serves every instant in it (a week's grid formats thousands). Bounded.
+const BUCKET = 60_000;
+const offsets = new Map<string, Map<number, number>>();
+function offsetAt(timeZone: string, epochMs: number): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(epochMs / BUCKET);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    if (zone.size > 50_000) zone.clear();
+    offset = Math.round(tzOffset(timeZone, new Date(bucket * BUCKET)));
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
 /**
  * ISO 8601 with the zone's UTC offset, e.g. 2026-12-01T09:00:00-05:00 — the same text as
  * formatInZone(instant, zone, "yyyy-MM-dd'T'HH:mm:ssXXX") at a fraction of the cost (slot lists format
  * hundreds of times per request). Whole-minute offsets, i.e. any zone since 1970.
  */
 export function isoInZone(instant: Date, timeZone: string): string {
-  const offset = Math.round(tzOffset(timeZone, instant));
+  const offset = offsetAt(timeZone, instant.getTime());
   const local = new Date(instant.getTime() + offset * 60_000);
   const abs = Math.abs(offset);
   const zone = offset === 0 ? "Z" : `${offset < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
@@ -48,9 +65,10 @@ export function localDate(instant: Date, timeZone: string): string {
 
 /** "9:30 AM" on the zone's clock — formatInZone(…, "h:mm a") for lists, from the offset alone. */
 export function clockTime(instant: Date, timeZone: string): string {
-  const hhmm = isoInZone(instant, timeZone).slice(11, 16);
-  const h = Number(hhmm.slice(0, 2));
-  return `${h % 12 || 12}:${hhmm.slice(3)} ${h < 12 ? "AM" : "PM"}`;
+  const t = instant.getTime();
+  const minuteOfDay = (((Math.floor(t / 60_000) + offsetAt(timeZone, t)) % 1440) + 1440) % 1440;
+  const h = Math.floor(minuteOfDay / 60);
+  return `${h % 12 || 12}:${pad2(minuteOfDay % 60)} ${h < 12 ? "AM" : "PM"}`;
 }
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) of a "YYYY-MM-DD" date. */

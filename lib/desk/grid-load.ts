@@ -60,7 +60,10 @@ export async function loadGridData(
     db.execute(sql`
     with pr as (${pr}),
       flagged as (select distinct patient_id from patient_red_flags where cleared_at is null)
-    select a.id, a.practitioner_id, a.room_id, a.starts_at, a.ends_at, a.blocked_from, a.blocked_until, a.status,
+    -- Instants as epoch milliseconds: thousands of rows parse far faster as numbers than as timestamp text.
+    select a.id, a.practitioner_id, a.room_id,
+      (extract(epoch from a.starts_at) * 1000)::float8 as starts_at, (extract(epoch from a.ends_at) * 1000)::float8 as ends_at,
+      (extract(epoch from a.blocked_from) * 1000)::float8 as blocked_from, (extract(epoch from a.blocked_until) * 1000)::float8 as blocked_until, a.status,
       a.arrived_at is not null as arrived, a.patient_id, pa.full_name, s.slug, s.name, s.is_hands_on, i.priority,
       flagged.patient_id is not null as uncleared
     from appointments a
@@ -80,10 +83,10 @@ export async function loadGridData(
     id: string;
     practitioner_id: string;
     room_id: string | null;
-    starts_at: Date | string;
-    ends_at: Date | string;
-    blocked_from: Date | string;
-    blocked_until: Date | string;
+    starts_at: number | string;
+    ends_at: number | string;
+    blocked_from: number | string;
+    blocked_until: number | string;
     status: GridAppointment["status"];
     arrived: boolean;
     patient_id: string;
@@ -104,10 +107,10 @@ export async function loadGridData(
       id: a.id,
       practitionerId: a.practitioner_id,
       roomId: a.room_id,
-      start: instant(a.starts_at),
-      end: instant(a.ends_at),
-      blockedFrom: instant(a.blocked_from),
-      blockedUntil: instant(a.blocked_until),
+      start: new Date(Number(a.starts_at)),
+      end: new Date(Number(a.ends_at)),
+      blockedFrom: new Date(Number(a.blocked_from)),
+      blockedUntil: new Date(Number(a.blocked_until)),
       status: a.status,
       arrived: a.arrived,
       patientId: a.patient_id,

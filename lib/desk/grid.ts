@@ -247,19 +247,19 @@ export interface WeekRow {
   cells: WeekCell[];
 }
 
-/** Subtracts spans from one window; keeps pieces at least `min` long. */
-function subtract(window: Span, spans: readonly Span[], min: number): Span[] {
-  let pieces: Span[] = [{ start: window.start, end: window.end }];
-  for (const s of spans)
-    pieces = pieces.flatMap((p) =>
-      s.end <= p.start || s.start >= p.end
-        ? [p]
-        : [
-            { start: p.start, end: s.start },
-            { start: s.end, end: p.end },
-          ],
-    );
-  return pieces.filter((p) => p.end - p.start >= min);
+/** The free pieces of one window, at least `min` long, given spans sorted by start (one sweep). */
+function subtract(window: Span, sortedSpans: readonly Span[], min: number): Span[] {
+  const pieces: Span[] = [];
+  let cursor = window.start;
+  for (const s of sortedSpans) {
+    if (s.end <= cursor) continue;
+    if (s.start >= window.end) break;
+    if (s.start - cursor >= min) pieces.push({ start: cursor, end: s.start });
+    cursor = Math.max(cursor, s.end);
+    if (cursor >= window.end) return pieces;
+  }
+  if (window.end - cursor >= min) pieces.push({ start: cursor, end: window.end });
+  return pieces;
 }
 
 /** A week (or any run of days): a row per practitioner or room, a cell per day. */
@@ -281,6 +281,7 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
           const timeOff = spansOf(p.timeOff);
           const mine = data.appointments.filter((a) => a.practitionerId === p.id);
           const busy = mine.filter((a) => a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
+          const alwaysBlocked = [...timeOff, ...closures, ...busy, nowSpan];
           return {
             id: p.id,
             kind: by,
@@ -289,7 +290,10 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
             cells: days.map((date) => {
               const { windows, breaks } = windowsOn(p, date, at);
               const appointments = mine.filter((a) => localDay(a) === date);
-              const blocked = [...breaks, ...timeOff, ...closures, ...busy, nowSpan];
+              // The day's breaks with whatever else blocks that day, in start order.
+              const first = Math.min(...windows.map((w) => w.start));
+              const last = Math.max(...windows.map((w) => w.end));
+              const blocked = [...breaks, ...alwaysBlocked.filter((b) => b.start < last && b.end > first)].sort((a, b) => a.start - b.start);
               const free = windows.flatMap((w) => subtract(w, blocked, min)).map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));
               const closedAll = windows.length > 0 && windows.every((w) => closures.some((c) => c.start <= w.start && c.end >= w.end));
               return {

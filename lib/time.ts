@@ -60,7 +60,8 @@ export function formatInZone(instant: Date, timeZone: string, pattern: string): 
 
 /** The calendar date ("YYYY-MM-DD") of an instant in a zone (from the offset: lists compute thousands). */
 export function localDate(instant: Date, timeZone: string): string {
-  return isoInZone(instant, timeZone).slice(0, 10);
+  const t = instant.getTime();
+  return new Date(t + offsetAt(timeZone, t) * 60_000).toISOString().slice(0, 10);
 }
 
 /** "9:30 AM" on the zone's clock — formatInZone(…, "h:mm a") for lists, from the offset alone. */

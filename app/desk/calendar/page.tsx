@@ -12,6 +12,7 @@ import { addDaysIso, clockTime, formatInZone, formatTimeRange, isoInZone, localD
 import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
+import { WeekGrid, type WeekRowView } from "./week-grid";
 import { GridLegend, bookHref, marksOf } from "./grid-parts";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -149,72 +150,28 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
       {data.weekGrid ? (
         data.weekGrid.rows.length ? (
-          <div className="overflow-x-auto rounded-xl border border-line bg-white">
-            <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
-              <caption className="sr-only">{`${q.by === "room" ? "Rooms" : "Practitioners"}, week of ${formatInZone(zonedInstant(start, "12:00", tz), tz, "MMMM d")}, times in ${timeZoneLabel}`}</caption>
-              <thead>
-                <tr className="bg-slate-50">
-                  <th scope="col" className="w-44 p-2">
-                    {q.by === "room" ? "Room" : "Practitioner"}
-                  </th>
-                  {days.map((d) => (
-                    <th key={d} scope="col" className="p-2">
-                      <Link href={link({ view: "day", date: d })} className="text-brand-700 underline">
-                        {formatInZone(zonedInstant(d, "12:00", tz), tz, "EEE MMM d")}
-                      </Link>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.weekGrid.rows.map((row) => (
-                  <tr key={row.id} className="border-t border-line">
-                    <th scope="row" className="p-2 align-top font-medium">
-                      {row.name}
-                      <span className="block text-xs font-normal text-muted">{detailLabel(row.detail)}</span>
-                    </th>
-                    {row.cells.map((cell) => (
-                      <td key={cell.date} className={cn("p-1.5 align-top", cell.state === "off" && "bg-slate-100", cell.state === "closed" && "bg-red-50")}>
-                        {cell.state === "off" && row.kind === "practitioner" ? <span className="text-xs text-slate-700">Not working</span> : null}
-                        {cell.state === "closed" ? <span className="text-xs font-medium text-red-900">Closed</span> : null}
-                        {cell.hours.length ? <span className="block text-xs text-slate-700">{cell.hours.map((h) => formatTimeRange(h.start, h.end, tz)).join(", ")}</span> : null}
-                        {cell.timeOff.map((t) => (
-                          <span key={t.start.toISOString()} className="mt-1 block rounded bg-amber-100 px-1 text-xs text-amber-950">
-                            Time off {formatTimeRange(t.start, t.end, tz)}
-                            {t.note ? ` · ${t.note}` : ""}
-                          </span>
-                        ))}
-                        <ul className="mt-1 flex flex-col gap-1">
-                          {cell.appointments.map((a) => {
-                            const marks = marksOf(a);
-                            // One link and one line of text per entry: a busy week holds thousands.
-                            return (
-                              <li key={a.id} className={`wk-entry wk-${a.status}`}>
-                                {/* Plain links: each next/link is a client component in the page's payload. */}
-                                <a href={`/desk/appointments/${a.id}`}>{`${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`}</a>
-                                {` · ${a.serviceName}${marks.length ? ` · ${marks.join(" · ")}` : ""}`}
-                              </li>
-                            );
-                          })}
-                        </ul>
-                        {cell.free.length ? (
-                          <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${dayName.get(cell.date)}`}>
-                            {cell.free.map((f) => (
-                              <li key={f.start.toISOString()}>
-                                <a href={bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id })} className="text-xs text-brand-700 underline">
-                                  Free {formatTimeRange(f.start, f.end, tz)}
-                                </a>
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <WeekGrid
+            caption={`${q.by === "room" ? "Rooms" : "Practitioners"}, week of ${formatInZone(zonedInstant(start, "12:00", tz), tz, "MMMM d")}, times in ${timeZoneLabel}`}
+            firstHeader={q.by === "room" ? "Room" : "Practitioner"}
+            days={days.map((d) => ({ date: d, label: formatInZone(zonedInstant(d, "12:00", tz), tz, "EEE MMM d"), name: dayName.get(d)!, href: link({ view: "day", date: d }) }))}
+            rows={data.weekGrid.rows.map((row): WeekRowView => ({
+              id: row.id,
+              name: row.name,
+              detail: detailLabel(row.detail),
+              practitioner: row.kind === "practitioner",
+              cells: row.cells.map((cell) => ({
+                date: cell.date,
+                state: cell.state,
+                hours: cell.hours.map((h) => formatTimeRange(h.start, h.end, tz)).join(", "),
+                timeOff: cell.timeOff.map((t) => `Time off ${formatTimeRange(t.start, t.end, tz)}${t.note ? ` · ${t.note}` : ""}`),
+                entries: cell.appointments.map((a) => {
+                  const marks = marksOf(a);
+                  return [a.id, `${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`, ` · ${a.serviceName}${marks.length ? ` · ${marks.join(" · ")}` : ""}`, a.status];
+                }),
+                free: cell.free.map((f) => [bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id }), `Free ${formatTimeRange(f.start, f.end, tz)}`]),
+              })),
+            }))}
+          />
         ) : (
           <p className="rounded-xl border border-line bg-white p-6 text-muted">
             {q.by === "room" ? "This location has no rooms yet (admins add them under Locations)." : "Nobody works here this week with these filters."}

@@ -96,6 +96,7 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/desk/actions.ts#staffMoveAction": ["staff", "admin"],
   "lib/series/actions.ts#checkSeriesAction": ["staff", "admin", "practitioner"],
   "lib/series/actions.ts#bookSeriesAction": ["staff", "admin", "practitioner"],
+  "lib/series/actions.ts#cancelRestOfSeriesAction": ["staff", "admin"],
   "lib/patients/actions.ts#updatePatientContactAction": ["staff", "admin"],
   "lib/regimens/actions.ts#saveRegimenAction": ["practitioner"],
   "lib/regimens/actions.ts#saveTemplateAction": ["practitioner"],

@@ -4,8 +4,8 @@ import { expect, test } from "./fixtures/test";
  * Issue 13: a physical therapist books a six-week plan (twice a week) from a case in one step: every
  * date is checked first, all are booked together, and the patient gets one email naming every visit.
  */
-test("a physical therapist books a six-week plan of care from a case", async ({ pageAs, world }) => {
-  const { caseId, serviceName, practitionerName, firstDay, patientEmail } = world.series;
+test("a physical therapist books a six-week plan of care from a case; the desk cancels the rest of it from the third visit", async ({ pageAs, world }) => {
+  const { caseId, patientId, serviceName, practitionerName, firstDay, patientEmail } = world.series;
   const pt = await pageAs("physical_therapist");
   await pt.goto(`/cases/${caseId}`);
   const form = pt.getByRole("form", { name: "Book a plan of care" });
@@ -26,4 +26,18 @@ test("a physical therapist books a six-week plan of care from a case", async ({ 
   const admin = await pageAs("admin");
   await admin.goto("/admin/outbox");
   await expect(admin.locator("summary", { hasText: `to ${patientEmail.toLowerCase()}` }).filter({ hasText: `Your plan of care: 12 visits for ${serviceName}` })).toBeVisible();
+
+  // The plan is one unit at the desk: from the third visit on, the rest is cancelled in one step.
+  const desk = await pageAs("staff");
+  await desk.goto(`/desk/patients/${patientId}`);
+  const third = desk.getByRole("listitem").filter({ hasText: serviceName }).nth(2);
+  await third.locator("summary", { hasText: "Cancel the rest of the plan" }).click();
+  const rest = third.getByRole("form", { name: /^Cancel the rest of the plan/ });
+  await rest.getByLabel("Reason").selectOption({ label: "Practitioner ill" });
+  await rest.getByRole("button", { name: "Cancel this and every later visit of the plan" }).click();
+  await expect(desk.getByRole("table", { name: "Past and cancelled visits" })).toContainText("Practitioner ill");
+  await desk.reload();
+  await expect(desk.getByRole("listitem").filter({ hasText: serviceName })).toHaveCount(2);
+  await admin.goto("/admin/outbox");
+  await expect(admin.locator("summary", { hasText: `to ${patientEmail.toLowerCase()}` }).filter({ hasText: `Cancelled: 10 visits of your plan for ${serviceName}` })).toBeVisible();
 });

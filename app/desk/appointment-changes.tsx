@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
 import type { CancelReason } from "@/lib/appointments/cancellation";
 import { staffCancelAction, staffMoveAction } from "@/lib/desk/actions";
+import { cancelRestOfSeriesAction } from "@/lib/series/actions";
 import { StaffCancelSchema, StaffMoveSchema, type StaffCancelInput, type StaffMoveInput } from "@/lib/desk/schemas";
 import { applyActionResult, callAction } from "../_components/forms";
 import { timeLabel, todayIn } from "../_components/slot-picker";
@@ -17,6 +18,8 @@ export interface ChangeableAppointment {
   practitionerId: string;
   /** Said in the buttons' accessible names: "Move Ana Souza's 10:00 AM massage". */
   label: string;
+  /** A visit of a plan of care booked as a series: the rest of the plan can be cancelled from it. */
+  inSeries?: boolean;
 }
 
 type Reason = { code: CancelReason; label: string };
@@ -55,6 +58,14 @@ export function AppointmentChanges({
         </summary>
         <CancelForm appointment={appointment} reasons={reasons} />
       </details>
+      {appointment.inSeries ? (
+        <details>
+          <summary className={summaryClass} aria-label={`Cancel the rest of the plan from ${appointment.label}`}>
+            Cancel the rest of the plan
+          </summary>
+          <CancelForm appointment={appointment} reasons={reasons} rest />
+        </details>
+      ) : null}
     </div>
   );
 }
@@ -76,7 +87,7 @@ function ReasonSelect({ id, error, reasons, register }: { id: string; error?: st
   );
 }
 
-function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointment; reasons: Reason[] }) {
+function CancelForm({ appointment, reasons, rest = false }: { appointment: ChangeableAppointment; reasons: Reason[]; rest?: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -84,16 +95,16 @@ function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointme
   const { register, handleSubmit, setError, formState } = form;
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
-    const result = await callAction(() => staffCancelAction(values));
+    const result = await callAction<unknown>(() => (rest ? cancelRestOfSeriesAction(values) : staffCancelAction(values)));
     setMessage(applyActionResult(result, setError));
     if (result.ok) {
       setDone(true);
       router.refresh();
     }
   });
-  const id = `cancel-${appointment.id}`;
+  const id = `${rest ? "cancel-rest" : "cancel"}-${appointment.id}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-2 flex max-w-md flex-col gap-3" aria-label={`Cancel ${appointment.label}`}>
+    <form onSubmit={onSubmit} noValidate className="mt-2 flex max-w-md flex-col gap-3" aria-label={rest ? `Cancel the rest of the plan from ${appointment.label}` : `Cancel ${appointment.label}`}>
       {message ? (
         <Alert tone="danger" role="alert">
           {message}
@@ -101,7 +112,7 @@ function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointme
       ) : null}
       {done ? (
         <Alert tone="success" role="status">
-          Cancelled. The patient has been emailed.
+          {rest ? "The rest of the plan is cancelled. The patient has been emailed." : "Cancelled. The patient has been emailed."}
         </Alert>
       ) : null}
       <ReasonSelect id={`${id}-reason`} error={formState.errors.reason?.message} reasons={reasons} register={register("reason")} />
@@ -110,7 +121,7 @@ function CancelForm({ appointment, reasons }: { appointment: ChangeableAppointme
       </Field>
       <div>
         <Button type="submit" variant="danger" disabled={formState.isSubmitting || done}>
-          {formState.isSubmitting ? "Cancelling…" : "Cancel and email the patient"}
+          {formState.isSubmitting ? "Cancelling…" : rest ? "Cancel this and every later visit of the plan" : "Cancel and email the patient"}
         </Button>
       </div>
     </form>

@@ -25,6 +25,7 @@ export const APPOINTMENT_ROW = {
   proposedStartsAt: appointments.proposedStartsAt,
   verificationExpiresAt: appointments.verificationExpiresAt,
   caseId: appointments.caseId,
+  seriesId: appointments.seriesId,
   caseAwaitingReview: sql<boolean | null>`(select c.awaiting_review from cases c where c.id = ${appointments.caseId})`,
   patientId: patients.id,
   patientName: patients.fullName,

@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = {
   "regimen.viewed": { label: "Exercise plan opened", patient: "Opened your exercise plan" },
   "time_off.added": { label: "Time off added", patient: "Added time off" },
   "series.booked": { label: "Plan of care booked as a series", patient: "Booked a series of visits for you" },
+  "series.rest_cancelled": { label: "Rest of a plan of care cancelled", patient: "Cancelled the remaining visits of your plan" },
   "time_off.removed": { label: "Time off removed", patient: "Removed time off" },
   "service.created": { label: "Service created", patient: "Created a service" },
   "service.updated": { label: "Service changed", patient: "Changed a service" },

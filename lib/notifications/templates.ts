@@ -216,3 +216,16 @@ export function seriesBookedEmail(first: AppointmentFacts, visits: readonly Date
     { label: "See, change or cancel the first visit", url: first.manageUrl },
   );
 }
+
+/** The rest of a plan of care cancelled at once: one email naming every visit cancelled. */
+export function seriesCancelledEmail(first: AppointmentFacts, visits: readonly Date[]): EmailContent {
+  return render(
+    `Cancelled: ${visits.length} visits of your plan for ${first.serviceName}`,
+    [
+      "The clinic has cancelled these visits of your plan of care:",
+      ...visits.map((v) => `• ${formatDateTime(v, first.timeZone)}`),
+      "Earlier visits are not affected. Please call us to plan what comes next.",
+    ],
+    first,
+  );
+}

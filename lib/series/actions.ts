@@ -7,7 +7,8 @@ import { presentSlot } from "@/lib/booking/present";
 import { nudgeDelivery } from "@/lib/jobs";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { isoInZone } from "@/lib/time";
-import { bookSeries, checkSeries } from "./commands";
+import { bookSeries, cancelRestOfSeries, checkSeries } from "./commands";
+import { StaffCancelSchema } from "@/lib/desk/schemas";
 import { BookSeriesSchema, SeriesPatternSchema } from "./schemas";
 
 const TEAM = ["staff", "admin", "practitioner"] as const;
@@ -30,4 +31,12 @@ export const bookSeriesAction = createAction({ schema: BookSeriesSchema, roles: 
     return { kind: "booked" as const, visits: outcome.appointmentIds.length };
   }
   return { kind: "conflict" as const, failed: outcome.failed.map((f) => ({ start: f.start.toISOString() })) };
+});
+
+/** The desk cancels the rest of a plan of care from one visit on, with a reason; one email to the patient. */
+export const cancelRestOfSeriesAction = createAction({ schema: StaffCancelSchema, roles: ["staff", "admin"] }, async ({ appointmentId, reason, note }, user) => {
+  const { cancelled } = await cancelRestOfSeries(getDb(), { appointmentId, reason, note, actor: user, baseUrl: appBaseUrl() });
+  await nudgeDelivery();
+  revalidatePath("/desk", "layout");
+  return { cancelled };
 });

@@ -1,5 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray } from "drizzle-orm";
+import type { CancelReason } from "@/lib/appointments/cancellation";
 import type { ZodType } from "zod";
 import { schemaFields } from "@/lib/actions/result";
 import type { Db } from "@/db/client";
@@ -16,7 +17,7 @@ import { DomainError } from "@/lib/errors";
 import { assignRoom } from "@/lib/rooms/assign";
 import { factsOf, loadAppointmentDetails } from "@/lib/booking/facts";
 import { enqueueEmail } from "@/lib/notifications/outbox";
-import { seriesBookedEmail } from "@/lib/notifications/templates";
+import { seriesBookedEmail, seriesCancelledEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
 import { checkOccurrences, seriesOccurrences, type CheckedOccurrence } from "./plan";
 import { canBookSeries } from "./policy";
@@ -158,4 +159,52 @@ export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { 
       return { kind: "conflict", failed: err.starts.map((start) => ({ start, alternatives: alternativesFor(start).filter((s) => !err.starts.some((l) => l.getTime() === s.start.getTime())) })) };
     throw err;
   }
+}
+
+/**
+ * The desk cancels the rest of a plan from one visit on (that visit and every later open one of its
+ * series), in one transaction, each through the lifecycle's cancel with the reason; one email names them.
+ */
+export async function cancelRestOfSeries(
+  db: Db,
+  input: { appointmentId: string; reason: CancelReason; note: string; actor: Actor & { id: string }; baseUrl: string; now?: Date },
+): Promise<{ cancelled: number }> {
+  if (input.actor.role !== "staff" && input.actor.role !== "admin") throw new DomainError("forbidden");
+  const now = input.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const [from] = await tx.select({ seriesId: appointments.seriesId, startsAt: appointments.startsAt }).from(appointments).where(eq(appointments.id, input.appointmentId)).for("update");
+    if (!from) throw new DomainError("not_found", "appointment");
+    if (!from.seriesId) throw new DomainError("invalid", "not_upcoming");
+    const rest = await tx
+      .select({ id: appointments.id, startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(and(eq(appointments.seriesId, from.seriesId), inArray(appointments.status, ["requested", "confirmed"]), gte(appointments.startsAt, from.startsAt), gt(appointments.startsAt, now)))
+      .orderBy(asc(appointments.startsAt))
+      .for("update");
+    if (!rest.length) throw new DomainError("invalid", "not_upcoming");
+    for (const visit of rest) {
+      await transitionAppointment(tx, { appointmentId: visit.id, move: "cancel", actor: input.actor, reason: input.note, cancelReason: input.reason, now, context: { seriesId: from.seriesId } });
+    }
+    const first = (await loadAppointmentDetails(tx, rest[0]!.id))!;
+    await enqueueEmail(tx, {
+      kind: "series_cancelled",
+      to: first.patientEmail,
+      content: seriesCancelledEmail(
+        factsOf(first, input.baseUrl),
+        rest.map((r) => r.startsAt),
+      ),
+      appointmentId: first.id,
+      dedupeKey: `series-cancelled:${from.seriesId}:${rest[0]!.id}`,
+    });
+    await recordAuditEvent(tx, {
+      actor: input.actor,
+      action: "series.rest_cancelled",
+      patientId: first.patientId,
+      caseId: first.caseId,
+      entityType: "appointment_series",
+      entityId: from.seriesId,
+      details: { visits: rest.length, reason: input.reason },
+    });
+    return { cancelled: rest.length };
+  });
 }

@@ -6,7 +6,7 @@ import { createAppointment, createCase, createLocation, createPatient, createPra
 import { NEW_YORK } from "@/db/testing/zones";
 import { DomainError } from "@/lib/errors";
 import { formatInZone } from "@/lib/time";
-import { bookSeries, checkSeries } from "./commands";
+import { bookSeries, cancelRestOfSeries, checkSeries } from "./commands";
 
 /** Issue 13 (groundwork): a plan of care booked as a series — checked per visit, booked all or nothing. */
 const NY = NEW_YORK;
@@ -136,5 +136,31 @@ describe("plans of care as a series", () => {
     expect((far as DomainError).fields?.count).toMatch(/booking horizon/);
     expect((await db.select().from(appointmentSeries)).length).toBe(before);
     await expect(checkSeries(db, pattern(), { id: "x", role: "patient" }, NOW)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("the desk cancels the rest of a plan from one visit on, in one step with one email; earlier visits stay", async () => {
+    const db = getDb();
+    const p = pattern({ weekdays: [3], time: "11:00", startsOn: "2027-03-03", count: 4 });
+    const { occurrences } = await checkSeries(db, p, w.staff, NOW);
+    const booked = await bookSeries(db, { ...p, starts: occurrences.map((o) => o.start!.toISOString()) }, w.staff, { baseUrl: "http://clinic.test", now: NOW });
+    if (booked.kind !== "booked") throw new Error("expected a booking");
+    const visits = await db.select().from(appointments).where(eq(appointments.seriesId, booked.seriesId)).orderBy(appointments.startsAt);
+    await expect(
+      cancelRestOfSeries(db, { appointmentId: visits[2]!.id, reason: "practitioner_ill", note: "", actor: { id: w.staff.id, role: "practitioner" }, baseUrl: "http://clinic.test", now: NOW }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const { cancelled } = await cancelRestOfSeries(db, {
+      appointmentId: visits[2]!.id,
+      reason: "practitioner_ill",
+      note: "Leaving the clinic",
+      actor: w.staff,
+      baseUrl: "http://clinic.test",
+      now: NOW,
+    });
+    expect(cancelled).toBe(2);
+    const after = await db.select().from(appointments).where(eq(appointments.seriesId, booked.seriesId)).orderBy(appointments.startsAt);
+    expect(after.map((a) => a.status)).toEqual(["confirmed", "confirmed", "cancelled", "cancelled"]);
+    expect(after[3]).toMatchObject({ cancelReason: "practitioner_ill", cancelledBy: "clinic", cancelledLate: false });
+    const emails = await db.select().from(outboxEmails).where(eq(outboxEmails.kind, "series_cancelled"));
+    expect(emails.filter((e) => e.subject.startsWith("Cancelled: 2 visits of your plan"))).toHaveLength(1);
   });
 });

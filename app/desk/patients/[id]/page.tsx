@@ -67,7 +67,13 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
                         <span className="font-medium">{formatDateTime(v.startsAt, v.timeZone)}</span> · {v.serviceName} · {v.practitionerName} <StatusBadge status={v.status} />
                       </p>
                       <AppointmentChanges
-                        appointment={{ id: v.id, serviceSlug: v.serviceSlug, practitionerId: v.practitionerId, label: `${v.serviceName} on ${formatDateTime(v.startsAt, v.timeZone)}` }}
+                        appointment={{
+                          id: v.id,
+                          serviceSlug: v.serviceSlug,
+                          practitionerId: v.practitionerId,
+                          label: `${v.serviceName} on ${formatDateTime(v.startsAt, v.timeZone)}`,
+                          inSeries: Boolean(v.seriesId),
+                        }}
                         practitioners={v.practitioners}
                         reasons={reasons}
                         timeZone={v.timeZone}

@@ -53,7 +53,19 @@ export function getClinic(db?: DbOrTx): Promise<Clinic> {
   const key = getDb();
   const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TTL_MS) return cached.clinic;
-  const clinic = loadClinic(db ?? key);
+  if (db && db !== key) {
+    // Read inside a transaction: nobody else may wait on it (that transaction may end — rolled back, or
+    // blocked on a lock the waiter holds — before the read runs: a hang no database can see). Only the
+    // answer is kept, once there is one.
+    const at = Date.now();
+    const clinic = loadClinic(db);
+    void clinic.then(
+      (value) => cache.set(key, { at, clinic: Promise.resolve(value) }),
+      () => {},
+    );
+    return clinic;
+  }
+  const clinic = loadClinic(key);
   cache.set(key, { at: Date.now(), clinic });
   clinic.catch(() => {
     if (cache.get(key)?.clinic === clinic) cache.delete(key);

@@ -67,18 +67,18 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
   if (!data.service) return { service: null, timeZone: data.timeZone, slots: [], isWithinHours: () => false, onlyRoomsTaken: () => false };
   const query = { service: data.service, from: input.from, to: input.to, timeZone: data.timeZone, now, horizonDays: BOOKING_HORIZON_DAYS, stepMinutes: SLOT_STEP_MINUTES, rooms: data.rooms };
   const slots = input.practitionerId || input.firstAvailableOnly === false ? findFreeSlots(query, data.calendars) : findFirstAvailableSlots(query, data.calendars);
+  // The same query with every room free: tells "the rooms are taken" from "the practitioner is".
+  const roomsFree = { ...query, rooms: new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])])) };
+  const offers = (q: typeof query, calendar: (typeof data.calendars)[number], start: Date) => findPractitionerSlots(q, calendar).some((s) => s.start.getTime() === start.getTime());
   const isWithinHours = (practitionerId: string, start: Date) => {
     const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
-    if (!calendar) return false;
     // Nobody booked: the practitioner's and the rooms' appointments both left out.
-    const emptyRooms = new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])]));
-    return findPractitionerSlots({ ...query, rooms: emptyRooms }, { ...calendar, busy: [] }).some((s) => s.start.getTime() === start.getTime());
+    return calendar ? offers(roomsFree, { ...calendar, busy: [] }, start) : false;
   };
   const onlyRoomsTaken = (practitionerId: string, start: Date) => {
     const calendar = data.calendars.find((c) => c.practitionerId === practitionerId);
     if (!calendar || !data.service?.roomKind || slots.some((s) => s.practitionerId === practitionerId && s.start.getTime() === start.getTime())) return false;
-    const emptyRooms = new Map([...data.rooms].map(([locationId, pool]) => [locationId, pool.map(() => [])]));
-    return findPractitionerSlots({ ...query, rooms: emptyRooms }, calendar).some((s) => s.start.getTime() === start.getTime());
+    return offers(roomsFree, calendar, start);
   };
   return { service: data.service, timeZone: data.timeZone, slots, isWithinHours, onlyRoomsTaken };
 }

@@ -49,7 +49,9 @@ export function locationZoneSql(locationId: string | null) {
   return sql`coalesce((select time_zone from locations where id = ${locationId}::uuid), (select time_zone from locations order by created_at, id limit 1))`;
 }
 
-const ACTIVE = sql.raw(ACTIVE_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "));
+/** The active statuses as an SQL list, for `status in (...)` (the exclusion constraints' own list). */
+export const ACTIVE_STATUSES_SQL = sql.raw(ACTIVE_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "));
+const ACTIVE = ACTIVE_STATUSES_SQL;
 
 /**
  * Everything the engine needs for one service, in ONE round trip: the service, the clinic's zone, and

@@ -2,10 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { ACTIVE_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
+import { ACTIVE_STATUSES_SQL as ACTIVE } from "@/lib/availability/load";
 import { DomainError } from "@/lib/errors";
-
-const ACTIVE = sql.raw(ACTIVE_APPOINTMENT_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /**
  * The room an appointment holds over its blocked range, taken inside the writing transaction: null when

@@ -30,8 +30,16 @@ export const appointmentSeries = pgTable(
     /** "HH:mm" on the location's clock. */
     localTime: text("local_time").notNull(),
     startsOn: date("starts_on").notNull(),
+    /** The visits the plan calls for (the pattern's count), booked or not: the recall list counts from it. */
     visits: integer("visits").notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The plan was stopped on purpose (the rest cancelled by the desk, or the patient): it leaves the recall
+     * list. Null while the plan runs, however many visits are left.
+     */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Why it was stopped, as a cancel reason code (lib/appointments/cancellation.ts). */
+    endedReason: text("ended_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

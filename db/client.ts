@@ -30,6 +30,8 @@ interface Handle {
   db: Db;
   kind: DatabaseKind;
   executeSql?: ExecuteSql;
+  /** LISTEN on a channel (NOTIFY is delivered at commit): the waitlist job wakes on freed times. */
+  listen: (channel: string, onNotify: () => void) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -55,6 +57,9 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       kind: "postgres",
+      listen: async (channel, onNotify) => {
+        await client.listen(channel, () => onNotify());
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -64,6 +69,9 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
+    listen: async (channel, onNotify) => {
+      await client.listen(channel, () => onNotify());
+    },
     executeSql: async (text, values) => {
       // Without parameters the text may hold several statements (pg-boss's migrations do).
       if (!values?.length) {

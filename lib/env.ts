@@ -60,6 +60,7 @@ export const ENV_SCHEMA = z.object({
   MAIL_FROM: optionalText.transform((v) => v ?? "Backline clinic <no-reply@backline.example>"),
   BOOKING_VERIFY_MINUTES: positiveInt(30),
   BOOKING_HORIZON_DAYS: positiveInt(90),
+  WAITLIST_HOLD_MINUTES: positiveInt(120),
   SLOT_STEP_MINUTES: positiveInt(15),
   REQUEST_BODY_LIMIT_KB: positiveInt(64),
   JOBS_DISABLED: flag.transform((v) => v === true),

@@ -16,3 +16,4 @@ export * from "./verification";
 export * from "./accounts";
 export * from "./feeds";
 export * from "./series";
+export * from "./waitlist";

@@ -60,7 +60,7 @@ async function currentVersions(db: Db, serviceSlug: string, practitionerId: stri
 }
 
 export async function loadAvailabilityCached(db: Db, input: LoadInput): Promise<AvailabilityData> {
-  if (input.ignoreAppointmentId || input.practitionerIds) return loadAvailability(db, input);
+  if (input.ignoreAppointmentId || input.exceptOfferId || input.practitionerIds) return loadAvailability(db, input);
   const key = JSON.stringify([input.serviceSlug, input.practitionerId ?? null, input.locationId ?? null, input.fromDate, input.toDate, input.from.getTime(), input.to.getTime()]);
   const now = await currentVersions(db, input.serviceSlug, input.practitionerId, input.locationId ?? null);
   if (now.serviceKey === null) return { service: null, timeZone: now.timeZone, calendars: [], rooms: new Map() };

@@ -46,6 +46,8 @@ interface SlotsInput {
   now?: Date;
   firstAvailableOnly?: boolean;
   ignoreAppointmentId?: string | null;
+  /** The waitlist offer being accepted: its hold is not busy time for its own patient. */
+  exceptOfferId?: string | null;
   /** One location's hours, answered in its zone (default: the clinic's main location's zone, every location's hours). */
   locationId?: string | null;
 }
@@ -58,6 +60,7 @@ async function freeSlotsFrom(loader: (load: Parameters<typeof loadAvailability>[
     serviceSlug: input.serviceSlug,
     practitionerId: input.practitionerId,
     ignoreAppointmentId: input.ignoreAppointmentId,
+    exceptOfferId: input.exceptOfferId,
     locationId: input.locationId,
     fromDate: input.from,
     toDate: input.to,

@@ -69,6 +69,8 @@ export async function loadAvailability(
     toDate: string;
     /** Leave this appointment out of the busy time (when moving it). */
     ignoreAppointmentId?: string | null;
+    /** Leave this open waitlist offer out of the busy time (its patient is accepting it). */
+    exceptOfferId?: string | null;
     /** Only these practitioners' calendars (refreshing a cache). */
     practitionerIds?: readonly string[];
     /** Only working hours at this location, and its zone (default: the clinic's main location). */
@@ -118,14 +120,22 @@ export async function loadAvailability(
           -- than JSON objects; date_part (float8) rather than extract (numeric since PostgreSQL 14) halves
           -- the cost of building them. The starts_at bounds (buffers are at most 2 h) let the covering index
           -- appointments_active_practitioner_idx answer without touching the table.
+          -- Open waitlist offers hold their time too (for everyone but the patient accepting one).
           'busy', coalesce((
             select string_agg(round((date_part('epoch', a.blocked_from) - ${baseEpoch}) / 60)::bigint || '+' || round((date_part('epoch', a.blocked_until) - date_part('epoch', a.blocked_from)) / 60)::bigint, ',')
-            from appointments a
-            where a.practitioner_id = p.id and a.status in (${ACTIVE})
-              and (${input.ignoreAppointmentId ?? null}::uuid is null or a.id <> ${input.ignoreAppointmentId ?? null}::uuid)
-              and a.starts_at < ${input.to.toISOString()}::timestamptz + interval '3 hours'
-              and a.starts_at > ${input.from.toISOString()}::timestamptz - interval '1 day'
-              and a.blocked_from < ${input.to.toISOString()}::timestamptz and a.blocked_until > ${input.from.toISOString()}::timestamptz), '')
+            from (
+              select a.blocked_from, a.blocked_until from appointments a
+              where a.practitioner_id = p.id and a.status in (${ACTIVE})
+                and (${input.ignoreAppointmentId ?? null}::uuid is null or a.id <> ${input.ignoreAppointmentId ?? null}::uuid)
+                and a.starts_at < ${input.to.toISOString()}::timestamptz + interval '3 hours'
+                and a.starts_at > ${input.from.toISOString()}::timestamptz - interval '1 day'
+                and a.blocked_from < ${input.to.toISOString()}::timestamptz and a.blocked_until > ${input.from.toISOString()}::timestamptz
+              union all
+              select o.blocked_from, o.blocked_until from waitlist_offers o
+              where o.practitioner_id = p.id and o.status = 'offered'
+                and (${input.exceptOfferId ?? null}::uuid is null or o.id <> ${input.exceptOfferId ?? null}::uuid)
+                and o.blocked_from < ${input.to.toISOString()}::timestamptz and o.blocked_until > ${input.from.toISOString()}::timestamptz
+            ) a), '')
         ) order by p.id)
         from practitioners p
         join practitioner_services ps on ps.practitioner_id = p.id

@@ -23,6 +23,7 @@ import { sendPortalInvite } from "@/lib/accounts/links";
 import { loadAppointmentDetails, manageUrl } from "./facts";
 import { lockPractitionerCalendar } from "./lock";
 import { assignRoom } from "@/lib/rooms/assign";
+import { markOfferAccepted, takeHeldTime } from "@/lib/waitlist/hold";
 import type { AppointmentRequest, PatientContact } from "./schemas";
 
 export interface BookedAppointment {
@@ -55,6 +56,11 @@ export interface BookingContext {
   verifiedEmail?: string | null;
   /** The desk books from a patient's page: the request joins this record (the contact typed is not matched). */
   patientId?: string | null;
+  /**
+   * Accepting a waitlist offer (lib/waitlist): the time its hold keeps is free for this booking only, and
+   * the booking joins the waiting patient's record when they had one.
+   */
+  waitlistOffer?: { id: string; patientId: string | null } | null;
 }
 
 const PENDING_NEXT_STEP = "Check your email: enter the code we sent you (or open the link in it) to send your request.";
@@ -88,7 +94,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
   // Is the time an offered slot? The same engine the patient saw, for that practitioner around that day
   // (a day either side covers any time zone).
   const day = start.toISOString().slice(0, 10);
-  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), now });
+  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), now, exceptOfferId: ctx.waitlistOffer?.id });
   if (!around.service) return { kind: "unknown_service" };
   const service = around.service;
   const offered = around.slots.some((s) => s.start.getTime() === start.getTime());
@@ -108,9 +114,12 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     const booked = await retryOnDeadlock(() =>
       db.transaction(async (tx) => {
         if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
-        const patientId = pending ? await createProvisionalPatient(tx, input.patient) : await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId);
+        const patientId = pending
+          ? await createProvisionalPatient(tx, input.patient)
+          : (ctx.waitlistOffer?.patientId ?? (await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId)));
         const locationId = await locationOf(tx, input.practitionerId, start);
         await lockPractitionerCalendar(tx, input.practitionerId);
+        if (ctx.waitlistOffer) await takeHeldTime(tx, ctx.waitlistOffer.id, now);
         const window = appointmentWindow(service, start);
         const roomId = await assignRoom(tx, { serviceId: service.id, locationId, blockedFrom: window.blockedFrom, blockedUntil: window.blockedUntil });
         let created: { id: string };
@@ -133,6 +142,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
           if (pgErrorCode(err) === PG.exclusionViolation) throw new SlotTaken();
           throw err;
         }
+        if (ctx.waitlistOffer) await markOfferAccepted(tx, ctx.waitlistOffer.id, created.id, now);
         const minor = isMinorBirthDate(input.patient.dateOfBirth, localDate(now, around.timeZone));
         await tx.insert(intakes).values({
           appointmentId: created.id,

@@ -12,6 +12,7 @@ import { pruneIdempotencyKeys } from "@/lib/booking/maintenance";
 import { casesWithActiveRegimens, raiseCheckIns } from "@/lib/regimens/regimens";
 import { loadClinic } from "@/lib/clinic/context";
 import { expireOverdueRequests } from "@/lib/verification/requests";
+import { processWaitlist } from "@/lib/waitlist/commands";
 
 /**
  * Background work on pg-boss, a job queue kept in PostgreSQL: no in-process timers decide anything, and
@@ -25,6 +26,7 @@ export const QUEUES = {
   maintenance: "maintenance",
   checkIns: "regimen-check-ins",
   verificationExpiry: "verification-expiry",
+  waitlist: "waitlist",
 } as const;
 
 const KEY = Symbol.for("backline.jobs");
@@ -47,11 +49,20 @@ async function start(): Promise<PgBoss | null> {
   boss.on("error", (err) => logger.error(errorFields(err), "job queue error"));
   await boss.start();
 
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  for (const name of Object.values(QUEUES)) {
+    // The waitlist queue keeps at most one run waiting behind the running one: a burst of freed times
+    // becomes one more pass, and every pass takes all that is pending.
+    await boss.createQueue(name, name === QUEUES.waitlist ? { name, policy: "stately" } : undefined);
+  }
   await boss.schedule(QUEUES.reminders, "*/5 * * * *");
   await boss.schedule(QUEUES.deliver, "* * * * *");
   await boss.schedule(QUEUES.maintenance, "17 * * * *");
   await boss.schedule(QUEUES.verificationExpiry, "* * * * *");
+  // Holds that ran out, and anything a wake-up missed, each minute; freed times wake it at once (NOTIFY).
+  await boss.schedule(QUEUES.waitlist, "* * * * *");
+  await handle.listen("backline_waitlist", () => {
+    void boss.send(QUEUES.waitlist, {}, { singletonKey: "waitlist" }).catch((err) => logger.warn(errorFields(err), "waitlist wake-up not queued"));
+  });
   // 6 am at the clinic's main location; each case's "today" is its patient's own (lib/patients/zone).
   await boss.schedule(QUEUES.checkIns, "0 6 * * *", {}, { tz: (await loadClinic(getDb())).timeZone });
 
@@ -74,6 +85,11 @@ async function start(): Promise<PgBoss | null> {
     // Unverified requests whose hold ran out free their time (and write nothing to anyone's record).
     const expired = await expireOverdueRequests(getDb());
     if (expired) logger.info({ expired }, "unverified requests expired");
+  });
+  await boss.work(QUEUES.waitlist, { pollingIntervalSeconds: 0.5 }, async () => {
+    const result = await processWaitlist(getDb(), { baseUrl: appBaseUrl() });
+    if (result.offered || result.expired) logger.info(result, "waitlist offers");
+    if (result.offered && smtpConfigured()) await boss.send(QUEUES.deliver, {});
   });
   await boss.work(QUEUES.maintenance, async () => {
     await pruneExpired(getDb());

@@ -229,3 +229,17 @@ export function seriesCancelledEmail(first: AppointmentFacts, visits: readonly D
     first,
   );
 }
+
+/** A freed time offered from the waitlist: held until `expiresAt`, accepted or declined by the link. */
+export function waitlistOfferEmail(offer: AppointmentFacts, expiresAt: Date): EmailContent {
+  return render(
+    `A time opened up: ${offer.serviceName} on ${formatDateTime(offer.startsAt, offer.timeZone)}`,
+    [
+      "A time you were waiting for is free. We are holding it for you:",
+      `It is yours if you accept it by ${formatDateTime(expiresAt, offer.timeZone)}. After that we offer it to the next person on the list (you stay on it).`,
+      "Not for you? Open the link and choose “No thanks”: you stay on the list for another time.",
+    ],
+    offer,
+    { label: "Accept or decline this time", url: offer.manageUrl },
+  );
+}

@@ -33,7 +33,7 @@ const PUBLIC_HANDLERS = new Set([
   "/api/v1/openapi.json",
 ]);
 /** Public, but only with a signed token in the path: a forged one gets nothing. */
-const TOKEN_GATED = new Set(["/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]", "/verify/[token]"]);
+const TOKEN_GATED = new Set(["/waitlist/[token]", "/manage/[token]", "/manage/[token]/calendar.ics", "/calendar/[token]", "/set-password/[token]", "/verify/[token]"]);
 
 /** Who may call each server action (checked at the gate; finer rules such as "only the author" sit behind it). */
 const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
@@ -97,6 +97,12 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/series/actions.ts#checkSeriesAction": ["staff", "admin", "practitioner"],
   "lib/series/actions.ts#bookSeriesAction": ["staff", "admin", "practitioner"],
   "lib/series/actions.ts#cancelRestOfSeriesAction": ["staff", "admin"],
+  "lib/waitlist/actions.ts#joinWaitlistAction": "public",
+  "lib/waitlist/actions.ts#joinWaitlistByLinkAction": "public",
+  "lib/waitlist/actions.ts#acceptOfferAction": "public",
+  "lib/waitlist/actions.ts#declineOfferAction": "public",
+  "lib/waitlist/actions.ts#joinWaitlistForPatientAction": ["staff", "admin"],
+  "lib/waitlist/actions.ts#leaveWaitlistAction": ["staff", "admin"],
   "lib/patients/actions.ts#updatePatientContactAction": ["staff", "admin"],
   "lib/regimens/actions.ts#saveRegimenAction": ["practitioner"],
   "lib/regimens/actions.ts#saveTemplateAction": ["practitioner"],

@@ -33,6 +33,8 @@ const SHOWS_PATIENT_DATA: Record<string, { as: PersonaName | "anonymous"; url?: 
   "/portal/access": { as: "patientA" },
   "/portal/plan/print": { as: "patientA" },
   "/manage/[token]": { as: "anonymous", url: world.request.managePath },
+  "/waitlist/[token]": { as: "anonymous", url: world.waitlist.offerPath },
+  "/desk/waitlist": { as: "staff" },
   "/calendar/[token]": { as: "anonymous", url: world.feedPath },
   "/manage/[token]/calendar.ics": { as: "anonymous", url: `${world.request.managePath}/calendar.ics` },
 };

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useController, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useController, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { bookForPatientAction, requestAppointmentAction, type Alternative, type BookingActionData } from "@/lib/booking/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import { BookingFormSchema, isMinorBirthDate, toAppointmentRequest, type BookingFormValues } from "@/lib/booking/schemas";
@@ -13,6 +13,9 @@ import { applyActionResult, callAction } from "../_components/forms";
 import { SlotPicker, dayLabel, timeLabel } from "../_components/slot-picker";
 import { EmailCodeFields, useEmailCode } from "./email-code";
 import { Alert, Button, Field, cn, describedBy, inputClass } from "../_components/ui";
+import { joinWaitlistAction, type JoinedData } from "@/lib/waitlist/actions";
+import { WaitlistFormSchema, toJoinWaitlist } from "@/lib/waitlist/schemas";
+import { DAY_PARTS, DAY_PART_LABELS, WEEKDAY_LABELS, describeWindows } from "@/lib/waitlist/windows";
 
 interface ServiceOption {
   slug: string;
@@ -33,19 +36,27 @@ interface PractitionerOption {
 
 const STEPS = ["Service", "Practitioner", "Day and time", "About your pain", "Your details", "Review"] as const;
 // The fields each step must get right before moving on.
-const STEP_FIELDS: Array<Array<FieldPath<BookingFormValues>>> = [["service"], ["practitionerChoice"], ["start", "practitionerId"], ["intake"], ["patient", "guardian"], []];
+/** The booking answers, and the waitlist's windows when no time fits. */
+type FormValues = BookingFormValues & { windows?: { weekdays: string[]; dayParts: string[]; until: string } };
+const STEP_FIELDS: Array<Array<FieldPath<FormValues>>> = [["service"], ["practitionerChoice"], ["start", "practitionerId"], ["intake"], ["patient", "guardian"], []];
 const FIELD_STEP = (field: string) =>
   field.startsWith("patient") || field.startsWith("guardian") || field === "emailCode"
     ? 4
     : field.startsWith("intake")
       ? 3
-      : field === "start" || field === "practitionerId"
+      : field === "start" || field === "practitionerId" || field.startsWith("windows")
         ? 2
         : field === "service"
           ? 0
           : 5;
 const GROUP_LABELS: Record<ServiceGroup, string> = { spine_center: "Spine center", massage: "Massage" };
 const EMERGENCY_CODES: readonly RedFlagCode[] = RED_FLAGS.filter((f) => f.priority === "emergency").map((f) => f.code);
+
+/** Validates as a booking, or, once the patient chose "Join the waitlist" (the form's context), as a waitlist request. */
+const bookingResolver = zodResolver(BookingFormSchema);
+const waitlistResolver = zodResolver(WaitlistFormSchema);
+const waitlistAwareResolver: Resolver<FormValues, { waitlist: boolean }> = (values, context, options) =>
+  (context?.waitlist ? waitlistResolver : bookingResolver)(values as never, context, options as never) as never;
 
 /** Emergency advice with a tap-to-call link; words true before anything is sent. */
 function EmergencyAdvice({ emergencyNumber }: { emergencyNumber: string }) {
@@ -103,8 +114,14 @@ export function BookingFlow({
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
-  const form = useForm<BookingFormValues>({
-    resolver: zodResolver(BookingFormSchema),
+  // "No time fits": the same answers go to the waitlist instead, with the days and times they can come.
+  const [waitlist, setWaitlist] = useState(false);
+  const [joined, setJoined] = useState<JoinedData | null>(null);
+  const [untilDefault] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+
+  const form = useForm<FormValues, { waitlist: boolean }>({
+    resolver: waitlistAwareResolver,
+    context: { waitlist },
     // Errors appear when the patient presses Continue (or sends), and are re-checked as they change an
     // answer — never when a field loses focus: a message appearing or vanishing on blur moves the page
     // between mouse-down and mouse-up, and the tap the patient was making (a pain score, Yes/No) is lost.
@@ -116,6 +133,7 @@ export function BookingFlow({
       start: initialSlot?.practitionerId ? initialSlot.start : "",
       intake: { painStartedOn: "", painScore: undefined as unknown as number, worseWith: "", notes: "", answers: {} as BookingFormValues["intake"]["answers"] },
       patient: contact ?? { name: "", email: "", phone: "", dateOfBirth: "" },
+      windows: { weekdays: ["1", "2", "3", "4", "5"], dayParts: ["morning", "afternoon", "evening"], until: untilDefault },
     },
   });
   const { register, setValue, trigger, handleSubmit, setError, control, formState, subscribe, getFieldState } = form;
@@ -125,7 +143,7 @@ export function BookingFlow({
       subscribe({
         formState: { values: true },
         callback: ({ name }) => {
-          if (name && getFieldState(name as FieldPath<BookingFormValues>).invalid) void trigger(name as FieldPath<BookingFormValues>);
+          if (name && getFieldState(name as FieldPath<FormValues>).invalid) void trigger(name as FieldPath<FormValues>);
         },
       }),
     [subscribe, getFieldState, trigger],
@@ -135,9 +153,9 @@ export function BookingFlow({
   const fromAccount = Boolean(contact) && (mode !== "desk" || Boolean(patientId));
   const painScore = useController({ control, name: "intake.painScore" });
   const errors = formState.errors;
-  const [service, practitionerChoice, start, practitionerId, answers, dateOfBirth] = useWatch({
+  const [service, practitionerChoice, start, practitionerId, answers, dateOfBirth, windows] = useWatch({
     control,
-    name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers", "patient.dateOfBirth"],
+    name: ["service", "practitionerChoice", "start", "practitionerId", "intake.answers", "patient.dateOfBirth", "windows"],
   });
   // Under 18: a parent or guardian consents, and the front desk confirms.
   const minor = /^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth ?? "") && isMinorBirthDate(dateOfBirth!);
@@ -167,7 +185,7 @@ export function BookingFlow({
   }, [step]);
 
   async function next() {
-    if (!(await trigger(STEP_FIELDS[step], { shouldFocus: true }))) return;
+    if (!(await trigger(step === 2 && waitlist ? ["windows"] : STEP_FIELDS[step], { shouldFocus: true }))) return;
     if (step === 4 && needsCode && !emailCode.ready(form.getValues("patient.email"))) return;
     setStep(step + 1);
   }
@@ -180,6 +198,19 @@ export function BookingFlow({
   const onSubmit = handleSubmit(
     async (values) => {
       setMessage(null);
+      if (waitlist) {
+        const joining = toJoinWaitlist(WaitlistFormSchema.parse(values));
+        const result = await callAction(() => joinWaitlistAction(joining, needsCode ? emailCode.value() : undefined));
+        if (result.ok) {
+          setJoined(result.data);
+          return;
+        }
+        if (result.error.fields?.emailCode) emailCode.fail(result.error.fields.emailCode);
+        setMessage(applyActionResult(result, setError));
+        const firstField = Object.keys(result.error.fields ?? {})[0];
+        if (firstField) setStep(FIELD_STEP(firstField));
+        return;
+      }
       const request = toAppointmentRequest(BookingFormSchema.parse(values));
       const result: ActionResult<BookingActionData> = await callAction(() =>
         mode === "desk"
@@ -210,6 +241,19 @@ export function BookingFlow({
   );
 
   const practitionerName = (id: string) => practitioners.find((p) => p.id === id)?.name ?? "First available";
+
+  if (joined) {
+    return (
+      <div className="mx-auto flex max-w-3xl flex-col gap-4" role="status">
+        <h2 className="text-xl font-semibold">You are on the waitlist</h2>
+        {joined.showEmergencyAdvice ? <EmergencyAdvice emergencyNumber={emergencyNumber} /> : null}
+        <p>
+          When a time for {chosenService?.name ?? "this service"} that fits your days opens up, we email {form.getValues("patient.email")} a link and hold the time for you for a while. Accept it with
+          one click, or say no thanks and stay on the list.
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -325,21 +369,76 @@ export function BookingFlow({
             Free times for <strong>{chosenService?.name}</strong> with <strong>{practitionerChoice === "any" ? "the first available practitioner" : practitionerName(practitionerChoice)}</strong>.
             Times are in <strong>{timeZoneLabel}</strong>.
           </p>
-          <SlotPicker
-            service={service}
-            practitionerId={practitionerChoice === "any" ? null : practitionerChoice}
-            locationId={locations.length > 1 ? location.id : null}
-            timeZone={timeZone}
-            value={start ? { start, practitionerId, end: "" } : null}
-            onSelect={chooseSlot}
-            labelledBy="slot-label"
-          />
+          {waitlist ? (
+            <fieldset className="flex flex-col gap-4 rounded-xl border border-line bg-white p-4">
+              <legend className="px-1 font-semibold">Join the waitlist: when can you come?</legend>
+              <p className="text-sm text-muted">We email you when a time like this frees up, and hold it for you. Times are in {timeZoneLabel}.</p>
+              <fieldset>
+                <legend className="font-medium">Days</legend>
+                <div className="mt-1 flex flex-wrap gap-2">
+                  {WEEKDAY_LABELS.map((label, i) => (
+                    <label key={label} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                      <input type="checkbox" value={String(i + 1)} {...register("windows.weekdays")} className="h-5 w-5 accent-brand-600" />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+                {errors.windows?.weekdays ? <p className="mt-1 text-sm font-medium text-red-700">{errors.windows.weekdays.message}</p> : null}
+              </fieldset>
+              <fieldset>
+                <legend className="font-medium">Parts of the day</legend>
+                <div className="mt-1 flex flex-wrap gap-2">
+                  {DAY_PARTS.map((part) => (
+                    <label key={part} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-line px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                      <input type="checkbox" value={part} {...register("windows.dayParts")} className="h-5 w-5 accent-brand-600" />
+                      {DAY_PART_LABELS[part]}
+                    </label>
+                  ))}
+                </div>
+                {errors.windows?.dayParts ? <p className="mt-1 text-sm font-medium text-red-700">{errors.windows.dayParts.message}</p> : null}
+              </fieldset>
+              <Field id="waitUntil" label="Keep looking until" error={errors.windows?.until?.message}>
+                <input {...describedBy("waitUntil", { error: errors.windows?.until })} {...register("windows.until")} type="date" className={cn(inputClass, "sm:max-w-xs")} />
+              </Field>
+              <div>
+                <Button type="button" variant="ghost" onClick={() => setWaitlist(false)}>
+                  Back to the free times
+                </Button>
+              </div>
+            </fieldset>
+          ) : null}
+          {waitlist ? null : (
+            <SlotPicker
+              service={service}
+              practitionerId={practitionerChoice === "any" ? null : practitionerChoice}
+              locationId={locations.length > 1 ? location.id : null}
+              timeZone={timeZone}
+              value={start ? { start, practitionerId, end: "" } : null}
+              onSelect={chooseSlot}
+              labelledBy="slot-label"
+            />
+          )}
           {start ? (
             <p role="status" className="font-medium">
               Chosen: {dayLabel(start.slice(0, 10))} at {timeLabel(start, timeZone)} with {practitionerName(practitionerId)}
             </p>
           ) : null}
-          {errors.start ? <p className="font-medium text-red-700">{errors.start.message}</p> : null}
+          {errors.start && !waitlist ? <p className="font-medium text-red-700">{errors.start.message}</p> : null}
+          {mode === "patient" && !waitlist ? (
+            <p className="flex flex-wrap items-center gap-2">
+              No time that suits you?
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setWaitlist(true);
+                  setValue("start", "");
+                }}
+              >
+                Join the waitlist
+              </Button>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -501,7 +600,13 @@ export function BookingFlow({
             <dt className="font-medium">With</dt>
             <dd>{practitionerId ? practitionerName(practitionerId) : "—"}</dd>
             <dt className="font-medium">When</dt>
-            <dd>{start ? `${dayLabel(start.slice(0, 10))} at ${timeLabel(start, timeZone)} (${timeZoneLabel})` : "Choose a time"}</dd>
+            <dd>
+              {waitlist
+                ? `Waitlist: ${describeWindows({ weekdays: (windows?.weekdays ?? []).map(Number), dayParts: windows?.dayParts ?? [] })}, until ${windows?.until ?? ""} (${timeZoneLabel})`
+                : start
+                  ? `${dayLabel(start.slice(0, 10))} at ${timeLabel(start, timeZone)} (${timeZoneLabel})`
+                  : "Choose a time"}
+            </dd>
             <dt className="font-medium">Contact</dt>
             <dd>
               {form.getValues("patient.name")} · {form.getValues("patient.email")} · {form.getValues("patient.phone")}
@@ -516,9 +621,11 @@ export function BookingFlow({
             ) : null}
           </dl>
           <p>
-            {chosenService?.needsReview || anyFlag
-              ? "This is a request: a clinician reviews it and we confirm by email, usually within one working day."
-              : "If the time is still free, your appointment is confirmed straight away."}
+            {waitlist
+              ? "Nothing is booked yet: we email you a time that fits when one frees up, and hold it for you."
+              : chosenService?.needsReview || anyFlag
+                ? "This is a request: a clinician reviews it and we confirm by email, usually within one working day."
+                : "If the time is still free, your appointment is confirmed straight away."}
           </p>
         </div>
       ) : null}
@@ -538,8 +645,8 @@ export function BookingFlow({
             Continue
           </Button>
         ) : (
-          <Button key="submit" type="submit" disabled={!ready || formState.isSubmitting || !start}>
-            {formState.isSubmitting ? "Sending…" : chosenService?.needsReview || anyFlag || (needsCode && !emailCode.value()) ? "Send request" : "Book appointment"}
+          <Button key="submit" type="submit" disabled={!ready || formState.isSubmitting || !(start || waitlist)}>
+            {formState.isSubmitting ? "Sending…" : waitlist ? "Join the waitlist" : chosenService?.needsReview || anyFlag || (needsCode && !emailCode.value()) ? "Send request" : "Book appointment"}
           </Button>
         )}
       </div>

@@ -4,6 +4,7 @@ const LINKS = [
   { href: "/desk", label: "Requests & today" },
   { href: "/desk/calendar", label: "Calendar" },
   { href: "/desk/patients", label: "Patients" },
+  { href: "/desk/waitlist", label: "Waitlist" },
   { href: "/desk/book", label: "Book for a patient" },
   { href: "/desk/referrals/new", label: "Record a referral" },
 ];

@@ -44,7 +44,9 @@ export const waitlistEntries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("waitlist_entries_waiting_idx").on(t.serviceId, t.priority, t.createdAt).where(sql`${t.status} = 'waiting'`),
+    index("waitlist_entries_waiting_idx")
+      .on(t.serviceId, t.priority, t.createdAt)
+      .where(sql`${t.status} = 'waiting'`),
     index("waitlist_entries_patient_idx").on(t.patientId),
     check("waitlist_entries_status_check", sql`${t.status} in ('waiting', 'booked', 'left', 'expired')`),
     check("waitlist_entries_weekdays_check", sql`cardinality(${t.weekdays}) between 1 and 7 and ${t.weekdays} <@ array[1,2,3,4,5,6,7]::smallint[]`),
@@ -89,9 +91,15 @@ export const waitlistOffers = pgTable(
     respondedAt: timestamp("responded_at", { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("waitlist_offers_one_open_per_entry").on(t.entryId).where(sql`${t.status} = 'offered'`),
-    index("waitlist_offers_open_idx").on(t.practitionerId, t.blockedFrom, t.blockedUntil).where(sql`${t.status} = 'offered'`),
-    index("waitlist_offers_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'offered'`),
+    uniqueIndex("waitlist_offers_one_open_per_entry")
+      .on(t.entryId)
+      .where(sql`${t.status} = 'offered'`),
+    index("waitlist_offers_open_idx")
+      .on(t.practitionerId, t.blockedFrom, t.blockedUntil)
+      .where(sql`${t.status} = 'offered'`),
+    index("waitlist_offers_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'offered'`),
     index("waitlist_offers_entry_idx").on(t.entryId, t.startsAt),
     check("waitlist_offers_status_check", sql`${t.status} in ('offered', 'accepted', 'declined', 'expired', 'lost', 'withdrawn')`),
     check("waitlist_offers_order_check", sql`${t.startsAt} < ${t.endsAt} and ${t.blockedFrom} <= ${t.startsAt} and ${t.blockedUntil} >= ${t.endsAt}`),

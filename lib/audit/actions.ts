@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = {
   "series.rest_cancelled": { label: "Rest of a plan of care cancelled", patient: "Cancelled the remaining visits of your plan" },
   "waitlist.joined": { label: "Put on the waitlist", patient: "Put you on the waitlist" },
   "waitlist.left": { label: "Taken off the waitlist", patient: "Took you off the waitlist" },
+  "waitlist.offer_viewed": { label: "Waitlist offer opened by its link", patient: "Your waitlist offer link was opened" },
   "waitlist.offered": { label: "Waitlist time offered", patient: "Offered you a time from the waitlist" },
   "waitlist.offer_declined": { label: "Waitlist offer declined", patient: "You declined a time offered from the waitlist" },
   "time_off.removed": { label: "Time off removed", patient: "Removed time off" },

@@ -94,7 +94,14 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
   // Is the time an offered slot? The same engine the patient saw, for that practitioner around that day
   // (a day either side covers any time zone).
   const day = start.toISOString().slice(0, 10);
-  const around = await getFreeSlots(db, { serviceSlug: input.service, practitionerId: input.practitionerId, from: addDaysIso(day, -1), to: addDaysIso(day, 1), now, exceptOfferId: ctx.waitlistOffer?.id });
+  const around = await getFreeSlots(db, {
+    serviceSlug: input.service,
+    practitionerId: input.practitionerId,
+    from: addDaysIso(day, -1),
+    to: addDaysIso(day, 1),
+    now,
+    exceptOfferId: ctx.waitlistOffer?.id,
+  });
   if (!around.service) return { kind: "unknown_service" };
   const service = around.service;
   const offered = around.slots.some((s) => s.start.getTime() === start.getTime());
@@ -114,9 +121,7 @@ export async function createAppointmentRequest(db: Db, input: AppointmentRequest
     const booked = await retryOnDeadlock(() =>
       db.transaction(async (tx) => {
         if (ctx.idempotencyKey) await claimKey(tx, ctx.idempotencyKey, hashOf(input));
-        const patientId = pending
-          ? await createProvisionalPatient(tx, input.patient)
-          : (ctx.waitlistOffer?.patientId ?? (await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId)));
+        const patientId = pending ? await createProvisionalPatient(tx, input.patient) : (ctx.waitlistOffer?.patientId ?? (await findOrCreatePatient(tx, input.patient, ctx.actor, ctx.patientId)));
         const locationId = await locationOf(tx, input.practitionerId, start);
         await lockPractitionerCalendar(tx, input.practitionerId);
         if (ctx.waitlistOffer) await takeHeldTime(tx, ctx.waitlistOffer.id, now);

@@ -22,6 +22,7 @@ import { addDaysIso, localDate } from "@/lib/time";
 import { triageBooking } from "@/lib/triage/booking";
 import { asRedFlagCodes } from "@/lib/triage/red-flags";
 import { OfferGone, type OfferGoneReason } from "./hold";
+import { OFFER_PURPOSE } from "./offer-token";
 import { canJoinWaitlistFor } from "./policy";
 import { JoinWaitlistSchema, type JoinWaitlistInput } from "./schemas";
 import { fitsWindows, hoursMeetWindows } from "./windows";
@@ -35,7 +36,7 @@ import { fitsWindows, hoursMeetWindows } from "./windows";
  * constraint on open offers); the job (lib/jobs) runs processWaitlist.
  */
 
-export const OFFER_PURPOSE = "waitlist-offer";
+export { OFFER_PURPOSE };
 export const offerUrl = (baseUrl: string, offerId: string) => `${baseUrl}/waitlist/${signId(OFFER_PURPOSE, offerId)}`;
 export const offerIdFromToken = (token: string) => verifySignedId(OFFER_PURPOSE, token);
 export const holdMinutes = () => env().WAITLIST_HOLD_MINUTES;

@@ -9,18 +9,27 @@ import { DAY_PARTS } from "./windows";
 const today = () => new Date().toISOString().slice(0, 10);
 const horizonDay = () => new Date(Date.now() + bookingHorizonDays() * 86_400_000).toISOString().slice(0, 10);
 
+const oneOrMany = (v: unknown) => (typeof v === "string" ? [v] : v === undefined || v === null || v === false ? [] : v);
+
 /** When the patient can come: days, parts of the day, until a date within the booking horizon. */
 export const WaitlistWindowsSchema = z.object({
-  weekdays: z
-    .array(z.coerce.number().int().min(1).max(7))
-    .min(1, "Choose at least one day you can come")
-    .max(7)
-    .transform((days) => [...new Set(days)].sort()),
-  dayParts: z
-    .array(z.enum(DAY_PARTS, { message: "Unknown part of the day" }))
-    .min(1, "Choose at least one part of the day")
-    .max(3)
-    .transform((parts) => [...new Set(parts)]),
+  // A plain form posts one checked box as a single value.
+  weekdays: z.preprocess(
+    oneOrMany,
+    z
+      .array(z.coerce.number().int().min(1).max(7))
+      .min(1, "Choose at least one day you can come")
+      .max(7)
+      .transform((days) => [...new Set(days)].sort()),
+  ),
+  dayParts: z.preprocess(
+    oneOrMany,
+    z
+      .array(z.enum(DAY_PARTS, { message: "Unknown part of the day" }))
+      .min(1, "Choose at least one part of the day")
+      .max(3)
+      .transform((parts) => [...new Set(parts)]),
+  ),
   until: z.iso
     .date({ message: "Until when should we look?" })
     .refine((d) => d >= today(), { message: "Choose a day from today on" })

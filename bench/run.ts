@@ -12,6 +12,9 @@
  *   desk grid  — the scheduler's week at the issue's size (a location with 30 practitioners and 2,100
  *                appointments that week): the loader and grid in process, and the page rendered by
  *                the server;
+ *   series     — a plan of care of 12 visits checked (each date free or taken, with alternatives);
+ *   waitlist   — with 1,000 people waiting, a cancellation made by another process to the offer email
+ *                in the outbox, the app instance's job queue running (PostgreSQL only);
  *   load       — 100 concurrent patients browsing slots and booking for 60 s (p50/p95/p99, errors,
  *                overlaps), next to a bare node:http server; first-load JavaScript of /book and /portal.
  * BENCH_SECONDS sets the booking/pgbench phases (default 20), BENCH_LOAD_SECONDS the load scenario (60).
@@ -27,13 +30,18 @@ import { findFirstAvailableSlots, findFreeSlots } from "@/lib/availability/engin
 import { sql } from "drizzle-orm";
 import { loadAvailability } from "@/lib/availability/load";
 import { getFreeSlots } from "@/lib/availability";
-import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
+import { addDaysIso, isoWeekday, localDate, zonedInstant } from "@/lib/time";
+import { rowsOf } from "@/db/client";
+import { createCase, createPatient } from "@/db/seed/factories";
+import { transitionAppointment } from "@/lib/appointments/commands";
+import { checkSeries } from "@/lib/series/commands";
 import { fmt, load, startServer, summarize } from "./lib";
 import { bareNodeHttp, firstLoadJs, patientsBrowsingAndBooking, signInCookie } from "./load";
 import { BENCH_SERVICE, countOverlaps, seedBookingBench } from "./seed-booking";
 import { seedQueueBench } from "./seed-queue";
 import { BENCH_ROOM_SERVICE, seedRoomsBench } from "./seed-rooms";
 import { seedGridBench } from "./seed-grid";
+import { seedWaitlistBench } from "./seed-waitlist";
 import { getDeskCalendarPageData } from "@/lib/desk/views";
 import { users } from "@/db/schema";
 import { countCasesByStatus, listCaseQueue } from "@/lib/cases/queue";
@@ -114,6 +122,29 @@ async function main() {
       gridSize = `${page!.weekGrid!.rows.length} practitioners, ${page!.weekGrid!.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.appointments.length, 0), 0)} appointments`;
     });
     row(`desk week grid: loader + grid in process (${gridSize})`, grid);
+
+    // A plan of care: twelve visits (Mon and Thu at 10:00 for six weeks) checked against a practitioner
+    // with 400 appointments, each date free or taken with the nearest free times that week.
+    const seriesPatient = await createPatient(db, { fullName: "Bench series patient" });
+    const seriesCase = await createCase(db, { patientId: seriesPatient.id, status: "in_care" });
+    const [seriesPractitioner] = rowsOf<{ id: string }>(await db.execute(sql`select id from practitioners where display_name = 'Bench practitioner 1'`));
+    const monday = (() => {
+      let d = addDaysIso(from, 1);
+      while (isoWeekday(d) !== 1) d = addDaysIso(d, 1);
+      return d;
+    })();
+    let seriesFree = 0;
+    const series = await timeIt(50, async () => {
+      const checked = await checkSeries(
+        db,
+        { caseId: seriesCase.id, service: BENCH_SERVICE, practitionerId: seriesPractitioner!.id, weekdays: [1, 4], time: "10:00", startsOn: monday, count: 12 },
+        staffUser!,
+      );
+      seriesFree = checked.occurrences.filter((o) => o.free).length;
+    });
+    row(`series check: 12 visits over six weeks, one practitioner with 400 appointments (${seriesFree} free)`, series);
+    const waitlistAppointments = await seedWaitlistBench(db);
+    notes.push(`seeded 1,000 patients on the waitlist for one service, and 36 booked hours to cancel`);
     // The case queue at scale: 100,000 cases and 1,000,000 audit events.
     if (process.env.BENCH_SKIP_QUEUE !== "1") {
       const q0 = performance.now();
@@ -144,6 +175,45 @@ async function main() {
       );
     }
     await database.close();
+
+    // The waitlist: one app instance with the job queue on (as in production); another process cancels
+    // a booked hour (as another instance would) and we time until the offer email is in the outbox.
+    // PostgreSQL only: two processes cannot share an embedded database.
+    if (database.env.DATABASE_URL) {
+      const jobs = await startServer({ ...database.env, DATABASE_POOL_SIZE: "10" }, Number(process.env.BENCH_PORT ?? 3310) + 1);
+      const check = await reopen(database.env);
+      try {
+        const outboxCount = async () => rowsOf<{ n: number }>(await check.db.execute(sql`select count(*)::int as n from outbox_emails where kind = 'waitlist_offer'`))[0]!.n;
+        // pg-boss starts after the server answers: wait for its queue to exist.
+        for (let i = 0; i < 100; i++) {
+          const ready = rowsOf(await check.db.execute(sql`select 1 from pg_tables where schemaname = 'pgboss' and tablename = 'queue'`)).length > 0;
+          if (ready && rowsOf(await check.db.execute(sql`select 1 from pgboss.queue where name = 'waitlist'`)).length) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        const samples: number[] = [];
+        let missed = 0;
+        for (const appointmentId of waitlistAppointments.slice(0, 30)) {
+          const before = await outboxCount();
+          const t0 = performance.now();
+          await check.db.transaction((tx) => transitionAppointment(tx, { appointmentId, move: "cancel", actor: null, reason: "bench" }));
+          let seen = false;
+          while (performance.now() - t0 < 10_000) {
+            if ((await outboxCount()) > before) {
+              seen = true;
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          if (seen) samples.push(performance.now() - t0);
+          else missed++;
+        }
+        const waited = summarize(samples);
+        row("waitlist: a cancellation to the offer email in the outbox, 1,000 waiting (another process cancels; the app's job offers)", waited, `${samples.length} cancellations`, String(missed));
+      } finally {
+        await check.close();
+        await jobs.stop();
+      }
+    }
 
     const server = await startServer(
       { ...database.env, PUBLIC_RATE_LIMIT_PER_MINUTE: "100000000", API_RATE_LIMIT_PER_MINUTE: "100000000", JOBS_DISABLED: "1", DATABASE_POOL_SIZE: "20" },

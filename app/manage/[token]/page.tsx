@@ -4,11 +4,12 @@ import { clientIp } from "@/lib/http/ip";
 import { getManagePageData } from "@/lib/booking/views";
 import { nextStepFor, triageBooking } from "@/lib/triage/booking";
 import { emergencyAdvice, asRedFlagCodes } from "@/lib/triage/red-flags";
-import { describeTimeZone, formatDateTime, formatTimeWithZone } from "@/lib/time";
+import { describeTimeZone, formatDateTime, formatTimeWithZone, localDate } from "@/lib/time";
 import { StatusBadge } from "../../_components/appointments";
 import { Alert, Card, PageHeader } from "../../_components/ui";
 import { ManageActions, ProposalBanner } from "./manage-actions";
 import { VerifyCodeForm } from "./verify-code-form";
+import { WaitlistJoin } from "./waitlist-join";
 
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -107,6 +108,9 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
         phone={d.locationPhone}
         cutoffHours={d.cancellationCutoffHours}
       />
+      {awaitingCode || d.verificationExpiresAt ? null : (
+        <WaitlistJoin token={token} serviceSlug={d.serviceSlug} practitionerId={d.practitionerId} practitionerName={d.practitionerName} defaultUntil={localDate(d.startsAt, d.timeZone)} />
+      )}
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { rowsOf } from "@/db/client";
-import { appointments, outboxEmails, waitlistEntries, waitlistOffers } from "@/db/schema";
-import { createAppointment, createLocation, createPatient, createPractitioner, createService, createUser, setWorkingHours } from "@/db/seed/factories";
+import { appointments, outboxEmails, practitionerServices, timeOff, waitlistEntries, waitlistOffers } from "@/db/schema";
+import { createAppointment, createLocation, createPatient, createPractitioner, createService, createTimeOff, createUser, reportFlags, setWorkingHours } from "@/db/seed/factories";
 import { NEW_YORK } from "@/db/testing/zones";
 import { transitionAppointment } from "@/lib/appointments/commands";
 import { getFreeSlots } from "@/lib/availability";
@@ -195,6 +195,53 @@ describe("the waitlist", () => {
         ),
       );
     await getDb().update(waitlistOffers).set({ status: "withdrawn" }).where(eq(waitlistOffers.id, offers[0]!.id));
+  });
+
+  it("time off removed frees its hours for the waitlist", async () => {
+    const db = getDb();
+    const day = addDaysIso(DAY, 4);
+    const off = await createTimeOff(db, { practitionerId: w.practitionerId, startsAt: at("08:00", day), endsAt: at("12:00", day) });
+    const person = await waiting();
+    await processWaitlist(db, { baseUrl: BASE });
+    expect(await openOffers([person.entryId])).toHaveLength(0);
+    await db.delete(timeOff).where(eq(timeOff.id, off.id));
+    await processWaitlist(db, { baseUrl: BASE });
+    const [offer] = await openOffers([person.entryId]);
+    expect(offer!.startsAt.toISOString()).toBe(at("08:00", day).toISOString());
+    await db.update(waitlistEntries).set({ status: "left" }).where(eq(waitlistEntries.id, person.entryId));
+    await db.update(waitlistOffers).set({ status: "withdrawn" }).where(eq(waitlistOffers.id, offer!.id));
+  });
+
+  it("accepting goes through the hands-on gate: an emergency answer, or an uncleared flag on the record, holds a hands-on visit for review", async () => {
+    const db = getDb();
+    const handsOn = await createService(db, { discipline: "massage_therapist", durationMinutes: 60, minNoticeMinutes: 0, isHandsOn: true });
+    await db.insert(practitionerServices).values({ practitionerId: w.practitionerId, serviceId: handsOn.id });
+    const day = addDaysIso(DAY, 5);
+    const booked = [];
+    for (const hhmm of ["08:00", "09:00", "10:00", "11:00"]) {
+      const p = await createPatient(db);
+      booked.push((await createAppointment(db, { patientId: p.id, practitionerId: w.practitionerId, service: handsOn, locationId: w.locationId, startsAt: at(hhmm, day) })).id);
+    }
+    // One answered Yes to the bladder question when joining; the other has an uncleared flag on record.
+    const flagged = await createPatient(db);
+    const { entryId: answered } = await joinWaitlist(db, { service: handsOn.slug, windows, intake: intake(["bladder_bowel_change"]) }, { actor: w.staff, patientId: flagged.id });
+    const recorded = await createPatient(db);
+    await reportFlags(db, { patientId: recorded.id, codes: ["saddle_numbness"] });
+    const { entryId: onRecord } = await joinWaitlist(db, { service: handsOn.slug, windows, intake: intake() }, { actor: w.staff, patientId: recorded.id });
+    await cancel(booked[0]!);
+    await cancel(booked[1]!);
+    await processWaitlist(db, { baseUrl: BASE });
+    const offers = await openOffers([answered, onRecord]);
+    expect(offers).toHaveLength(2);
+    for (const offer of offers) {
+      const outcome = await acceptOffer(db, tokenOf(offer.id), { baseUrl: BASE });
+      expect(outcome.kind).toBe("booked");
+      if (outcome.kind !== "booked") continue;
+      // Never confirmed straight away: a clinician reviews it first.
+      expect(outcome.appointment.status).toBe("requested");
+      const [row] = await db.select().from(appointments).where(eq(appointments.id, outcome.appointment.id));
+      expect(row!.status).toBe("requested");
+    }
   });
 
   it("refuses windows nobody works in, a day past the horizon and an unknown offer link, writing nothing", async () => {

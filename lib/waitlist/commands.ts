@@ -25,7 +25,8 @@ import { OfferGone, type OfferGoneReason } from "./hold";
 import { OFFER_PURPOSE } from "./offer-token";
 import { canJoinWaitlistFor } from "./policy";
 import { JoinWaitlistSchema, type JoinWaitlistInput } from "./schemas";
-import { fitsWindows, hoursMeetWindows } from "./windows";
+import { fitsWindows } from "./match";
+import { hoursMeetWindows } from "./windows";
 
 /**
  * The waitlist (issue 13): patients wait for a service (optionally a practitioner, a location) in windows

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dayPartOf, describeWindows, fitsWindows, hoursMeetWindows } from "./windows";
+import { fitsWindows } from "./match";
+import { dayPartOf, describeWindows, hoursMeetWindows } from "./windows";
 
 describe("waitlist windows", () => {
   it("puts a local time in its part of the day", () => {

@@ -1,5 +1,3 @@
-import { formatInZone, isoWeekday, localDate } from "@/lib/time";
-
 /** Parts of the day a waiting patient can come, on the location's clock. */
 export const DAY_PARTS = ["morning", "afternoon", "evening"] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
@@ -11,24 +9,11 @@ export function dayPartOf(hhmm: string): DayPart {
   return hhmm < "12:00" ? "morning" : hhmm < "17:00" ? "afternoon" : "evening";
 }
 
-export interface Windows {
-  weekdays: readonly number[];
-  dayParts: readonly string[];
-  /** Last local day (inclusive). */
-  until: string;
-}
-
-/** Whether a time starting at `start` fits the windows, on `timeZone`'s clock. */
-export function fitsWindows(windows: Windows, start: Date, timeZone: string): boolean {
-  const day = localDate(start, timeZone);
-  return day <= windows.until && windows.weekdays.includes(isoWeekday(day)) && windows.dayParts.includes(dayPartOf(formatInZone(start, timeZone, "HH:mm")));
-}
-
 /**
  * Whether any weekly working hours (weekday, "HH:mm"–"HH:mm", local) meet the windows: windows that no
  * practitioner's hours ever meet would wait forever, so they are refused when the patient joins.
  */
-export function hoursMeetWindows(windows: Pick<Windows, "weekdays" | "dayParts">, hours: ReadonlyArray<{ weekday: number; startTime: string; endTime: string }>): boolean {
+export function hoursMeetWindows(windows: { weekdays: readonly number[]; dayParts: readonly string[] }, hours: ReadonlyArray<{ weekday: number; startTime: string; endTime: string }>): boolean {
   const partRanges: Record<DayPart, [string, string]> = { morning: ["00:00", "12:00"], afternoon: ["12:00", "17:00"], evening: ["17:00", "24:00"] };
   return hours.some(
     (h) =>
@@ -41,7 +26,7 @@ export function hoursMeetWindows(windows: Pick<Windows, "weekdays" | "dayParts">
 }
 
 /** "Mon, Thu · mornings" style words for a list. */
-export function describeWindows(windows: Pick<Windows, "weekdays" | "dayParts">): string {
+export function describeWindows(windows: { weekdays: readonly number[]; dayParts: readonly string[] }): string {
   const days =
     windows.weekdays.length === 7
       ? "Any day"

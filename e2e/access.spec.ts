@@ -101,6 +101,7 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/waitlist/actions.ts#joinWaitlistByLinkAction": "public",
   "lib/waitlist/actions.ts#acceptOfferAction": "public",
   "lib/waitlist/actions.ts#declineOfferAction": "public",
+  "lib/waitlist/actions.ts#leaveByOfferAction": "public",
   "lib/waitlist/actions.ts#joinWaitlistForPatientAction": ["staff", "admin"],
   "lib/waitlist/actions.ts#leaveWaitlistAction": ["staff", "admin"],
   "lib/patients/actions.ts#updatePatientContactAction": ["staff", "admin"],

@@ -19,7 +19,7 @@ import { clientIp } from "@/lib/http/ip";
 import { nudgeDelivery } from "@/lib/jobs";
 import { checkPublicLimit } from "@/lib/rate-limit/public";
 import { provenEmail } from "@/lib/verification/email-code";
-import { acceptOffer, declineOffer, joinWaitlist, latestIntakeOf, leaveWaitlist } from "./commands";
+import { acceptOffer, declineOffer, joinWaitlist, latestIntakeOf, leaveByOffer, leaveWaitlist } from "./commands";
 import { JoinForPatientSchema, JoinWaitlistSchema, OfferTokenSchema, type JoinWaitlistInput } from "./schemas";
 
 export type JoinedData = { kind: "joined"; showEmergencyAdvice: boolean };
@@ -144,7 +144,21 @@ export async function declineOfferAction(input: z.input<typeof OfferTokenSchema>
   }
 }
 
+/** Public, gated by the offer's link: off the waitlist (no more offers). */
+export async function leaveByOfferAction(input: z.input<typeof OfferTokenSchema>): Promise<ActionResult<{ kind: "left" | "gone" }>> {
+  const parsed = OfferTokenSchema.safeParse(input);
+  if (!parsed.success) return actionError("not_found", "waitlist_offer");
+  if (await limited("manage")) return actionError("rate_limited");
+  try {
+    return { ok: true, data: await leaveByOffer(getDb(), parsed.data.token) };
+  } catch (err) {
+    if (err instanceof DomainError) return actionErrorOf(err);
+    throw err;
+  }
+}
+
 markPublicAction(joinWaitlistAction);
+markPublicAction(leaveByOfferAction);
 markPublicAction(joinWaitlistByLinkAction);
 markPublicAction(acceptOfferAction);
 markPublicAction(declineOfferAction);

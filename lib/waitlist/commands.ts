@@ -462,6 +462,15 @@ export async function acceptOffer(db: Db, token: string, options: { baseUrl: str
   }
 }
 
+/** "Take me off the list", from an offer's link: open offers are withdrawn and their times passed on. */
+export async function leaveByOffer(db: Db, token: string, options: { now?: Date } = {}): Promise<{ kind: "left" } | { kind: "gone" }> {
+  const found = await offerBehind(db, token);
+  if (!found) throw new DomainError("not_found", "waitlist_offer");
+  if (found.entry.status !== "waiting") return { kind: "gone" };
+  await leaveWaitlist(db, { entryId: found.entry.id, actor: null, now: options.now });
+  return { kind: "left" };
+}
+
 /** "No thanks": the time goes to the next in line; the patient stays on the list. */
 export async function declineOffer(db: Db, token: string, options: { now?: Date } = {}): Promise<{ kind: "declined" } | { kind: "gone"; reason: OfferGoneReason }> {
   const now = options.now ?? new Date();

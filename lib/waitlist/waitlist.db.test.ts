@@ -12,7 +12,7 @@ import { DomainError } from "@/lib/errors";
 import type { RedFlagCode } from "@/lib/triage/red-flags";
 import { signId } from "@/lib/secrets";
 import { addDaysIso, localDate, zonedInstant } from "@/lib/time";
-import { OFFER_PURPOSE, acceptOffer, declineOffer, joinWaitlist, processWaitlist } from "./commands";
+import { OFFER_PURPOSE, acceptOffer, declineOffer, joinWaitlist, leaveByOffer, processWaitlist } from "./commands";
 
 /**
  * Issue 13: the waitlist refills a freed time by itself — offered in priority order, held, accepted once,
@@ -159,11 +159,21 @@ describe("the waitlist", () => {
     await processWaitlist(getDb(), { baseUrl: BASE, now: later });
     const [third_] = await openOffers([first.entryId, second.entryId, third.entryId]);
     expect(third_!.entryId).toBe(third.entryId);
+    // "Take me off the waitlist" from the link: the hold is withdrawn and no more offers come.
+    expect(await leaveByOffer(getDb(), tokenOf(third_!.id))).toEqual({ kind: "left" });
+    const [withdrawn] = await getDb().select().from(waitlistOffers).where(eq(waitlistOffers.id, third_!.id));
+    expect(withdrawn!.status).toBe("withdrawn");
+    const [left] = await getDb().select().from(waitlistEntries).where(eq(waitlistEntries.id, third.entryId));
+    expect(left!.status).toBe("left");
     await getDb()
       .update(waitlistEntries)
       .set({ status: "left" })
-      .where(inArray(waitlistEntries.id, [first.entryId, second.entryId, third.entryId]));
-    await getDb().update(waitlistOffers).set({ status: "withdrawn" }).where(eq(waitlistOffers.id, third_!.id));
+      .where(inArray(waitlistEntries.id, [first.entryId, second.entryId]));
+    await processWaitlist(getDb(), { baseUrl: BASE, now: later });
+    await getDb()
+      .update(waitlistOffers)
+      .set({ status: "withdrawn" })
+      .where(and(inArray(waitlistOffers.entryId, [first.entryId, second.entryId, third.entryId]), eq(waitlistOffers.status, "offered")));
   });
 
   it("a freed time is offered once when two instances run the job at the same moment", async () => {

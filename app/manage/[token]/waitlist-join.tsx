@@ -39,7 +39,10 @@ export function WaitlistJoin({
     const result = await callAction(() => joinWaitlistByLinkAction({ token, service: serviceSlug, practitionerId: onlyThem ? practitionerId : "", windows: { weekdays, dayParts, until } }));
     setBusy(false);
     if (result.ok) {
-      setMessage({ tone: "success", text: "You are on the waitlist. When a time that fits opens up, we email you a link and hold it for you." });
+      setMessage({
+        tone: "success",
+        text: "You are on the waitlist. When a time that fits opens up, we email you a link and hold it for you. If you take it, cancel this appointment here so someone else can have it.",
+      });
       setOpen(false);
       return;
     }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { acceptOfferAction, declineOfferAction, type OfferAnswer } from "@/lib/waitlist/actions";
+import { acceptOfferAction, declineOfferAction, leaveByOfferAction, type OfferAnswer } from "@/lib/waitlist/actions";
 import { callAction } from "../../_components/forms";
 import { Alert, Button } from "../../_components/ui";
 
@@ -14,6 +14,35 @@ const ANSWERS: Record<string, string> = {
   lost: "Sorry, this time is no longer free. You are still on the waitlist: we will write again.",
   withdrawn: "This offer was withdrawn by the clinic.",
 };
+
+/** Off the list altogether (shown whether or not the offer is still open). */
+export function LeaveButton({ token }: { token: string }) {
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (done)
+    return (
+      <Alert tone="success" role="status">
+        {done}
+      </Alert>
+    );
+  return (
+    <div>
+      <Button
+        type="button"
+        variant="ghost"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const result = await callAction(() => leaveByOfferAction({ token }));
+          setBusy(false);
+          setDone(result.ok ? "You are off the waitlist: we will not send more offers." : result.error.message);
+        }}
+      >
+        Take me off the waitlist
+      </Button>
+    </div>
+  );
+}
 
 export function OfferButtons({ token }: { token: string }) {
   const router = useRouter();

@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/http/ip";
 import { describeTimeZone, formatDateTime } from "@/lib/time";
 import { getOfferPageData } from "@/lib/waitlist/views";
 import { Alert, Card, PageHeader } from "../../_components/ui";
-import { OfferButtons } from "./offer-buttons";
+import { LeaveButton, OfferButtons } from "./offer-buttons";
 
 export const metadata: Metadata = { title: "A time opened up", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
@@ -67,6 +67,7 @@ export default async function OfferPage({ params }: { params: Promise<{ token: s
         </dl>
       </Card>
       {open ? <OfferButtons token={token} /> : null}
+      {offer.stillWaiting ? <LeaveButton token={token} /> : null}
     </div>
   );
 }

@@ -97,6 +97,7 @@ const ACTION_ROLES: Record<string, readonly Role[] | "public"> = {
   "lib/series/actions.ts#checkSeriesAction": ["staff", "admin", "practitioner"],
   "lib/series/actions.ts#bookSeriesAction": ["staff", "admin", "practitioner"],
   "lib/series/actions.ts#cancelRestOfSeriesAction": ["staff", "admin"],
+  "lib/series/actions.ts#endSeriesAction": ["staff", "admin"],
   "lib/waitlist/actions.ts#joinWaitlistAction": "public",
   "lib/waitlist/actions.ts#joinWaitlistByLinkAction": "public",
   "lib/waitlist/actions.ts#acceptOfferAction": "public",

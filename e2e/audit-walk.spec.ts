@@ -35,6 +35,7 @@ const SHOWS_PATIENT_DATA: Record<string, { as: PersonaName | "anonymous"; url?: 
   "/manage/[token]": { as: "anonymous", url: world.request.managePath },
   "/waitlist/[token]": { as: "anonymous", url: world.waitlist.offerPath },
   "/desk/waitlist": { as: "staff" },
+  "/desk/recall": { as: "staff" },
   "/calendar/[token]": { as: "anonymous", url: world.feedPath },
   "/manage/[token]/calendar.ics": { as: "anonymous", url: `${world.request.managePath}/calendar.ics` },
 };

@@ -5,6 +5,7 @@ const LINKS = [
   { href: "/desk/calendar", label: "Calendar" },
   { href: "/desk/patients", label: "Patients" },
   { href: "/desk/waitlist", label: "Waitlist" },
+  { href: "/desk/recall", label: "Recall" },
   { href: "/desk/book", label: "Book for a patient" },
   { href: "/desk/referrals/new", label: "Record a referral" },
 ];

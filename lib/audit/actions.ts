@@ -74,6 +74,7 @@ export const AUDIT_ACTIONS = {
   "regimen.viewed": { label: "Exercise plan opened", patient: "Opened your exercise plan" },
   "time_off.added": { label: "Time off added", patient: "Added time off" },
   "series.booked": { label: "Plan of care booked as a series", patient: "Booked a series of visits for you" },
+  "series.ended": { label: "Plan of care stopped", patient: "Stopped your plan of care" },
   "series.rest_cancelled": { label: "Rest of a plan of care cancelled", patient: "Cancelled the remaining visits of your plan" },
   "waitlist.joined": { label: "Put on the waitlist", patient: "Put you on the waitlist" },
   "waitlist.left": { label: "Taken off the waitlist", patient: "Took you off the waitlist" },

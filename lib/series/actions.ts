@@ -7,9 +7,10 @@ import { presentSlot } from "@/lib/booking/present";
 import { nudgeDelivery } from "@/lib/jobs";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { isoInZone } from "@/lib/time";
-import { bookSeries, cancelRestOfSeries, checkSeries } from "./commands";
+import { bookSeries, cancelRestOfSeries, checkSeries, endSeries } from "./commands";
 import { StaffCancelSchema } from "@/lib/desk/schemas";
-import { BookSeriesSchema, SeriesPatternSchema } from "./schemas";
+import { BookSeriesSchema, EndSeriesSchema, SeriesPatternSchema } from "./schemas";
+import { createFormAction } from "@/lib/actions/create-action";
 
 const TEAM = ["staff", "admin", "practitioner"] as const;
 
@@ -39,4 +40,11 @@ export const cancelRestOfSeriesAction = createAction({ schema: StaffCancelSchema
   await nudgeDelivery();
   revalidatePath("/desk", "layout");
   return { cancelled };
+});
+
+/** The recall list's "Stop the plan": it leaves the list, with a reason. */
+export const endSeriesAction = createFormAction({ schema: EndSeriesSchema, roles: ["staff", "admin"] }, async ({ seriesId, reason }, user) => {
+  await endSeries(getDb(), { seriesId, reason, actor: user });
+  revalidatePath("/desk/recall");
+  return { seriesId };
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull } from "drizzle-orm";
 import type { CancelReason } from "@/lib/appointments/cancellation";
 import type { ZodType } from "zod";
 import { schemaFields } from "@/lib/actions/result";
@@ -20,7 +20,7 @@ import { enqueueEmail } from "@/lib/notifications/outbox";
 import { seriesBookedEmail, seriesCancelledEmail } from "@/lib/notifications/templates";
 import { addDaysIso, localDate } from "@/lib/time";
 import { checkOccurrences, seriesOccurrences, type CheckedOccurrence } from "./plan";
-import { canBookSeries } from "./policy";
+import { canBookSeries, canSeeRecallList } from "./policy";
 import { BookSeriesSchema, SeriesPatternSchema, type BookSeriesInput, type SeriesPatternInput } from "./schemas";
 
 /**
@@ -98,7 +98,8 @@ export async function bookSeries(db: Db, raw: BookSeriesInput, actor: Actor & { 
           weekdays: input.weekdays,
           localTime: input.time,
           startsOn: input.startsOn,
-          visits: starts.length,
+          // The plan's count: a date skipped because it was taken is still a visit the plan calls for.
+          visits: Math.max(input.count, starts.length),
           createdByUserId: actor.id,
         })
         .returning({ id: appointmentSeries.id });
@@ -185,6 +186,8 @@ export async function cancelRestOfSeries(
     for (const visit of rest) {
       await transitionAppointment(tx, { appointmentId: visit.id, move: "cancel", actor: input.actor, reason: input.note, cancelReason: input.reason, now, context: { seriesId: from.seriesId } });
     }
+    // Stopped on purpose: the plan leaves the recall list.
+    await tx.update(appointmentSeries).set({ endedAt: now, endedReason: input.reason }).where(eq(appointmentSeries.id, from.seriesId));
     const first = (await loadAppointmentDetails(tx, rest[0]!.id))!;
     await enqueueEmail(tx, {
       kind: "series_cancelled",
@@ -206,5 +209,27 @@ export async function cancelRestOfSeries(
       details: { visits: rest.length, reason: input.reason },
     });
     return { cancelled: rest.length };
+  });
+}
+
+/** The desk stops a plan on purpose (the patient finished early, moved away, …): it leaves the recall list. Audited. */
+export async function endSeries(db: Db, input: { seriesId: string; reason: CancelReason; actor: Actor & { id: string }; now?: Date }): Promise<void> {
+  if (!canSeeRecallList(input.actor)) throw new DomainError("forbidden");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointmentSeries)
+      .set({ endedAt: input.now ?? new Date(), endedReason: input.reason })
+      .where(and(eq(appointmentSeries.id, input.seriesId), isNull(appointmentSeries.endedAt)))
+      .returning({ patientId: appointmentSeries.patientId, caseId: appointmentSeries.caseId });
+    if (!row) throw new DomainError("not_found", "series");
+    await recordAuditEvent(tx, {
+      actor: input.actor,
+      action: "series.ended",
+      patientId: row.patientId,
+      caseId: row.caseId,
+      entityType: "appointment_series",
+      entityId: input.seriesId,
+      details: { reason: input.reason },
+    });
   });
 }

@@ -4,3 +4,8 @@ import type { Role } from "@/lib/auth/roles";
 export function canBookSeries(viewer: { role: Role }): boolean {
   return viewer.role === "staff" || viewer.role === "admin" || viewer.role === "practitioner";
 }
+
+/** The recall list (patients whose plan has visits left but nothing booked) and stopping a plan: the desk and admins. */
+export function canSeeRecallList(viewer: { role: Role }): boolean {
+  return viewer.role === "staff" || viewer.role === "admin";
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CANCEL_REASONS } from "@/lib/appointments/cancellation";
 import { MAX_SERIES_VISITS } from "./plan";
 
 /** A plan of care as a series: shared by the form and the server (no server imports). */
@@ -26,3 +27,9 @@ export const BookSeriesSchema = SeriesPatternSchema.extend({
     .refine((starts) => new Set(starts.map((s) => Date.parse(s))).size === starts.length, "A time is chosen twice"),
 });
 export type BookSeriesInput = z.infer<typeof BookSeriesSchema>;
+
+/** The desk stops a plan on purpose (it leaves the recall list), with a reason. */
+export const EndSeriesSchema = z.object({
+  seriesId: z.uuid(),
+  reason: z.enum(CANCEL_REASONS, { message: "Choose a reason" }),
+});

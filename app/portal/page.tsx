@@ -18,7 +18,7 @@ export default async function PortalPage() {
       </>
     );
   }
-  const { plans, today, timeZone, upcoming, past, checkins, patientId } = data;
+  const { plans, today, timeZone, upcoming, past, checkins, patientId, carePlans } = data;
   return (
     <>
       <PageHeader
@@ -61,7 +61,18 @@ export default async function PortalPage() {
         <h2 id="upcoming" className="mb-3 text-xl font-semibold">
           Coming up
         </h2>
-        <AppointmentTable caption="Upcoming appointments" items={upcoming} show={{ practitioner: true }} empty="No upcoming appointments." />
+        {carePlans.map((p) => (
+          <div key={p.seriesId} className="mb-6 rounded-xl border border-line bg-white p-4">
+            <h3 className="text-lg font-semibold">
+              Plan of care: {p.serviceName} with {p.practitionerName}
+            </h3>
+            <p className="mb-3 text-muted">
+              {p.pattern} · {p.done} of {p.planned} visits done, {p.ahead} booked ahead. Change or cancel one visit from its email link; to change the whole plan, please call the front desk.
+            </p>
+            <AppointmentTable caption={`Visits of your ${p.serviceName} plan`} items={p.visits} show={{ practitioner: false }} empty="No visits booked ahead." />
+          </div>
+        ))}
+        {upcoming.length || !carePlans.length ? <AppointmentTable caption="Upcoming appointments" items={upcoming} show={{ practitioner: true }} empty="No upcoming appointments." /> : null}
       </section>
       <section aria-labelledby="past">
         <h2 id="past" className="mb-3 text-xl font-semibold">

@@ -7,6 +7,7 @@ import { listAccessToPatient } from "@/lib/audit/queries";
 import { mondayOf } from "@/lib/regimens/adherence";
 import { getPatientPlans, getPlanHistory, listPatientLogs } from "@/lib/regimens/regimens";
 import { patientTimeZone } from "@/lib/patients/zone";
+import { listPatientPlans } from "@/lib/series/views";
 import { addDaysIso, localDate } from "@/lib/time";
 
 /**
@@ -23,11 +24,14 @@ export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
   const patientId = viewer.patientId;
   const timeZone = await patientTimeZone(db, patientId);
   const today = localDate(new Date(), timeZone);
-  const [{ upcoming, past }, plans, { logs, checkins }] = await Promise.all([
+  const [{ upcoming, past }, plans, { logs, checkins }, carePlans] = await Promise.all([
     listPatientAppointments(db, patientId),
     getPatientPlans(db, patientId),
     listPatientLogs(db, patientId, addDaysIso(today, -28)),
+    listPatientPlans(db, patientId),
   ]);
+  // Visits of a plan of care show together, under their plan; the rest stay in the one list.
+  const inPlan = new Set(carePlans.map((p) => p.seriesId));
   const shownDays: string[] = [];
   for (let d = addDaysIso(today, -14); d < addDaysIso(mondayOf(today), 7); d = addDaysIso(d, 1)) shownDays.push(d);
   const histories = await Promise.all(plans.map((p) => getPlanHistory(db, p.caseId, shownDays, timeZone)));
@@ -36,7 +40,8 @@ export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
     patientId,
     today,
     timeZone,
-    upcoming,
+    upcoming: upcoming.filter((a) => !a.seriesId || !inPlan.has(a.seriesId)),
+    carePlans: carePlans.map((p) => ({ ...p, visits: upcoming.filter((a) => a.seriesId === p.seriesId) })),
     past,
     plans: plans.map((p, n) => ({
       ...p,

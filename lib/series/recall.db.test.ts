@@ -7,6 +7,7 @@ import { NEW_YORK } from "@/db/testing/zones";
 import { transitionAppointment } from "@/lib/appointments/commands";
 import { bookSeries, cancelRestOfSeries, checkSeries, endSeries } from "./commands";
 import { getRecallList } from "./recall";
+import { listPatientPlans } from "./views";
 
 /** Issue 13: the recall list — plans with visits left and nothing booked ahead; stopped plans leave it. */
 const NOW = new Date("2027-05-01T12:00:00Z");
@@ -45,7 +46,7 @@ describe("the recall list", () => {
     const a = await plan("Ada Recall", "2027-05-03", "09:00");
     for (const v of a.visits.slice(0, 2)) await db.update(appointments).set({ status: "completed" }).where(eq(appointments.id, v.id));
     for (const v of a.visits.slice(2)) await db.transaction((tx) => transitionAppointment(tx, { appointmentId: v.id, move: "cancel", actor: null, reason: "", now: NOW }));
-    // Plan B: visits on May 24 and 27 are still booked after LATER (May 20).
+    // Plan B: visits on May 20 (11:00, after LATER), 24 and 27 are still booked ahead.
     const b = await plan("Bea Booked", "2027-05-17", "11:00");
     // Plan C: stopped by the desk after the patient moved away.
     const c = await plan("Cy Stopped", "2027-05-03", "14:00");
@@ -61,6 +62,10 @@ describe("the recall list", () => {
       .where(and(eq(auditEvents.action, "patients.listed"), eq(auditEvents.entityId, "desk.recall")))
       .orderBy(desc(auditEvents.at));
     expect((read!.details as { patientIds: string[] }).patientIds).toContain(a.patientId);
+
+    // The portal groups a running plan's visits: Bea's shows with three visits ahead (May 20 at 11:00, 24, 27); Ada's has none ahead.
+    expect(await listPatientPlans(db, b.patientId, LATER)).toEqual([expect.objectContaining({ seriesId: b.seriesId, pattern: "Mon, Thu at 11:00", planned: 6, done: 0, ahead: 3 })]);
+    expect(await listPatientPlans(db, a.patientId, LATER)).toEqual([]);
 
     // Stopping the plan takes it off the list (audited); a practitioner may not.
     await expect(endSeries(db, { seriesId: a.seriesId, reason: "patient_called", actor: { id: w.staff.id, role: "practitioner" } })).rejects.toMatchObject({ code: "forbidden" });

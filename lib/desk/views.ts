@@ -12,7 +12,8 @@ import { canStaffChangeAppointment } from "@/lib/appointments/policy";
 import type { AppointmentStatus } from "@/lib/appointments/status";
 import { loadAppointmentDetails, manageUrl } from "@/lib/booking/facts";
 import { getBookingPageData } from "@/lib/booking/views";
-import { listPublicPractitioners } from "@/lib/clinic/queries";
+import { listPublicPractitioners, listPublicServices } from "@/lib/clinic/queries";
+import { canBookSeries } from "@/lib/series/policy";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { canEditPatientContact } from "@/lib/patients/policy";
 import { pendingRequestsFor } from "@/lib/verification/queries";
@@ -78,7 +79,13 @@ export async function getDeskPatientPageData({ viewer, patientId }: { viewer: Vi
   const now = new Date();
   const data = await getPatientForDesk(db, patientId, now);
   if (!data) return null;
-  const [pendingRequests, practitioners] = await Promise.all([data.patient.isProvisional ? [] : pendingRequestsFor(db, data.patient), listPublicPractitioners(db)]);
+  // The desk books a plan of care (for the open case) and puts the patient on the waitlist from here.
+  const mayBook = !data.patient.isProvisional && canBookSeries(viewer);
+  const [pendingRequests, practitioners, services] = await Promise.all([
+    data.patient.isProvisional ? [] : pendingRequestsFor(db, data.patient),
+    listPublicPractitioners(db),
+    mayBook ? listPublicServices(db) : Promise.resolve([]),
+  ]);
   await recordAuditEvent(db, { actor: viewer, action: "patient.viewed", patientId, entityType: "patient", entityId: patientId, details: { view: "desk" } });
   if (pendingRequests.length) await recordListRead(db, { actor: viewer, view: "desk.patient.link_requests", patientIds: pendingRequests.map((r) => r.provisionalId) });
   const upcoming = data.visits.filter((v) => canStaffChangeAppointment(viewer, v, now)).reverse();
@@ -90,6 +97,14 @@ export async function getDeskPatientPageData({ viewer, patientId }: { viewer: Vi
     openCase: data.cases.find((c) => c.status !== "discharged") ?? null,
     pendingRequests,
     canEditContact: canEditPatientContact(viewer, data.patient),
+    /** Services and who offers each, for "Book a plan of care" and "Put on the waitlist"; null when not allowed. */
+    booking: mayBook
+      ? {
+          services: services.map((s) => ({ slug: s.slug, name: s.name })),
+          practitioners: practitioners.map((p) => ({ id: p.id, name: p.displayName, services: p.services })),
+          waitUntil: addDaysIso(localDate(now, "UTC"), 30),
+        }
+      : null,
   };
 }
 

@@ -29,6 +29,7 @@ export const bookSeriesAction = createAction({ schema: BookSeriesSchema, roles: 
   if (outcome.kind === "booked") {
     await nudgeDelivery();
     revalidatePath(`/cases/${input.caseId}`);
+    revalidatePath("/desk/patients", "layout");
     return { kind: "booked" as const, visits: outcome.appointmentIds.length };
   }
   return { kind: "conflict" as const, failed: outcome.failed.map((f) => ({ start: f.start.toISOString() })) };

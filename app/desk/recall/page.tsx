@@ -68,7 +68,7 @@ export default async function RecallPage() {
                 <td>
                   <details>
                     <summary className="cursor-pointer text-brand-700 underline">Stop the plan</summary>
-                    <ActionForm action={endSeriesAction} submitLabel="Stop the plan" variant="secondary" className="mt-2">
+                    <ActionForm action={endSeriesAction} submitLabel="Stop this plan" variant="secondary" className="mt-2">
                       <input type="hidden" name="seriesId" value={r.seriesId} />
                       <label className="flex flex-col gap-1">
                         <span className="font-medium">Reason</span>

@@ -16,6 +16,8 @@ import { Badge, ButtonLink, Card, CardTitle, EmptyState, PageHeader, Table } fro
 import { AppointmentChanges } from "../../appointment-changes";
 import { DeskNav } from "../../desk-nav";
 import { ContactForm } from "./contact-form";
+import { SeriesCard } from "../../../cases/[id]/series-card";
+import { WaitlistForm } from "./waitlist-form";
 
 export const metadata: Metadata = { title: "Patient" };
 
@@ -141,6 +143,17 @@ export default async function DeskPatientPage({ params }: { params: Promise<{ id
               </ul>
             </Card>
           ) : null}
+          {data.booking ? (
+            openCase ? (
+              <SeriesCard caseId={openCase.id} services={data.booking.services} practitioners={data.booking.practitioners} />
+            ) : (
+              <Card>
+                <CardTitle>Book a plan of care</CardTitle>
+                <p className="text-muted">A plan of care is booked for an open case. This patient has none: book a first visit, which opens one.</p>
+              </Card>
+            )
+          ) : null}
+          {data.booking ? <WaitlistForm patientId={patient.id} services={data.booking.services} practitioners={data.booking.practitioners} defaultUntil={data.booking.waitUntil} /> : null}
           <Card>
             <CardTitle>Episodes of care</CardTitle>
             <ul className="flex flex-col gap-2">

@@ -4,6 +4,9 @@ import { expect, test } from "./fixtures/test";
  * Issue 13: a physical therapist books a six-week plan (twice a week) from a case in one step: every
  * date is checked first, all are booked together, and the patient gets one email naming every visit.
  */
+// One patient's record for both journeys: one after the other (the second counts only its own visits).
+test.describe.configure({ mode: "serial" });
+
 test("a physical therapist books a six-week plan of care from a case; the desk cancels the rest of it from the third visit", async ({ pageAs, world }) => {
   const { caseId, patientId, serviceName, practitionerName, firstDay, patientEmail } = world.series;
   const pt = await pageAs("physical_therapist");
@@ -43,6 +46,7 @@ test("a physical therapist books a six-week plan of care from a case; the desk c
 });
 
 test("the desk books a plan from the patient's page; a plan with visits left and nothing booked is on the recall list until the desk stops it", async ({ pageAs, world }) => {
+  test.setTimeout(90_000);
   const { patientId, serviceName, practitionerName, firstDay } = world.series;
   const desk = await pageAs("staff");
   await desk.goto(`/desk/patients/${patientId}`);
@@ -64,7 +68,7 @@ test("the desk books a plan from the patient's page; a plan with visits left and
     const visit = desk.getByRole("listitem").filter({ hasText: serviceName }).filter({ hasText: "3:00 PM" }).first();
     await visit.locator("summary", { hasText: /^Cancel$/ }).click();
     const cancel = visit.getByRole("form", { name: /^Cancel / });
-    await cancel.getByLabel("Reason").selectOption({ label: "Patient called" });
+    await cancel.getByLabel("Reason").selectOption({ label: "The patient called" });
     await cancel.getByRole("button", { name: "Cancel and email the patient" }).click();
     await expect(desk.getByRole("table", { name: "Past and cancelled visits" }).getByRole("row").filter({ hasText: "3:00 PM" })).toHaveCount(i + 1);
   }
@@ -72,7 +76,7 @@ test("the desk books a plan from the patient's page; a plan with visits left and
   const row = desk.getByRole("table", { name: "Plans of care with visits left and no booking" }).getByRole("row").filter({ hasText: "Wed at 15:00" });
   await expect(row).toContainText("0 of 2");
   await row.locator("summary", { hasText: "Stop the plan" }).click();
-  await row.getByLabel("Reason").selectOption({ label: "Patient called" });
+  await row.getByLabel("Reason").selectOption({ label: "The patient called" });
   await row.getByRole("button", { name: "Stop this plan" }).click();
   await expect(desk.getByRole("table", { name: "Plans of care with visits left and no booking" }).getByRole("row").filter({ hasText: "Wed at 15:00" })).toHaveCount(0);
 });

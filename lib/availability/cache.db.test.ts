@@ -63,6 +63,27 @@ describe("availability remembered per instance, checked against calendar version
     expect(mine).toContain("A 14:00");
   });
 
+  it("a remembered answer is cut to the moment's notice and horizon: exactly a fresh answer a minute later", async () => {
+    const db = getDb();
+    // Half a minute before the 10:00 slot falls inside the hour of notice, and before a slot at the far
+    // end enters the 90-day horizon.
+    // A Tuesday: 90 days later is a Monday, a working day at both ends.
+    let day = ctx.day;
+    while (isoWeekday(day) !== 2) day = addDaysIso(day, 1);
+    const ten = zonedInstant(day, "10:00", NY);
+    const t0 = new Date(ten.getTime() - 60 * 60_000 - 30_000);
+    const input = { serviceSlug: ctx.slug, practitionerId: ctx.a, from: day, to: addDaysIso(day, 95) };
+    const first = await getPublicFreeSlots(db, { ...input, now: t0 });
+    const later = new Date(t0.getTime() + 59_000);
+    const remembered = await getPublicFreeSlots(db, { ...input, now: later });
+    const fresh = await getFreeSlots(db, { ...input, now: later });
+    expect(times(remembered.slots)).toEqual(times(fresh.slots));
+    // The minute mattered: 10:00 that day left, and a slot at the horizon's end came in.
+    expect(first.slots.some((s) => s.start.getTime() === ten.getTime())).toBe(true);
+    expect(remembered.slots.some((s) => s.start.getTime() === ten.getTime())).toBe(false);
+    expect(remembered.slots.at(-1)!.start.getTime()).toBeGreaterThan(first.slots.at(-1)!.start.getTime());
+  });
+
   it("sees a new appointment, its cancellation, and reloads only the practitioner who changed", async () => {
     const db = getDb();
     await bothAgree();

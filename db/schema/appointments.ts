@@ -74,6 +74,8 @@ export const appointments = pgTable(
       .on(t.roomId, t.startsAt, t.blockedFrom, t.blockedUntil)
       .where(sql`${t.roomId} is not null and ${t.status} in ('requested', 'confirmed', 'completed')`),
     index("appointments_patient_idx").on(t.patientId, t.startsAt),
+    // The desk's scheduler: one location's appointments over a day or a week.
+    index("appointments_location_time_idx").on(t.locationId, t.startsAt),
     index("appointments_case_idx").on(t.caseId),
     index("appointments_series_idx").on(t.seriesId),
     index("appointments_pending_verification_idx")

@@ -180,11 +180,16 @@ export async function getDeskCalendarPageData({
       discipline,
       practitionerId,
     }),
-    listPublicPractitioners(db),
+    // Who works here, for the filter, and who could take a moved visit (the day view's moves): the week,
+    // unfiltered, already has everyone with hours here from the grid's own load.
+    view === "day" || discipline || practitionerId ? listPublicPractitioners(db) : Promise.resolve(null),
   ]);
   await recordListRead(db, { actor: viewer, view: `desk.calendar.${view}`, patientIds: data.appointments.map((a) => a.patientId) });
-  const slugs = new Set(data.appointments.map((a) => a.serviceSlug));
-  const offeringBySlug = Object.fromEntries([...slugs].map((slug) => [slug, offering(practitioners, slug)]));
+  const slugs = view === "day" && practitioners ? new Set(data.appointments.map((a) => a.serviceSlug)) : new Set<string>();
+  const offeringBySlug = Object.fromEntries([...slugs].map((slug) => [slug, offering(practitioners!, slug)]));
+  const practitionersHere = practitioners
+    ? practitioners.filter((p) => p.locationIds.includes(location.id)).map((p) => ({ id: p.id, name: p.displayName }))
+    : data.practitioners.map((p) => ({ id: p.id, name: p.name }));
   return {
     locations,
     location,
@@ -194,7 +199,7 @@ export async function getDeskCalendarPageData({
     start,
     days,
     by,
-    practitionersHere: practitioners.filter((p) => p.locationIds.includes(location.id)).map((p) => ({ id: p.id, name: p.displayName })),
+    practitionersHere,
     offeringBySlug,
     canChange: (a: { start: Date; status: AppointmentStatus }) => canStaffChangeAppointment(viewer, { startsAt: a.start, status: a.status }, now),
     dayGrid: view === "day" ? buildDayGrid(data, { date: day, timeZone, by, now }) : null,

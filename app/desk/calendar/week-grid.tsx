@@ -1,9 +1,12 @@
 "use client";
 
+import { escapeHtml } from "@/lib/notifications/html";
+
 /**
- * The scheduler's week as a table: a row per practitioner or room, a cell per day. Rendered from compact,
- * preformatted data (tuples of strings) rather than a server element tree: a busy week holds thousands of
- * entries, and the page's payload would otherwise describe every element twice.
+ * The scheduler's week as a table: a row per practitioner or room, a cell per day. Fed compact,
+ * preformatted tuples (the page's payload carries each entry once, as a few strings), and each cell's
+ * lists are written as one escaped HTML string (every text through escapeHtml) rather than thousands of
+ * React elements: a busy week holds thousands of entries, and rendering (server and hydration) stays cheap.
  */
 
 /** [appointment id, "9:00–10:00 AM Ana Souza", " · Massage · ⚑ Red flag", status] */
@@ -26,6 +29,18 @@ export interface WeekRowView {
   detail: string;
   practitioner: boolean;
   cells: WeekCellView[];
+}
+
+/** One cell's appointments as list items: ids and statuses are codes, every text is escaped. */
+function entriesHtml(entries: readonly WeekEntry[]): string {
+  return entries
+    .map(([id, label, rest, status]) => `<li class="wk-entry wk-${escapeHtml(status)}"><a href="/desk/appointments/${escapeHtml(id)}">${escapeHtml(label)}</a>${escapeHtml(rest)}</li>`)
+    .join("");
+}
+
+/** One cell's free times as links to book there. */
+function freeHtml(free: readonly WeekFree[]): string {
+  return free.map(([href, label]) => `<li><a href="${escapeHtml(href)}" class="text-xs text-brand-700 underline">${escapeHtml(label)}</a></li>`).join("");
 }
 
 export function WeekGrid({
@@ -75,25 +90,8 @@ export function WeekGrid({
                       {t}
                     </span>
                   ))}
-                  <ul className="mt-1 flex flex-col gap-1">
-                    {cell.entries.map(([id, label, rest, status]) => (
-                      <li key={id} className={`wk-entry wk-${status}`}>
-                        <a href={`/desk/appointments/${id}`}>{label}</a>
-                        {rest}
-                      </li>
-                    ))}
-                  </ul>
-                  {cell.free.length ? (
-                    <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${nameOf.get(cell.date)}`}>
-                      {cell.free.map(([href, label]) => (
-                        <li key={href}>
-                          <a href={href} className="text-xs text-brand-700 underline">
-                            {label}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <ul className="mt-1 flex flex-col gap-1" dangerouslySetInnerHTML={{ __html: entriesHtml(cell.entries) }} />
+                  {cell.free.length ? <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${nameOf.get(cell.date)}`} dangerouslySetInnerHTML={{ __html: freeHtml(cell.free) }} /> : null}
                 </td>
               ))}
             </tr>

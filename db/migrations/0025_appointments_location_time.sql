@@ -1,0 +1,1 @@
+CREATE INDEX "appointments_location_time_idx" ON "appointments" USING btree ("location_id","starts_at");

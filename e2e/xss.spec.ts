@@ -32,6 +32,8 @@ test("script, image-error, javascript: and SVG payloads are shown as text everyw
   for (const [persona, url] of [
     ["staff", "/desk"],
     ["staff", `/desk/patients?q=Xavier`],
+    // The scheduler's week writes each cell's entries as one escaped HTML string.
+    ["staff", `/desk/calendar?view=week&date=${slots.at(-1)!.start.slice(0, 10)}`],
     ["spine_physician", "/cases?q=xavier"],
   ] as const) {
     const page = await pageAs(persona);

@@ -35,7 +35,7 @@ export interface Clinic {
 const TTL_MS = 30_000;
 const KEY = Symbol.for("backline.clinic-context");
 // Per database handle (tests open one per file), on globalThis (Next bundles routes separately).
-type Entry = { at: number; clinic: Promise<Clinic> };
+type Entry = { at: number; clinic: Promise<Clinic>; value?: Clinic };
 const g = globalThis as typeof globalThis & { [KEY]?: WeakMap<object, Entry> };
 const cache = (g[KEY] ??= new WeakMap<object, Entry>());
 
@@ -52,25 +52,33 @@ export async function loadClinic(db: DbOrTx): Promise<Clinic> {
 export function getClinic(db?: DbOrTx): Promise<Clinic> {
   const key = getDb();
   const cached = cache.get(key);
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.clinic;
+  const fresh = cached && Date.now() - cached.at < TTL_MS;
   if (db && db !== key) {
-    // Read inside a transaction: nobody else may wait on it (that transaction may end — rolled back, or
-    // blocked on a lock the waiter holds — before the read runs: a hang no database can see). Only the
-    // answer is kept, once there is one.
+    // Inside a transaction: only an answer already in hand. Never wait on a read still pending — on the
+    // root pool it may need a connection that only this and the other waiting transactions could free
+    // (the pool exhausted, every holder waiting: a hang no database can see), and on another transaction
+    // it may never run. Only the answer is kept, once there is one.
+    if (fresh && cached.value) return Promise.resolve(cached.value);
     const at = Date.now();
     const clinic = loadClinic(db);
     void clinic.then(
-      (value) => cache.set(key, { at, clinic: Promise.resolve(value) }),
+      (value) => cache.set(key, { at, clinic: Promise.resolve(value), value }),
       () => {},
     );
     return clinic;
   }
-  const clinic = loadClinic(key);
-  cache.set(key, { at: Date.now(), clinic });
-  clinic.catch(() => {
-    if (cache.get(key)?.clinic === clinic) cache.delete(key);
-  });
-  return clinic;
+  if (fresh) return cached.clinic;
+  const entry: Entry = { at: Date.now(), clinic: loadClinic(key) };
+  cache.set(key, entry);
+  entry.clinic.then(
+    (value) => {
+      entry.value = value;
+    },
+    () => {
+      if (cache.get(key) === entry) cache.delete(key);
+    },
+  );
+  return entry.clinic;
 }
 
 /** After settings or locations change (and in tests). */

@@ -161,6 +161,7 @@ test("an admin closes a day: the grid shows it closed and /book stops offering i
 });
 
 test("axe finds nothing serious on the grid, day and week, by practitioner and by room", async ({ pageAs, world }) => {
+  test.setTimeout(90_000); // four grids, each analysed whole
   const desk = await pageAs("staff");
   for (const query of ["view=day", "view=week", "view=day&by=room", "view=week&by=room"]) {
     await desk.goto(`/desk/calendar?location=${world.grid.locationId}&date=${world.grid.day}&${query}`);

@@ -10,6 +10,7 @@ import { expect, signIn, test } from "./fixtures/test";
 const next = (page: Page) => page.getByRole("button", { name: "Continue" }).click();
 
 test("a patient joins the waitlist, another cancels, the first accepts from the email and sees the booking in the portal", async ({ browser, pageAs, world }) => {
+  test.setTimeout(90_000); // three people, a background job and the outbox
   const { serviceName, practitionerName, holderManagePath, waiter } = world.waitlist;
   const page = await (await browser.newContext()).newPage();
   await signIn(page, waiter.email, world.password);

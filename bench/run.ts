@@ -252,7 +252,7 @@ async function main() {
       const staffCookie = await signInCookie(server.url, "staff@example.com", DEMO_PASSWORD);
       const weekUrl = `${server.url}/desk/calendar?view=week&location=${gridLocation}`;
       await load(5, 1, async () => void (await fetch(weekUrl, { headers: { cookie: staffCookie } })).arrayBuffer());
-      const weekPage = await load(40, 1, async () => {
+      const weekPage = await load(200, 1, async () => {
         const res = await fetch(weekUrl, { headers: { cookie: staffCookie } });
         await res.arrayBuffer();
         if (!res.ok || res.redirected) throw new Error(String(res.status));

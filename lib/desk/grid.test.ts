@@ -160,4 +160,21 @@ describe("the scheduler's week grid", () => {
     const later = buildWeekGrid(data(), { days: [DAY], timeZone: TZ, by: "practitioner", now: at("15:00") });
     expect(later.rows.find((r) => r.id === "ada")!.cells[0]!.free.map((f) => [f.start, f.end])).toEqual([[at("15:00"), at("17:00")]]);
   });
+
+  it("files each appointment under its local day (late evening and across a clock change), by practitioner and by room", () => {
+    // Sunday 2026-03-08 the clocks go forward in Chicago; 23:30 local is already the next day in UTC.
+    const days = ["2026-03-07", "2026-03-08", "2026-03-09"];
+    const late = (id: string, date: string, roomId: string | null) => ({
+      ...appointment({ id, practitionerId: "ada", roomId }, "09:00", "10:00"),
+      start: zonedInstant(date, "23:30", TZ),
+      end: zonedInstant(days.includes(date) && date !== "2026-03-09" ? days[days.indexOf(date) + 1]! : "2026-03-10", "00:15", TZ),
+    });
+    const input = data({
+      appointments: [late("sat", "2026-03-07", "room-1"), late("sun", "2026-03-08", "room-1"), late("mon", "2026-03-09", null), late("outside", "2026-03-10", "room-1")],
+    });
+    const week = buildWeekGrid(input, { days, timeZone: TZ, by: "practitioner", now: EARLY });
+    expect(week.rows.find((r) => r.id === "ada")!.cells.map((c) => c.appointments.map((a) => a.id))).toEqual([["sat"], ["sun"], ["mon"]]);
+    const rooms = buildWeekGrid(input, { days, timeZone: TZ, by: "room", now: EARLY });
+    expect(rooms.rows[0]!.cells.map((c) => c.appointments.map((a) => a.id))).toEqual([["sat"], ["sun"], []]);
+  });
 });

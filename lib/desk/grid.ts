@@ -269,31 +269,45 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
   const closures = spansOf(data.closures);
   const nowSpan: Span = { start: -Infinity, end: input.now.getTime() };
   const at = clockOf(timeZone);
-  const dayOf = new Map<string, string>();
-  const localDay = (a: GridAppointment) => {
-    let d = dayOf.get(a.id);
-    if (!d) dayOf.set(a.id, (d = localDate(a.start, timeZone)));
-    return d;
-  };
+  // Each appointment filed once under its owner (practitioner or room) and local day, and its blocked
+  // time under its practitioner: thousands in a busy week, so no per-row or per-cell scans. The days'
+  // starts (and the last one's end) as instants: a day is found by comparing numbers, not by formatting.
+  const edges = [...days.map((d) => zonedInstant(d, "00:00", timeZone).getTime()), zonedInstant(addDaysIso(days.at(-1)!, 1), "00:00", timeZone).getTime()];
+  const byOwner = new Map<string, GridAppointment[][]>();
+  const busyOf = new Map<string, Span[]>();
+  for (const a of data.appointments) {
+    if (a.status !== "no_show") {
+      let busy = busyOf.get(a.practitionerId);
+      if (!busy) busyOf.set(a.practitionerId, (busy = []));
+      busy.push({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() });
+    }
+    const owner = by === "practitioner" ? a.practitionerId : a.roomId;
+    const t = a.start.getTime();
+    let i = 0;
+    while (i < days.length && t >= edges[i + 1]!) i++;
+    if (owner === null || t < edges[0]! || i === days.length) continue;
+    let perDay = byOwner.get(owner);
+    if (!perDay) byOwner.set(owner, (perDay = days.map(() => [])));
+    perDay[i]!.push(a);
+  }
+  const appointmentsOf = (owner: string) => byOwner.get(owner) ?? days.map(() => []);
   const rows: WeekRow[] =
     by === "practitioner"
       ? data.practitioners.map((p) => {
           const timeOff = spansOf(p.timeOff);
-          const mine = data.appointments.filter((a) => a.practitionerId === p.id);
-          const busy = mine.filter((a) => a.status !== "no_show").map((a) => ({ start: a.blockedFrom.getTime(), end: a.blockedUntil.getTime() }));
-          const alwaysBlocked = [...timeOff, ...closures, ...busy, nowSpan];
+          const perDay = appointmentsOf(p.id);
+          const alwaysBlocked = [...timeOff, ...closures, ...(busyOf.get(p.id) ?? []), nowSpan];
           return {
             id: p.id,
             kind: by,
             name: p.name,
             detail: p.discipline,
-            cells: days.map((date) => {
+            cells: days.map((date, i) => {
               const { windows, breaks } = windowsOn(p, date, at);
-              const appointments = mine.filter((a) => localDay(a) === date);
               // The day's breaks with whatever else blocks that day, in start order.
               const first = Math.min(...windows.map((w) => w.start));
               const last = Math.max(...windows.map((w) => w.end));
-              const blocked = [...breaks, ...alwaysBlocked.filter((b) => b.start < last && b.end > first)].sort((a, b) => a.start - b.start);
+              const blocked = windows.length ? [...breaks, ...alwaysBlocked.filter((b) => b.start < last && b.end > first)].sort((a, b) => a.start - b.start) : [];
               const free = windows.flatMap((w) => subtract(w, blocked, min)).map((s) => ({ start: new Date(s.start), end: new Date(s.end) }));
               const closedAll = windows.length > 0 && windows.every((w) => closures.some((c) => c.start <= w.start && c.end >= w.end));
               return {
@@ -301,23 +315,23 @@ export function buildWeekGrid(data: GridData, input: { days: string[]; timeZone:
                 state: windows.length === 0 ? "off" : closedAll ? "closed" : "working",
                 hours: windows.map((w) => ({ start: new Date(w.start), end: new Date(w.end) })),
                 timeOff: timeOff.filter((t) => windows.some((w) => t.start < w.end && t.end > w.start)).map((t) => ({ start: new Date(t.start), end: new Date(t.end), note: t.note })),
-                appointments,
+                appointments: perDay[i]!,
                 free,
               } satisfies WeekCell;
             }),
           };
         })
       : data.rooms.map((r) => {
-          const mine = data.appointments.filter((a) => a.roomId === r.id);
+          const perDay = appointmentsOf(r.id);
           return {
             id: r.id,
             kind: by,
             name: r.name,
             detail: r.kind,
-            cells: days.map((date) => {
+            cells: days.map((date, i) => {
               const dayStart = zonedInstant(date, "00:00", timeZone).getTime();
               const closedAll = closures.some((c) => c.start <= dayStart && c.end >= zonedInstant(addDaysIso(date, 1), "00:00", timeZone).getTime());
-              return { date, state: closedAll ? "closed" : "working", hours: [], timeOff: [], appointments: mine.filter((a) => localDay(a) === date), free: [] } satisfies WeekCell;
+              return { date, state: closedAll ? "closed" : "working", hours: [], timeOff: [], appointments: perDay[i]!, free: [] } satisfies WeekCell;
             }),
           };
         });

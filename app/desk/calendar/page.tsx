@@ -12,7 +12,8 @@ import { addDaysIso, clockTime, formatInZone, formatTimeRange, isoInZone, localD
 import { PageHeader, LabeledSelect, cn } from "../../_components/ui";
 import { DeskNav } from "../desk-nav";
 import { DayGrid, type GridBlockView, type GridColumnView } from "./day-grid";
-import { WeekGrid, type WeekRowView } from "./week-grid";
+import { WeekGrid } from "./week-grid";
+import { weekRows } from "./week-rows";
 import { GridLegend, bookHref, marksOf } from "./grid-parts";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -61,6 +62,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     offering: data.offeringBySlug[a.serviceSlug] ?? [],
   });
   const dayName = new Map(days.map((d) => [d, formatInZone(zonedInstant(d, "12:00", tz), tz, "EEEE")]));
+  const weekView = data.weekGrid ? weekRows(data.weekGrid, tz, detailLabel) : null;
   const toolbarLink = "inline-flex min-h-11 items-center rounded-lg border border-line bg-white px-3 py-2";
 
   return (
@@ -148,29 +150,15 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         )
       ) : null}
 
-      {data.weekGrid ? (
-        data.weekGrid.rows.length ? (
+      {weekView ? (
+        weekView.rows.length ? (
           <WeekGrid
             caption={`${q.by === "room" ? "Rooms" : "Practitioners"}, week of ${formatInZone(zonedInstant(start, "12:00", tz), tz, "MMMM d")}, times in ${timeZoneLabel}`}
             firstHeader={q.by === "room" ? "Room" : "Practitioner"}
             days={days.map((d) => ({ date: d, label: formatInZone(zonedInstant(d, "12:00", tz), tz, "EEE MMM d"), name: dayName.get(d)!, href: link({ view: "day", date: d }) }))}
-            rows={data.weekGrid.rows.map((row): WeekRowView => ({
-              id: row.id,
-              name: row.name,
-              detail: detailLabel(row.detail),
-              practitioner: row.kind === "practitioner",
-              cells: row.cells.map((cell) => ({
-                date: cell.date,
-                state: cell.state,
-                hours: cell.hours.map((h) => formatTimeRange(h.start, h.end, tz)).join(", "),
-                timeOff: cell.timeOff.map((t) => `Time off ${formatTimeRange(t.start, t.end, tz)}${t.note ? ` · ${t.note}` : ""}`),
-                entries: cell.appointments.map((a) => {
-                  const marks = marksOf(a);
-                  return [a.id, `${formatTimeRange(a.start, a.end, tz)} ${a.patientName}`, ` · ${a.serviceName}${marks.length ? ` · ${marks.join(" · ")}` : ""}`, a.status];
-                }),
-                free: cell.free.map((f) => [bookHref({ practitionerId: row.id, start: isoInZone(f.start, tz), locationId: location.id }), `Free ${formatTimeRange(f.start, f.end, tz)}`]),
-              })),
-            }))}
+            services={weekView.services}
+            locationId={location.id}
+            rows={weekView.rows}
           />
         ) : (
           <p className="rounded-xl border border-line bg-white p-6 text-muted">

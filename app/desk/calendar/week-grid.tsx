@@ -1,25 +1,26 @@
 "use client";
 
 import { escapeHtml } from "@/lib/notifications/html";
+import { bookHref } from "./grid-parts";
+import { unpackEntries, type WeekEntries } from "./week-pack";
 
 /**
- * The scheduler's week as a table: a row per practitioner or room, a cell per day. Fed compact,
- * preformatted tuples (the page's payload carries each entry once, as a few strings), and each cell's
- * lists are written as one escaped HTML string (every text through escapeHtml) rather than thousands of
- * React elements: a busy week holds thousands of entries, and rendering (server and hydration) stays cheap.
+ * The scheduler's week as a table: a row per practitioner or room, a cell per day. A busy week holds
+ * thousands of entries, and the page carries each of them twice (in the HTML and in the payload React
+ * hydrates from), so the props are compact tuples (the service as an index into `services`, the free
+ * time's booking link built here), and each cell's lists are written as one escaped HTML string (every
+ * text through escapeHtml) rather than thousands of React elements.
  */
 
-/** [appointment id, "9:00–10:00 AM Ana Souza", " · Massage · ⚑ Red flag", status] */
-export type WeekEntry = [string, string, string, string];
-/** [href, "Free 4:00–5:00 PM"] */
-export type WeekFree = [string, string];
+/** [start on the location's clock (ISO with offset), "Free 4:00–5:00 PM"] */
+export type WeekFree = [start: string, label: string];
 
 export interface WeekCellView {
   date: string;
   state: "off" | "closed" | "working";
   hours: string;
   timeOff: string[];
-  entries: WeekEntry[];
+  entries: WeekEntries;
   free: WeekFree[];
 }
 
@@ -31,30 +32,37 @@ export interface WeekRowView {
   cells: WeekCellView[];
 }
 
-/** One cell's appointments as list items: ids and statuses are codes, every text is escaped. */
-function entriesHtml(entries: readonly WeekEntry[]): string {
-  return entries
-    .map(([id, label, rest, status]) => `<li class="wk-entry wk-${escapeHtml(status)}"><a href="/desk/appointments/${escapeHtml(id)}">${escapeHtml(label)}</a>${escapeHtml(rest)}</li>`)
-    .join("");
+/** One cell's appointments as list items (services already escaped): every text is escaped, ids and statuses too. */
+function entriesHtml(packed: WeekEntries, services: readonly string[]): string {
+  let html = "";
+  for (const { id, label, service, status, marks } of unpackEntries(packed)) {
+    html += `<li class="wk-${escapeHtml(status)}"><a href="/desk/appointments/${escapeHtml(id)}">${escapeHtml(label)}</a> · ${services[service] ?? ""}${marks ? ` · ${escapeHtml(marks)}` : ""}</li>`;
+  }
+  return html;
 }
 
-/** One cell's free times as links to book there. */
-function freeHtml(free: readonly WeekFree[]): string {
-  return free.map(([href, label]) => `<li><a href="${escapeHtml(href)}" class="text-xs text-brand-700 underline">${escapeHtml(label)}</a></li>`).join("");
+/** One cell's free times as links to book there (for this practitioner, at this location). */
+function freeHtml(free: readonly WeekFree[], practitionerId: string, locationId: string): string {
+  return free.map(([start, label]) => `<li><a href="${escapeHtml(bookHref({ practitionerId, start, locationId }))}" class="text-xs text-brand-700 underline">${escapeHtml(label)}</a></li>`).join("");
 }
 
 export function WeekGrid({
   caption,
   firstHeader,
   days,
+  services,
+  locationId,
   rows,
 }: {
   caption: string;
   firstHeader: string;
   days: Array<{ date: string; label: string; name: string; href: string }>;
+  services: string[];
+  locationId: string;
   rows: WeekRowView[];
 }) {
   const nameOf = new Map(days.map((d) => [d.date, d.name]));
+  const serviceHtml = services.map(escapeHtml);
   return (
     <div className="overflow-x-auto rounded-xl border border-line bg-white">
       <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
@@ -90,8 +98,10 @@ export function WeekGrid({
                       {t}
                     </span>
                   ))}
-                  <ul className="mt-1 flex flex-col gap-1" dangerouslySetInnerHTML={{ __html: entriesHtml(cell.entries) }} />
-                  {cell.free.length ? <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${nameOf.get(cell.date)}`} dangerouslySetInnerHTML={{ __html: freeHtml(cell.free) }} /> : null}
+                  <ul className="wk mt-1 flex flex-col gap-1" dangerouslySetInnerHTML={{ __html: entriesHtml(cell.entries, serviceHtml) }} />
+                  {cell.free.length ? (
+                    <ul className="mt-1 flex flex-col gap-0.5" aria-label={`Free on ${nameOf.get(cell.date)}`} dangerouslySetInnerHTML={{ __html: freeHtml(cell.free, row.id, locationId) }} />
+                  ) : null}
                 </td>
               ))}
             </tr>

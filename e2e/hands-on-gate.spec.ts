@@ -51,13 +51,16 @@ test.describe("the hands-on gate", () => {
     const card = desk.getByLabel(`Request from ${proposePatient.name}`);
     await expect(card).toContainText("Hands-on care on hold");
     await card.getByText("Propose another time").click();
-    // The same time a day later, in the clinic's zone (New York).
+    // The same free-time picker as booking (no raw date to type): the same time a day later, New York clock.
+    const proposal = card.getByRole("form", { name: /^Propose another time/ });
+    await expect(card.locator('input[type="datetime-local"]')).toHaveCount(0);
     const next = new Date(new Date(proposePatient.startsAt).getTime() + 86_400_000);
-    const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
-      .format(next)
-      .replace(" ", "T");
-    await card.getByLabel("New time (clinic time)").fill(local);
+    const zoned = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", ...options }).format(next);
+    await proposal.getByLabel("Day").fill(zoned({ year: "numeric", month: "2-digit", day: "2-digit" }));
+    const time = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric", minute: "2-digit" }).format(next);
+    await proposal.locator("label").filter({ hasText: new RegExp(`^${time.replace(/\s/g, "\\s")}$`) }).click();
     await card.getByRole("button", { name: "Send proposal" }).click();
+    await expect(card.getByRole("status").filter({ hasText: "Proposed. The patient has been emailed" })).toBeVisible();
     await expect(card).toContainText("Proposed to the patient");
 
     await page.goto(proposePatient.managePath);

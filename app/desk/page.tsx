@@ -3,7 +3,7 @@ import { triageReasonText } from "@/lib/triage/assess";
 import { requireRole } from "@/lib/auth";
 import { DURATION_CLASS_LABELS } from "@/lib/cases/status";
 import { DISCIPLINE_LABELS } from "@/lib/clinic/disciplines";
-import { confirmRequestAction, declineRequestAction, markVisitAction, proposeTimeAction, sendToReviewAction } from "@/lib/desk/actions";
+import { confirmRequestAction, declineRequestAction, markVisitAction, sendToReviewAction } from "@/lib/desk/actions";
 import { getDeskPageData } from "@/lib/desk/views";
 import Link from "next/link";
 import { canConfirmAppointment, canStaffChangeAppointment } from "@/lib/appointments/policy";
@@ -15,7 +15,7 @@ import { formatDateTime, formatInZone, formatTimeWithZone } from "@/lib/time";
 import { ActionForm, FieldError } from "../_components/action-form";
 import { PriorityBadge, StatusBadge } from "../_components/appointments";
 import { Alert, Badge, Card, EmptyState, PageHeader, Table, inputClass } from "../_components/ui";
-import { AppointmentChanges } from "./appointment-changes";
+import { AppointmentChanges, ProposeTime } from "./appointment-changes";
 import { DeskNav } from "./desk-nav";
 
 export const metadata: Metadata = { title: "Front desk" };
@@ -143,17 +143,11 @@ export default async function DeskPage() {
                     <ActionForm action={sendToReviewAction} submitLabel="Send to clinician review" variant="secondary" inline>
                       <input type="hidden" name="appointmentId" value={r.id} />
                     </ActionForm>
-                    <details>
-                      <summary className="flex min-h-11 cursor-pointer items-center rounded-lg border border-line px-4">Propose another time</summary>
-                      <ActionForm action={proposeTimeAction} submitLabel="Send proposal" variant="secondary" className="mt-2">
-                        <input type="hidden" name="appointmentId" value={r.id} />
-                        <label className="flex flex-col gap-1 text-sm">
-                          New time (clinic time)
-                          <input type="datetime-local" name="start" step={900} defaultValue={formatInZone(r.startsAt, r.timeZone, "yyyy-MM-dd'T'HH:mm")} className={inputClass} />
-                        </label>
-                        <FieldError name="start" />
-                      </ActionForm>
-                    </details>
+                    <ProposeTime
+                      appointment={{ id: r.id, serviceSlug: r.serviceSlug, practitionerId: r.practitionerId, label: `${r.patientName}'s ${r.serviceName} request` }}
+                      timeZone={r.timeZone}
+                      initialDay={formatInZone(r.startsAt, r.timeZone, "yyyy-MM-dd")}
+                    />
                     {canStaffChangeAppointment(user, { status: "requested", startsAt: r.startsAt }, now) ? (
                       <AppointmentChanges
                         appointment={{ id: r.id, serviceSlug: r.serviceSlug, practitionerId: r.practitionerId, label: `${r.patientName}'s ${r.serviceName} request` }}

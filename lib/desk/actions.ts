@@ -4,11 +4,9 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { presentSlot } from "@/lib/booking/present";
-import { loadAppointmentDetails } from "@/lib/booking/facts";
 import { DomainError, errorText } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { nudgeDelivery } from "@/lib/jobs";
-import { zonedInstant } from "@/lib/time";
 import { confirmRequest, declineRequest, markVisit, proposeTime, sendToReview, staffCancelAppointment, staffMoveAppointment } from "./commands";
 import { AppointmentIdSchema, DeclineSchema, ProposeSchema, StaffCancelSchema, StaffMoveSchema, VisitMarkSchema } from "./schemas";
 
@@ -38,12 +36,9 @@ export const sendToReviewAction = createFormAction({ schema: AppointmentIdSchema
   return { appointmentId };
 });
 
-export const proposeTimeAction = createFormAction({ schema: ProposeSchema, roles: DESK }, async ({ appointmentId, start }, user) => {
-  const db = getDb();
-  const details = await loadAppointmentDetails(db, appointmentId);
-  if (!details) throw new DomainError("not_found", "appointment");
-  const [date, time] = start.split("T") as [string, string];
-  await proposeTime(db, appointmentId, zonedInstant(date, time, details.timeZone), user, appBaseUrl());
+/** The desk proposes one of the practitioner's free times for a request; the patient is emailed to accept or decline. */
+export const proposeTimeAction = createAction({ schema: ProposeSchema, roles: DESK }, async ({ appointmentId, start }, user) => {
+  await proposeTime(getDb(), appointmentId, new Date(start), user, appBaseUrl());
   await after();
   return { appointmentId };
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CANCEL_REASONS } from "@/lib/appointments/cancellation";
-import { OUTSIDE_HORIZON_MESSAGE, isLocalWithinBookingRange, isWithinBookingRange } from "@/lib/validation/dates";
+import { OUTSIDE_HORIZON_MESSAGE, isWithinBookingRange } from "@/lib/validation/dates";
 import { text } from "@/lib/validation/text";
 
 export const AppointmentIdSchema = z.object({ appointmentId: z.uuid() });
@@ -8,14 +8,12 @@ export const DeclineSchema = z.object({
   appointmentId: z.uuid(),
   reason: z.string().trim().min(3, "Tell the patient why").max(500, "Use at most 500 characters"),
 });
-/** The desk proposes a local date and time (clinic time); the server turns it into an instant. */
+/** The desk proposes another time for a request: a free time of its practitioner, as an instant from the slots engine. */
 export const ProposeSchema = z.object({
   appointmentId: z.uuid(),
-  start: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time")
-    .refine((s) => isLocalWithinBookingRange(s), OUTSIDE_HORIZON_MESSAGE),
+  start: z.iso.datetime({ offset: true, message: "Choose a free time" }).refine((s) => isWithinBookingRange(s), OUTSIDE_HORIZON_MESSAGE),
 });
+export type ProposeInput = z.input<typeof ProposeSchema>;
 export const VisitMarkSchema = z.object({ appointmentId: z.uuid(), mark: z.enum(["arrived", "completed", "no_show"]) });
 
 const REASON = z.enum(CANCEL_REASONS, { message: "Choose a reason" });

@@ -143,11 +143,10 @@ describe("rescheduling with a manage link", () => {
 describe("the front desk", () => {
   it("proposing a time in the year 9999 is a field error", async () => {
     session.current = { sid: ctx.staffSid };
-    const form = new FormData();
-    form.set("appointmentId", ctx.requestId);
-    form.set("start", "9999-12-31T10:00");
-    const result = await proposeTimeAction(null, form);
+    const result = await proposeTimeAction({ appointmentId: ctx.requestId, start: "9999-12-31T10:00:00Z" });
     expect(result).toMatchObject({ ok: false, error: { code: "invalid", fields: { start: expect.any(String) } } });
+    // A wall-clock time typed without its offset is not a free time from the engine.
+    expect(await proposeTimeAction({ appointmentId: ctx.requestId, start: "2030-01-07T10:00" })).toMatchObject({ ok: false, error: { code: "invalid", fields: { start: "Choose a free time" } } });
   });
 
   it("booking for a caller refuses NUL and the year 9999 with field errors", async () => {

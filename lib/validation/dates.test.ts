@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isLocalWithinBookingRange, isPlausibleDate, isWithinBookingRange } from "./dates";
+import { isPlausibleDate, isWithinBookingRange } from "./dates";
 
 const now = new Date("2026-12-02T12:00:00Z");
 afterEach(() => {
@@ -20,12 +20,6 @@ describe("booking range", () => {
     vi.stubEnv("BOOKING_HORIZON_DAYS", "7");
     expect(isWithinBookingRange("2026-12-08T12:00:00Z", now)).toBe(true);
     expect(isWithinBookingRange("2026-12-12T12:00:00Z", now)).toBe(false);
-  });
-
-  it("checks the desk's wall-clock times by date", () => {
-    expect(isLocalWithinBookingRange("2026-12-10T09:00", now)).toBe(true);
-    expect(isLocalWithinBookingRange("9999-12-31T10:00", now)).toBe(false);
-    expect(isLocalWithinBookingRange("1899-01-01T10:00", now)).toBe(false);
   });
 });
 

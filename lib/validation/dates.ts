@@ -25,14 +25,6 @@ export function isWithinBookingRange(instant: string | Date, now: Date = new Dat
   return t >= now.getTime() - DAY && t <= now.getTime() + (bookingHorizonDays() + 1) * DAY;
 }
 
-/** The same for a wall-clock "YYYY-MM-DDTHH:mm" (clinic time): compared by date, with a day of slack each side. */
-export function isLocalWithinBookingRange(local: string, now: Date = new Date()): boolean {
-  const date = local.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return date >= iso(now.getTime() - DAY) && date <= iso(now.getTime() + (bookingHorizonDays() + 1) * DAY);
-}
-
 /** A "YYYY-MM-DD" a person or a calendar may ask about: from 1900 up to ten years from now. */
 export function isPlausibleDate(date: string, now: Date = new Date()): boolean {
   const latest = new Date(now.getTime() + 3653 * DAY).toISOString().slice(0, 10);

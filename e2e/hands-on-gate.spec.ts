@@ -58,7 +58,10 @@ test.describe("the hands-on gate", () => {
     const zoned = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", ...options }).format(next);
     await proposal.getByLabel("Day").fill(zoned({ year: "numeric", month: "2-digit", day: "2-digit" }));
     const time = new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric", minute: "2-digit" }).format(next);
-    await proposal.locator("label").filter({ hasText: new RegExp(`^${time.replace(/\s/g, "\\s")}$`) }).click();
+    await proposal
+      .locator("label")
+      .filter({ hasText: new RegExp(`^${time.replace(/\s/g, "\\s")}$`) })
+      .click();
     await card.getByRole("button", { name: "Send proposal" }).click();
     await expect(card.getByRole("status").filter({ hasText: "Proposed. The patient has been emailed" })).toBeVisible();
     await expect(card).toContainText("Proposed to the patient");

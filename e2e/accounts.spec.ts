@@ -153,7 +153,21 @@ test("the front desk emails a portal invitation; the patient chooses a password 
   await expect(page.getByLabel("Your sign-in email")).toHaveValue(world.portalPatient.email);
   await choosePassword(page, NEW_PASSWORD);
   await expect(page).toHaveURL(/\/portal$/);
-  await expect(page.getByRole("table", { name: "Upcoming appointments" })).toContainText(world.portalPatient.serviceName);
+  const upcoming = page.getByRole("table", { name: "Upcoming appointments" });
+  await expect(upcoming).toContainText(world.portalPatient.serviceName);
+  // A time the clinic proposed is shown in the portal, and leads to where it is accepted.
+  const proposal = page.getByRole("status").filter({ hasText: "The clinic proposes a new time" });
+  await expect(proposal).toContainText(`For your ${world.portalPatient.serviceName} on`);
+  await proposal.getByRole("link", { name: "Accept the new time or keep yours" }).click();
+  await expect(page.getByRole("button", { name: "Accept the new time" })).toBeVisible();
+  await page.goBack();
+  // Every open appointment can be changed or cancelled from the portal, under the same rules as its email link.
+  await upcoming
+    .getByRole("link", { name: new RegExp(`^Change or cancel ${world.portalPatient.serviceName} on`) })
+    .first()
+    .click();
+  await expect(page.getByRole("button", { name: "Cancel appointment" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: world.portalPatient.serviceName })).toBeVisible();
 
   await desk.reload();
   await expect(desk.getByText("Has a portal account.")).toBeVisible();

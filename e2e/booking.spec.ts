@@ -174,11 +174,16 @@ test.describe("booking", () => {
     const taken = (await (await request.get(slotsUrl)).json()).slots as Array<{ start: string }>;
     expect(taken.some((s) => s.start === slot.start)).toBe(false);
 
-    await page.goto(new URL(manageUrl).pathname);
+    // The page as the booking flow opens it, right after the request.
+    await page.goto(`${new URL(manageUrl).pathname}?new=1`);
+    await expect(page.getByRole("heading", { level: 1, name: /Request received|You.re booked|Check your email/ })).toBeVisible();
     await page.getByRole("button", { name: "Cancel appointment" }).click();
     await page.getByRole("button", { name: "Yes, cancel it" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Your appointment is cancelled" })).toBeVisible();
     await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+    // The heading says what is true now, not what was true when the page opened.
+    await expect(page.getByRole("heading", { level: 1, name: "Appointment cancelled" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: /Request received|You.re booked|Check your email/ })).toHaveCount(0);
 
     const freed = (await (await request.get(slotsUrl)).json()).slots as Array<{ start: string }>;
     expect(freed.some((s) => s.start === slot.start)).toBe(true);

@@ -35,8 +35,8 @@ export function AppointmentTable({
   empty,
 }: {
   caption: string;
-  items: AppointmentListItem[];
-  show: { patient?: boolean; practitioner?: boolean; priority?: boolean };
+  items: Array<AppointmentListItem & { managePath?: string | null }>;
+  show: { patient?: boolean; practitioner?: boolean; priority?: boolean; manage?: boolean };
   empty: string;
 }) {
   if (!items.length) return <EmptyState>{empty}</EmptyState>;
@@ -50,6 +50,11 @@ export function AppointmentTable({
           {show.patient ? <th scope="col">Patient</th> : null}
           {show.priority ? <th scope="col">Priority</th> : null}
           <th scope="col">Status</th>
+          {show.manage ? (
+            <th scope="col">
+              <span className="sr-only">Change</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -65,6 +70,15 @@ export function AppointmentTable({
             <td>
               <StatusBadge status={a.status} />
             </td>
+            {show.manage ? (
+              <td>
+                {a.managePath ? (
+                  <a href={a.managePath} className="whitespace-nowrap text-brand-700 underline" aria-label={`Change or cancel ${a.serviceName} on ${formatDateTime(a.startsAt, a.timeZone)}`}>
+                    Change or cancel
+                  </a>
+                ) : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth";
 import { getPortalPageData } from "@/lib/portal/views";
 import { AppointmentTable } from "../_components/appointments";
+import { formatDateTime } from "@/lib/time";
 import { Alert, ButtonLink, PageHeader } from "../_components/ui";
 import { TodayPlan } from "./today-plan";
 
@@ -18,7 +19,7 @@ export default async function PortalPage() {
       </>
     );
   }
-  const { plans, today, timeZone, upcoming, past, checkins, patientId, carePlans } = data;
+  const { plans, today, timeZone, upcoming, past, checkins, patientId, carePlans, proposals } = data;
   return (
     <>
       <PageHeader
@@ -33,6 +34,16 @@ export default async function PortalPage() {
           </>
         }
       />
+      {proposals.map((a) => (
+        <Alert key={a.id} tone="warning" title="The clinic proposes a new time" className="mb-6">
+          <p className="mb-2">
+            For your {a.serviceName} on {formatDateTime(a.startsAt, a.timeZone)}: {formatDateTime(a.proposedStartsAt!, a.timeZone)}.
+          </p>
+          <a href={a.managePath!} className="font-medium underline">
+            Accept the new time or keep yours
+          </a>
+        </Alert>
+      ))}
       <section aria-labelledby="plan" className="mb-10">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="plan" className="text-xl font-semibold">
@@ -67,12 +78,14 @@ export default async function PortalPage() {
               Plan of care: {p.serviceName} with {p.practitionerName}
             </h3>
             <p className="mb-3 text-muted">
-              {p.pattern} · {p.done} of {p.planned} visits done, {p.ahead} booked ahead. Change or cancel one visit from its email link; to change the whole plan, please call the front desk.
+              {p.pattern} · {p.done} of {p.planned} visits done, {p.ahead} booked ahead. Change or cancel one visit below; to change the whole plan, please call the front desk.
             </p>
-            <AppointmentTable caption={`Visits of your ${p.serviceName} plan`} items={p.visits} show={{ practitioner: false }} empty="No visits booked ahead." />
+            <AppointmentTable caption={`Visits of your ${p.serviceName} plan`} items={p.visits} show={{ practitioner: false, manage: true }} empty="No visits booked ahead." />
           </div>
         ))}
-        {upcoming.length || !carePlans.length ? <AppointmentTable caption="Upcoming appointments" items={upcoming} show={{ practitioner: true }} empty="No upcoming appointments." /> : null}
+        {upcoming.length || !carePlans.length ? (
+          <AppointmentTable caption="Upcoming appointments" items={upcoming} show={{ practitioner: true, manage: true }} empty="No upcoming appointments." />
+        ) : null}
       </section>
       <section aria-labelledby="past">
         <h2 id="past" className="mb-3 text-xl font-semibold">

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { CurrentUser } from "@/lib/auth";
 import { listPatientAppointments } from "@/lib/appointments/queries";
+import { manageToken } from "@/lib/booking/facts";
 import { recordAuditEvent } from "@/lib/audit";
 import { listAccessToPatient } from "@/lib/audit/queries";
 import { mondayOf } from "@/lib/regimens/adherence";
@@ -30,6 +31,9 @@ export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
     listPatientLogs(db, patientId, addDaysIso(today, -28)),
     listPatientPlans(db, patientId),
   ]);
+  // Each open appointment links to its own page (the manage link the patient was emailed): cancel, move,
+  // accept a proposed time and add to a calendar there, under the same rules as from the email.
+  const changeable = upcoming.map((a) => ({ ...a, managePath: a.status === "requested" || a.status === "confirmed" ? `/manage/${manageToken(a.id)}` : null }));
   // Visits of a plan of care show together, under their plan; the rest stay in the one list.
   const inPlan = new Set(carePlans.map((p) => p.seriesId));
   const shownDays: string[] = [];
@@ -40,8 +44,10 @@ export async function getPortalPageData({ viewer }: { viewer: PatientViewer }) {
     patientId,
     today,
     timeZone,
-    upcoming: upcoming.filter((a) => !a.seriesId || !inPlan.has(a.seriesId)),
-    carePlans: carePlans.map((p) => ({ ...p, visits: upcoming.filter((a) => a.seriesId === p.seriesId) })),
+    upcoming: changeable.filter((a) => !a.seriesId || !inPlan.has(a.seriesId)),
+    carePlans: carePlans.map((p) => ({ ...p, visits: changeable.filter((a) => a.seriesId === p.seriesId) })),
+    // Times the clinic proposed, waiting for the patient: shown at the top, accepted on the appointment's page.
+    proposals: changeable.filter((a) => a.proposedStartsAt && a.managePath),
     past,
     plans: plans.map((p, n) => ({
       ...p,

@@ -14,6 +14,15 @@ import { WaitlistJoin } from "./waitlist-join";
 export const metadata: Metadata = { title: "Your appointment", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
+/** The heading says what is true now: a link opened right after booking, then cancelled, says cancelled. */
+function manageTitle({ status, awaitingCode, isNew }: { status: string; awaitingCode: boolean; isNew: boolean }) {
+  if (awaitingCode) return "Check your email";
+  if (status === "cancelled") return "Appointment cancelled";
+  if (isNew && status === "confirmed") return "You're booked";
+  if (isNew && status === "requested") return "Request received";
+  return "Your appointment";
+}
+
 /** Public, gated by the signed token in the link: see, cancel, move, add to calendar. */
 export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { token } = await params;
@@ -42,7 +51,7 @@ export default async function ManagePage({ params, searchParams }: { params: Pro
   const nextStep = nextStepFor({ status: d.status, showEmergencyAdvice: triage.showEmergencyAdvice, heldBecause: d.isHandsOn && triage.reasons.length ? ["hands_on_gate"] : [] });
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <PageHeader title={awaitingCode ? "Check your email" : isNew ? (d.status === "confirmed" ? "You're booked" : "Request received") : "Your appointment"} />
+      <PageHeader title={manageTitle({ status: d.status, awaitingCode, isNew: Boolean(isNew) })} />
       {verified && !awaitingCode ? (
         <Alert tone="success" role="status" title="Thank you: your email is confirmed">
           {d.status === "confirmed" ? "Your appointment is confirmed." : "Your request is with the clinic."}

@@ -43,3 +43,10 @@ test("the timer's bar does not glide for someone who asked for reduced motion", 
   await page.emulateMedia({ reducedMotion: "no-preference" });
   expect(await bar.evaluate((el) => getComputedStyle(el).transitionDuration)).not.toBe("0s");
 });
+
+test("dates in the portal read as dates, not as 2026-12-01", async ({ pageAs }) => {
+  const page = await pageAs("patientA");
+  await page.goto("/portal");
+  await expect(page.getByText(/review on [A-Z][a-z]{2} \d{1,2}, \d{4}/).first()).toBeVisible();
+  await expect(page.locator("main")).not.toContainText(/\b\d{4}-\d{2}-\d{2}\b/);
+});

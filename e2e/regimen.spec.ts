@@ -30,6 +30,7 @@ test("a physical therapist assigns a plan from a template, the patient logs on a
   await page.getByRole("radio", { name: "3 out of 10" }).check({ force: true });
   await page.getByLabel("Anything to tell your therapist? (optional)").fill("Bridges are fine, bird dog is wobbly.");
   await page.getByRole("button", { name: "Save today" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved. Your therapist can see today's entry." })).toBeVisible();
   await expect(page.getByText(/saved on this phone but not sent yet|Sending your log/)).toHaveCount(0);
   // Once sent, what was logged stays on screen (it must not flip back to "not done" and invite a second log).
   await expect(bridge.getByText("Done 1 of 1 today")).toBeVisible();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDaysIso, existingZonedInstant, formatInZone, clockTime, formatTimeRange, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
+import { addDaysIso, existingZonedInstant, formatInZone, clockTime, formatDay, formatTimeRange, isoInZone, isoWeekday, localDate, zonedInstant } from "./time";
 import { NEW_YORK } from "@/db/testing/zones";
 
 const NY = NEW_YORK;
@@ -64,5 +64,12 @@ describe("clockTime and localDate (from the offset)", () => {
       expect(clockTime(at, NEW_YORK)).toBe(formatInZone(at, NEW_YORK, "h:mm a"));
       expect(localDate(at, NEW_YORK)).toBe(formatInZone(at, NEW_YORK, "yyyy-MM-dd"));
     }
+  });
+});
+
+describe("formatDay", () => {
+  it("shows a calendar date as people read it, the same in every zone", () => {
+    expect(formatDay("2026-12-01")).toBe("Dec 1, 2026");
+    expect(formatDay("2027-01-31")).toBe("Jan 31, 2027");
   });
 });

@@ -1,6 +1,8 @@
 import { TZDate, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
 
+export { formatDay } from "./day-format";
+
 /**
  * Wall-clock time helpers. Instants are stored in UTC and turned into local time only at the edge,
  * in the location's IANA zone — never in the server's own zone.

@@ -1,4 +1,5 @@
 import { label } from "@/lib/regimens/kinds";
+import { formatDay } from "@/lib/time";
 import { doseText, type RegimenItemView } from "./regimen";
 
 type SheetItem = RegimenItemView & {
@@ -31,7 +32,7 @@ export function RegimenSheet({
     <article className="mx-auto max-w-3xl bg-white p-6 text-lg print:p-0">
       <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="mb-4 text-muted">
-        For {patientName} · from {author} · started {startDate} · review {reviewDate}
+        For {patientName} · from {author} · started {formatDay(startDate)} · review {formatDay(reviewDate)}
       </p>
       <p className="mb-6">Move gently. Mild discomfort is fine; stop and call us if pain shoots down a leg or you feel numb or weak.</p>
       <ol className="flex flex-col gap-6">

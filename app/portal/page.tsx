@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth";
 import { getPortalPageData } from "@/lib/portal/views";
 import { AppointmentTable } from "../_components/appointments";
-import { formatDateTime } from "@/lib/time";
+import { formatDateTime, formatDay } from "@/lib/time";
 import { Alert, ButtonLink, PageHeader } from "../_components/ui";
 import { TodayPlan } from "./today-plan";
 
@@ -59,7 +59,7 @@ export default async function PortalPage() {
           plans.map((p) => (
             <div key={p.id} className="mb-6">
               <p className="mb-3 text-muted">
-                {p.title} · from {p.authorName} · review on {p.reviewDate}
+                {p.title} · from {p.authorName} · review on {formatDay(p.reviewDate)}
               </p>
               <TodayPlan patientKey={patientId} items={p.items} today={today} timeZone={timeZone} serverLogs={p.logs} itemExercise={p.itemExercise} planDays={p.planDays} serverCheckins={checkins} />
             </div>

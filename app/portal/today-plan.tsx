@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { formatDay } from "@/lib/day-format";
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { doseText, type RegimenItemView } from "../_components/regimen";
 import { HoldTimer } from "./hold-timer";
@@ -160,6 +161,8 @@ export function TodayPlan({
   const [sets, setSets] = useState<Record<string, number>>({});
   const [pain, setPain] = useState<number | null>(serverCheckins.find((c) => c.date === today)?.pain ?? null);
   const [comment, setComment] = useState(serverCheckins.find((c) => c.date === today)?.comment ?? "");
+  // Said once the clinic has today's pain and note (not when it is only queued on the phone).
+  const [daySaved, setDaySaved] = useState(false);
 
   const sync = useCallback(async () => {
     const current = readPending(key);
@@ -188,6 +191,7 @@ export function TodayPlan({
         entries: now.entries.filter((e) => !sent.has(e.clientId)),
         checkin: now.checkin === current.checkin || JSON.stringify(now.checkin) === JSON.stringify(current.checkin) ? undefined : now.checkin,
       });
+      if (current.checkin) setDaySaved(true);
       setStatus("idle");
     } catch {
       setStatus(navigator.onLine ? "error" : "offline");
@@ -333,7 +337,17 @@ export function TodayPlan({
                 key={n}
                 className="flex min-h-11 cursor-pointer items-center justify-center rounded-lg border border-line has-[:checked]:border-brand-600 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-600"
               >
-                <input type="radio" name="pain-today" value={n} checked={pain === n} onChange={() => setPain(n)} className="sr-only" />
+                <input
+                  type="radio"
+                  name="pain-today"
+                  value={n}
+                  checked={pain === n}
+                  onChange={() => {
+                    setPain(n);
+                    setDaySaved(false);
+                  }}
+                  className="sr-only"
+                />
                 {n}
                 <span className="sr-only"> out of 10</span>
               </label>
@@ -342,11 +356,23 @@ export function TodayPlan({
         </fieldset>
         <label className="mt-3 flex flex-col gap-1">
           Anything to tell your therapist? (optional)
-          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={1000} className={inputClass} />
+          <textarea
+            value={comment}
+            onChange={(e) => {
+              setComment(e.target.value);
+              setDaySaved(false);
+            }}
+            rows={2}
+            maxLength={1000}
+            className={inputClass}
+          />
         </label>
         <Button type="button" className="mt-3" disabled={!ready} onClick={saveDay}>
           Save today
         </Button>
+        <p role="status" className="mt-2 font-medium text-emerald-800">
+          {daySaved ? "Saved. Your therapist can see today's entry." : ""}
+        </p>
       </section>
 
       <section aria-labelledby="this-week">
@@ -407,7 +433,7 @@ export function TodayPlan({
             .filter((x) => x.n || x.c)
             .map((x) => (
               <li key={x.d}>
-                {x.d}: {x.n} exercise{x.n === 1 ? "" : "s"} done{x.c?.pain !== undefined && x.c?.pain !== null ? `, pain ${x.c.pain}/10` : ""}
+                {formatDay(x.d)}: {x.n} exercise{x.n === 1 ? "" : "s"} done{x.c?.pain !== undefined && x.c?.pain !== null ? `, pain ${x.c.pain}/10` : ""}
                 {x.c?.comment ? ` — “${x.c.comment}”` : ""}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDay } from "@/lib/time";
 import { PercentBars } from "../../_components/regimen";
 import { axisDay, TrendChart } from "../../_components/trend-chart";
 import { Alert, Card, CardTitle, Table } from "../../_components/ui";
@@ -14,7 +15,8 @@ export function PlanCard({ data }: { data: CasePageData }) {
       {progress ? (
         <div className="flex flex-col gap-4">
           <p>
-            <strong>{progress.versions[0]!.title}</strong> (version {progress.versions[0]!.version}, from {progress.versions[0]!.startDate}, review {progress.versions[0]!.reviewDate}) ·{" "}
+            <strong>{progress.versions[0]!.title}</strong> (version {progress.versions[0]!.version}, from {formatDay(progress.versions[0]!.startDate)}, review{" "}
+            {formatDay(progress.versions[0]!.reviewDate)}) ·{" "}
             <Link href={`/cases/${c.id}/regimen`} className="text-brand-700 underline">
               {editable ? "Edit the plan" : "See the plan"}
             </Link>{" "}
@@ -104,7 +106,7 @@ export function PlanCard({ data }: { data: CasePageData }) {
                 <tbody>
                   {progress.pains.map((p) => (
                     <tr key={p.date}>
-                      <td>{p.date}</td>
+                      <td>{formatDay(p.date)}</td>
                       <td>{p.pain}</td>
                       {progress.comments.length ? <td>{progress.comments.find((c) => c.date === p.date)?.comment ?? ""}</td> : null}
                     </tr>

@@ -43,3 +43,17 @@ test("a massage therapist gets no form pre-filled with restricted text and canno
   await expect(page.getByRole("button", { name: "Save decision" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save attendance and summary" })).toHaveCount(0);
 });
+
+test("the case page shows 'Assign lead' only to whom the server lets assign: the lead and admins, not another practitioner", async ({ pageAs, world }) => {
+  const url = `/cases/${world.conferenceCase.id}`;
+  const therapist = await pageAs("massage_therapist");
+  await therapist.goto(url);
+  await expect(therapist.getByRole("heading", { name: "Care team" })).toBeVisible();
+  await expect(therapist.getByRole("button", { name: "Assign lead" })).toHaveCount(0);
+  await expect(therapist.getByText("The case's lead or an admin hands it to someone else.")).toBeVisible();
+  for (const persona of ["spine_physician", "admin"] as const) {
+    const page = await pageAs(persona);
+    await page.goto(url);
+    await expect(page.getByRole("button", { name: "Assign lead" }), persona).toBeVisible();
+  }
+});

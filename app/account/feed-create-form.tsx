@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import { createFeedAction } from "@/lib/calendar/actions";
-import { Alert, Button, inputClass } from "../_components/ui";
+import { Alert, Button, cn, inputClass } from "../_components/ui";
 
 /** Names a new feed and shows its URL once (it is not stored, so it cannot be shown again). */
 export function FeedCreateForm() {
@@ -25,7 +25,7 @@ export function FeedCreateForm() {
           <p className="mb-2">Copy this address into your calendar app now: it is shown only once.</p>
           <label className="flex flex-col gap-1 text-sm">
             Feed address
-            <input readOnly value={state.data.url} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
+            <input readOnly value={state.data.url} className={cn(inputClass, "font-mono text-sm")} onFocus={(e) => e.currentTarget.select()} />
           </label>
         </Alert>
       ) : null}

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { sendBookingCodeAction } from "@/lib/verification/actions";
 import { callAction } from "../_components/forms";
-import { Button, inputClass } from "../_components/ui";
+import { Button, cn, inputClass } from "../_components/ui";
 
 /**
  * /book without an account: the visitor asks for a code at their email address and types it before
@@ -87,7 +87,7 @@ export function EmailCodeFields({ state, email }: { state: ReturnType<typeof use
         maxLength={6}
         aria-invalid={state.error ? true : undefined}
         aria-describedby={`${id}-error`}
-        className={`${inputClass} max-w-40 tracking-widest`}
+        className={cn(inputClass, "max-w-40 tracking-widest")}
       />
       <p id={`${id}-error`} className="min-h-5 text-sm font-medium text-red-700">
         {state.error ?? ""}

@@ -1,6 +1,7 @@
 "use client";
 
 import { escapeHtml } from "@/lib/notifications/html";
+import { cn } from "../../_components/ui";
 import { bookHref } from "./grid-parts";
 import { unpackEntries, type WeekEntries } from "./week-pack";
 
@@ -89,7 +90,7 @@ export function WeekGrid({
                 <span className="block text-xs font-normal text-muted">{row.detail}</span>
               </th>
               {row.cells.map((cell) => (
-                <td key={cell.date} className={`p-1.5 align-top${cell.state === "off" ? " bg-slate-100" : cell.state === "closed" ? " bg-red-50" : ""}`}>
+                <td key={cell.date} className={cn("p-1.5 align-top", cell.state === "off" && "bg-slate-100", cell.state === "closed" && "bg-red-50")}>
                   {cell.state === "off" && row.practitioner ? <span className="text-xs text-slate-700">Not working</span> : null}
                   {cell.state === "closed" ? <span className="text-xs font-medium text-red-900">Closed</span> : null}
                   {cell.hours ? <span className="block text-xs text-slate-700">{cell.hours}</span> : null}

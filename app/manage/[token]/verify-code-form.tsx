@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { verifyByTokenAction } from "@/lib/verification/actions";
 import { callAction } from "../../_components/forms";
-import { Button, inputClass } from "../../_components/ui";
+import { Button, cn, inputClass } from "../../_components/ui";
 
 /** A request not yet verified: the code from the email, typed here. */
 export function VerifyCodeForm({ token, email, expiresAt }: { token: string; email: string; expiresAt: string }) {
@@ -43,7 +43,7 @@ export function VerifyCodeForm({ token, email, expiresAt }: { token: string; ema
         maxLength={6}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        className={`${inputClass} max-w-40 text-lg tracking-widest`}
+        className={cn(inputClass, "max-w-40 text-lg tracking-widest")}
       />
       {error ? (
         <p role="alert" id={`${id}-error`} className="font-medium text-red-700">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { setPasswordAction, type SetPasswordState } from "@/lib/accounts/actions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import { Alert, Button, Field, describedBy, inputClass } from "../../_components/ui";
+import { Alert, Button, Field, cn, describedBy, inputClass } from "../../_components/ui";
 
 const HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A short sentence works well.`;
 
@@ -20,7 +20,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       ) : null}
       <input type="hidden" name="token" value={token} />
       <Field id="email" label="Your sign-in email">
-        <input id="email" name="username" type="email" autoComplete="username" value={email} readOnly className={`${inputClass} bg-slate-50`} />
+        <input id="email" name="username" type="email" autoComplete="username" value={email} readOnly className={cn(inputClass, "bg-slate-50")} />
       </Field>
       <Field id="password" label="New password" hint={HINT} error={fields.password}>
         <input {...describedBy("password", { hint: HINT, error: fields.password })} name="password" type="password" autoComplete="new-password" required className={inputClass} />

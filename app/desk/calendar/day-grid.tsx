@@ -83,7 +83,7 @@ export function DayGrid({
 
   return (
     <>
-      <div className="overflow-x-auto rounded-xl border border-line bg-white">
+      <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-xl border border-line bg-white focus-visible:outline-3 focus-visible:outline-brand-600">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50">

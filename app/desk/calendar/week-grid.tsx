@@ -65,7 +65,7 @@ export function WeekGrid({
   const nameOf = new Map(days.map((d) => [d.date, d.name]));
   const serviceHtml = services.map(escapeHtml);
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-white">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-xl border border-line bg-white focus-visible:outline-3 focus-visible:outline-brand-600">
       <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
